@@ -1,0 +1,24 @@
+package org.scanstation.ocr;
+
+import java.awt.Rectangle;
+import java.time.LocalDate;
+
+/**
+ * What OCR read from one patient label. Any field may be null when it was not found or not legible.
+ *
+ * @param region     where the label is, in upright page coordinates
+ * @param nhsDigits  the ten digits printed as NHS number, as read (the check digit may be wrong)
+ * @param mrn        the hospital number as read
+ * @param confidence mean OCR confidence of the label, 0..100
+ */
+public record LabelReading(Rectangle region, String rawText, String familyName, String givenName,
+                           LocalDate dateOfBirth, String nhsDigits, String mrn, float confidence) {
+
+    public boolean hasIdentifier() {
+        return nhsDigits != null || mrn != null;
+    }
+
+    public boolean hasDemographics() {
+        return familyName != null || dateOfBirth != null;
+    }
+}
