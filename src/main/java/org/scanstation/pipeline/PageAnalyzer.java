@@ -1,0 +1,9 @@
+package org.scanstation.pipeline;
+
+import org.scanstation.image.ScannedPage;
+
+/** Runs the page stages (clean-up, barcodes, label OCR, match) on one page. Thread-safe. */
+public interface PageAnalyzer {
+
+    PageFindings analyse(ScannedPage page);
+}
