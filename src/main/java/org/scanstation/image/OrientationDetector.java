@@ -1,0 +1,315 @@
+package org.scanstation.image;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.scanstation.ocr.OcrEngine;
+import org.scanstation.ocr.OcrException;
+import org.scanstation.ocr.OcrText;
+import org.scanstation.ocr.OcrWord;
+
+/**
+ * Finds which way up a page is: how many degrees clockwise (0, 90, 180, 270) it must be turned to
+ * be upright, the analysis contract's {@code rotation}.
+ *
+ * <p>First, geometry: text lines run along the axis whose ink profile is sharpest (horizontal or
+ * vertical). Then, along that axis, Latin text has far more ink above its x-height band (capitals,
+ * ascenders, i-dots) than below its baseline (descenders), so the side the ascenders stick out of
+ * is the top. When that evidence is thin (few lines, digits or capitals only, an unclear axis) and
+ * an {@link OcrEngine} was given, a few text lines are read both ways up and the way that reads
+ * with the higher confidence wins.
+ */
+public final class OrientationDetector {
+
+    /**
+     * The verdict: {@code clockwiseDegrees} to turn the page upright, {@code confidence} 0..1,
+     * {@code uncertain} when a person should check it, and the evidence in words.
+     */
+    public record Orientation(int clockwiseDegrees, double confidence, boolean uncertain, String evidence) {
+    }
+
+    private static final int MIN_INK_PIXELS = 200;
+    /** The text axis must be this much sharper than the other to be trusted without OCR. */
+    private static final double CLEAR_AXIS_RATIO = 1.6;
+    /** Ascender/descender asymmetry needed to trust the geometry alone. */
+    private static final double CLEAR_ASYMMETRY = 0.15;
+    private static final int MIN_LINES = 3;
+    private static final int OCR_LINES = 2;
+    /** Mean OCR confidence (0..100) one way up must beat the other by this much. */
+    private static final double OCR_MARGIN = 12;
+
+    private final OcrEngine ocr;
+
+    /** Geometry only. */
+    public OrientationDetector() {
+        this(null);
+    }
+
+    /** Geometry, with OCR of a few lines read both ways when the geometry is not clear. */
+    public OrientationDetector(OcrEngine ocr) {
+        this.ocr = ocr;
+    }
+
+    /** Clockwise degrees (0, 90, 180, 270) the page must be turned to be upright. */
+    public int detectClockwiseRotation(BufferedImage page) {
+        return detect(page).clockwiseDegrees();
+    }
+
+    /** The full verdict, with its confidence and evidence. */
+    public Orientation detect(BufferedImage page) {
+        InkMap map = InkMap.of(page);
+        if (map.inkCount < MIN_INK_PIXELS) {
+            return new Orientation(0, 0, true, "no text to orient by");
+        }
+        SkewDetector.Measurement h = SkewDetector.measure(map, false);
+        SkewDetector.Measurement v = SkewDetector.measure(map, true);
+        boolean vertical = v.peakRatio() > h.peakRatio();
+        double axisRatio = Math.max(h.peakRatio(), v.peakRatio()) / Math.max(1e-9, Math.min(h.peakRatio(), v.peakRatio()));
+        Lines lines = Lines.find(map, vertical, (vertical ? v : h).degrees());
+        int geometric = rotationFor(vertical, lines.asymmetry() >= 0);
+        boolean clearAxis = axisRatio >= CLEAR_AXIS_RATIO;
+        boolean clearUp = Math.abs(lines.asymmetry()) >= CLEAR_ASYMMETRY && lines.count() >= MIN_LINES;
+        String geo = String.format("text lines %s (axis %.1fx), ascender asymmetry %+.2f over %d lines",
+                vertical ? "vertical" : "horizontal", axisRatio, lines.asymmetry(), lines.count());
+        double geoConfidence = Math.min(1, Math.abs(lines.asymmetry()) / 0.5) * Math.min(1, (axisRatio - 1) / 1.0)
+                * Math.min(1, lines.count() / 5.0);
+        if (clearAxis && clearUp) {
+            return new Orientation(geometric, Math.max(0.6, geoConfidence), false, geo);
+        }
+        if (ocr == null) {
+            return new Orientation(geometric, geoConfidence, true, geo);
+        }
+        List<Lines> frames = new ArrayList<>();
+        frames.add(lines);
+        if (!clearAxis) {
+            frames.add(Lines.find(map, !vertical, (vertical ? h : v).degrees()));
+        }
+        try {
+            OcrVote vote = readBothWays(page, map, frames);
+            if (vote != null && vote.margin() >= OCR_MARGIN) {
+                double conf = Math.min(1, vote.margin() / 40.0);
+                return new Orientation(vote.rotation(), conf, false,
+                        geo + String.format("; OCR reads best turned %d (confidence %.0f vs %.0f)",
+                                vote.rotation(), vote.best(), vote.best() - vote.margin()));
+            }
+            return new Orientation(geometric, geoConfidence, true, geo + "; OCR was not decisive");
+        } catch (OcrException e) {
+            return new Orientation(geometric, geoConfidence, true, geo + "; OCR failed: " + e.getMessage());
+        }
+    }
+
+    static int rotationFor(boolean vertical, boolean topAtLowSide) {
+        if (vertical) {
+            // the tops of the letters point left: the page was turned a quarter anticlockwise
+            return topAtLowSide ? 90 : 270;
+        }
+        return topAtLowSide ? 0 : 180;
+    }
+
+    private record OcrVote(int rotation, double best, double margin) {
+    }
+
+    private OcrVote readBothWays(BufferedImage page, InkMap map, List<Lines> frames) throws OcrException {
+        double[] score = new double[4];
+        double[] weight = new double[4];
+        for (Lines lines : frames) {
+            for (Rectangle crop : lines.longestCrops(OCR_LINES, map.factor, page.getWidth(), page.getHeight())) {
+                BufferedImage piece = ImageOps.toGrey(page.getSubimage(crop.x, crop.y, crop.width, crop.height));
+                int[] turns = lines.vertical ? new int[] {90, 270} : new int[] {0, 180};
+                for (int turn : turns) {
+                    OcrText text = ocr.recognise(ImageOps.rotateQuadrant(piece, turn), null);
+                    double chars = 0;
+                    double sum = 0;
+                    for (OcrWord w : text.words()) {
+                        int n = w.text().replaceAll("[^\\p{Alnum}]", "").length();
+                        chars += n;
+                        sum += n * w.confidence();
+                    }
+                    score[turn / 90] += sum;
+                    weight[turn / 90] += Math.max(chars, 1);
+                }
+            }
+        }
+        int best = -1;
+        double bestMean = -1;
+        double second = 0;
+        for (int i = 0; i < 4; i++) {
+            if (weight[i] == 0) {
+                continue;
+            }
+            double mean = score[i] / weight[i];
+            if (mean > bestMean) {
+                second = Math.max(second, bestMean);
+                bestMean = mean;
+                best = i;
+            } else {
+                second = Math.max(second, mean);
+            }
+        }
+        return best < 0 ? null : new OcrVote(best * 90, bestMean, bestMean - Math.max(second, 0));
+    }
+
+    /** Text lines found along one axis of the reduced page, with their ascender/descender ink. */
+    static final class Lines {
+        final boolean vertical;
+        final double tan;
+        final int offset;
+        final List<int[]> runs = new ArrayList<>(); // {from bin, to bin, ink, minX, maxX}
+        double ascender;
+        double descender;
+
+        private Lines(boolean vertical, double tan, int offset) {
+            this.vertical = vertical;
+            this.tan = tan;
+            this.offset = offset;
+        }
+
+        int count() {
+            return runs.size();
+        }
+
+        double asymmetry() {
+            double total = ascender + descender;
+            return total <= 0 ? 0 : (ascender - descender) / total;
+        }
+
+        static Lines find(InkMap map, boolean vertical, double degrees) {
+            int[][] pts = map.points(vertical);
+            int len = vertical ? map.width : map.height;
+            int span = vertical ? map.height : map.width;
+            double t = Math.tan(Math.toRadians(degrees));
+            int offset = (int) Math.ceil(Math.abs(t) * span) + 2;
+            int n = len + 2 * offset + 2;
+            int[] bins = new int[n];
+            int[] minX = new int[n];
+            int[] maxX = new int[n];
+            java.util.Arrays.fill(minX, Integer.MAX_VALUE);
+            java.util.Arrays.fill(maxX, -1);
+            for (int k = 0; k < pts[0].length; k++) {
+                int b = (int) Math.round(pts[1][k] - pts[0][k] * t) + offset;
+                bins[b]++;
+                minX[b] = Math.min(minX[b], pts[0][k]);
+                maxX[b] = Math.max(maxX[b], pts[0][k]);
+            }
+            Lines lines = new Lines(vertical, t, offset);
+            double dpi = Math.max(len, span) / 11.5; // resolution of the reduced page, taking it to be A4 or Letter
+            int minHeight = (int) Math.round(0.05 * dpi);
+            int maxHeight = (int) Math.round(0.45 * dpi);
+            int i = 0;
+            while (i < n) {
+                if (bins[i] < 2) {
+                    i++;
+                    continue;
+                }
+                int from = i;
+                while (i < n && bins[i] >= 2) {
+                    i++;
+                }
+                int to = i - 1;
+                int height = to - from + 1;
+                if (height < minHeight || height > maxHeight) {
+                    continue;
+                }
+                int peak = 0;
+                int ink = 0;
+                int lo = Integer.MAX_VALUE;
+                int hi = -1;
+                for (int b = from; b <= to; b++) {
+                    peak = Math.max(peak, bins[b]);
+                    ink += bins[b];
+                    lo = Math.min(lo, minX[b]);
+                    hi = Math.max(hi, maxX[b]);
+                }
+                int length = hi - lo + 1;
+                if (length < 3 * height) {
+                    continue; // a blob, a logo or a barcode, not a line of text
+                }
+                lines.runs.add(new int[] {from, to, ink, lo, hi});
+            }
+            lines.measureAscenders(pts, n);
+            return lines;
+        }
+
+        /**
+         * Adds up ink above the x-height band and below the baseline, line by line, in short
+         * chunks along each line so that a slightly wrong skew angle does not blur the bands.
+         */
+        private void measureAscenders(int[][] pts, int bins) {
+            int[] lineOf = new int[bins];
+            java.util.Arrays.fill(lineOf, -1);
+            int[][][] hist = new int[runs.size()][][];
+            for (int l = 0; l < runs.size(); l++) {
+                int[] r = runs.get(l);
+                int height = r[1] - r[0] + 1;
+                for (int b = r[0]; b <= r[1]; b++) {
+                    lineOf[b] = l;
+                }
+                int chunks = (r[4] - r[3]) / (8 * height) + 1;
+                hist[l] = new int[chunks][height];
+            }
+            for (int k = 0; k < pts[0].length; k++) {
+                int b = (int) Math.round(pts[1][k] - pts[0][k] * tan) + offset;
+                int l = lineOf[b];
+                if (l < 0) {
+                    continue;
+                }
+                int[] r = runs.get(l);
+                int height = r[1] - r[0] + 1;
+                hist[l][(pts[0][k] - r[3]) / (8 * height)][b - r[0]]++;
+            }
+            for (int[][] line : hist) {
+                for (int[] chunk : line) {
+                    int peak = 0;
+                    int ink = 0;
+                    for (int c : chunk) {
+                        peak = Math.max(peak, c);
+                        ink += c;
+                    }
+                    if (ink < 30) {
+                        continue;
+                    }
+                    int top = 0;
+                    while (chunk[top] < 0.5 * peak) {
+                        top++;
+                    }
+                    int bottom = chunk.length - 1;
+                    while (chunk[bottom] < 0.5 * peak) {
+                        bottom--;
+                    }
+                    for (int b = 0; b < top; b++) {
+                        ascender += chunk[b];
+                    }
+                    for (int b = bottom + 1; b < chunk.length; b++) {
+                        descender += chunk[b];
+                    }
+                }
+            }
+        }
+
+        /** Page rectangles (full resolution) around the start of the inkiest lines, for OCR. */
+        List<Rectangle> longestCrops(int max, int factor, int pageW, int pageH) {
+            List<int[]> best = new ArrayList<>(runs);
+            best.sort(Comparator.comparingInt((int[] r) -> r[2]).reversed());
+            List<Rectangle> crops = new ArrayList<>();
+            for (int[] r : best.subList(0, Math.min(max, best.size()))) {
+                int height = r[1] - r[0] + 1;
+                int x0 = r[3];
+                int x1 = Math.min(r[4], x0 + 16 * height);
+                double y0 = r[0] - offset + Math.min(x0 * tan, x1 * tan) - 0.4 * height;
+                double y1 = r[1] - offset + Math.max(x0 * tan, x1 * tan) + 0.4 * height;
+                int ax = Math.max(0, (x0 - height / 2) * factor);
+                int ay = Math.max(0, (int) Math.floor(y0) * factor);
+                int bx = (x1 + height / 2 + 1) * factor;
+                int by = (int) Math.ceil(y1 + 1) * factor;
+                Rectangle rect = vertical ? new Rectangle(ay, ax, by - ay, bx - ax) : new Rectangle(ax, ay, bx - ax, by - ay);
+                rect = rect.intersection(new Rectangle(0, 0, pageW, pageH));
+                if (!rect.isEmpty()) {
+                    crops.add(rect);
+                }
+            }
+            return crops;
+        }
+    }
+}
