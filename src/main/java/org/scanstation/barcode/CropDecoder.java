@@ -152,14 +152,24 @@ final class CropDecoder {
             return false;
         }
         int h = img.height;
-        if (h < 16) {
+        if (h < 24) {
             return false;
         }
-        GreyImage top = img.crop(new Rectangle(0, 0, img.width, h / 2));
-        GreyImage bottom = img.crop(new Rectangle(0, h / 2, img.width, h - h / 2));
-        Result a = decodeOnce(top, attempt, factory.get());
-        Result b = decodeOnce(bottom, attempt, factory.get());
-        if (a == null || b == null || !text.equals(a.getText()) || !text.equals(b.getText())) {
+        // three disjoint bands across the bars: two must agree with the full read, none may disagree
+        int agree = 0;
+        for (int band = 0; band < 3; band++) {
+            int y0 = band * h / 3;
+            int y1 = (band + 1) * h / 3;
+            Result r = decodeOnce(img.crop(new Rectangle(0, y0, img.width, y1 - y0)), attempt, factory.get());
+            if (r == null) {
+                continue;
+            }
+            if (!text.equals(r.getText())) {
+                return false;
+            }
+            agree++;
+        }
+        if (agree < 2) {
             return false;
         }
         if (f == BarcodeFormat.ITF) {
