@@ -1,0 +1,256 @@
+package org.scanstation.barcode;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.Binarizer;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.Reader;
+import com.google.zxing.ReaderException;
+import com.google.zxing.Result;
+import com.google.zxing.ResultMetadataType;
+import com.google.zxing.ResultPoint;
+import com.google.zxing.common.GlobalHistogramBinarizer;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.datamatrix.DataMatrixReader;
+import com.google.zxing.oned.Code128Reader;
+import com.google.zxing.oned.Code39Reader;
+import com.google.zxing.oned.ITFReader;
+import com.google.zxing.pdf417.PDF417Reader;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.Rectangle;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Decodes one candidate crop, trying a few cheap variants (as is, 3x3 median, other binariser,
+ * enlarged) and applying the misread guards: Code 39 and ITF, which have no mandatory check digit,
+ * must decode identically from two disjoint halves of the bars, and an ITF read must span most of
+ * the bars found (a short ITF read inside a longer symbol is a classic misread).
+ */
+final class CropDecoder {
+
+    /** ITF lengths we accept (even, label-sized). */
+    private static final int[] ITF_LENGTHS = {6, 8, 10, 12, 14, 16, 18};
+
+    /** 1D: the crop is small, 15 scan lines around the middle are enough (and fast). */
+    private static final Map<DecodeHintType, Object> HINTS_1D = hints(false);
+    private static final Map<DecodeHintType, Object> HINTS_2D = hints(true);
+
+    private static Map<DecodeHintType, Object> hints(boolean tryHarder) {
+        Map<DecodeHintType, Object> h = new EnumMap<>(DecodeHintType.class);
+        if (tryHarder) {
+            h.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        }
+        h.put(DecodeHintType.ALLOWED_LENGTHS, ITF_LENGTHS);
+        return h;
+    }
+
+    /** A successful decode: text, ZXing format and bounds in page pixels. */
+    record Decoded(BarcodeFormat format, String text, Rectangle bounds) {
+    }
+
+    private record Attempt(Function<GreyImage, GreyImage> prepare, Function<GreyLuminanceSource, Binarizer> binarizer,
+                           int scale) {
+    }
+
+    private static final List<Attempt> ATTEMPTS_1D = List.of(
+            new Attempt(Function.identity(), HybridBinarizer::new, 1),
+            new Attempt(GreyImage::median3, HybridBinarizer::new, 1),
+            new Attempt(Function.identity(), GlobalHistogramBinarizer::new, 1),
+            new Attempt(GreyImage::median3, GlobalHistogramBinarizer::new, 1));
+
+    private static final List<Attempt> ATTEMPTS_2D = List.of(
+            new Attempt(Function.identity(), HybridBinarizer::new, 1),
+            new Attempt(GreyImage::median3, HybridBinarizer::new, 1),
+            new Attempt(g -> g.upscale(2), HybridBinarizer::new, 2),
+            new Attempt(Function.identity(), GlobalHistogramBinarizer::new, 1));
+
+    private static final List<Supplier<Reader>> ONE_D = List.of(
+            Code128Reader::new, Code39Reader::new, ITFReader::new);
+    private static final List<Supplier<Reader>> TWO_D = List.of(
+            DataMatrixReader::new, QRCodeReader::new, PDF417Reader::new);
+    private static final List<Supplier<Reader>> PDF417_ONLY = List.of(PDF417Reader::new);
+
+    /** Decodes the candidate (the bounds are padded here), or empty. */
+    Optional<Decoded> decode(GreyImage page, CandidateRegion candidate) {
+        Rectangle r = candidate.bounds();
+        boolean bars = candidate.kind() != CandidateRegion.Kind.MATRIX;
+        int padAcross;
+        int padAlong;
+        if (bars) {
+            int symbolLen = candidate.kind() == CandidateRegion.Kind.VERTICAL_BARS ? r.width : r.height;
+            padAcross = Math.max(24, symbolLen / 6);
+            padAlong = 12;
+        } else {
+            padAcross = Math.max(24, Math.max(r.width, r.height) / 5);
+            padAlong = padAcross;
+        }
+        Rectangle padded = candidate.kind() == CandidateRegion.Kind.HORIZONTAL_BARS
+                ? new Rectangle(r.x - padAlong, r.y - padAcross, r.width + 2 * padAlong, r.height + 2 * padAcross)
+                : new Rectangle(r.x - padAcross, r.y - padAlong, r.width + 2 * padAcross, r.height + 2 * padAlong);
+        padded = padded.intersection(new Rectangle(0, 0, page.width, page.height));
+        if (padded.isEmpty()) {
+            return Optional.empty();
+        }
+        GreyImage crop = page.crop(padded);
+        boolean rotated = candidate.kind() == CandidateRegion.Kind.HORIZONTAL_BARS;
+        if (rotated) {
+            crop = crop.rotate90();
+        }
+        if (bars) {
+            Optional<Decoded> found = tryAll(crop, ATTEMPTS_1D, ONE_D, padded, rotated, r);
+            // PDF417 looks like bars too (rows of bar patterns)
+            return found.isPresent() ? found
+                    : tryAll(crop, ATTEMPTS_1D.subList(0, 2), PDF417_ONLY, padded, rotated, r);
+        }
+        return tryAll(crop, ATTEMPTS_2D, TWO_D, padded, false, r);
+    }
+
+    private Optional<Decoded> tryAll(GreyImage crop, List<Attempt> attempts, List<Supplier<Reader>> readers,
+                                     Rectangle padded, boolean rotated, Rectangle unpadded) {
+        for (Attempt attempt : attempts) {
+            GreyImage prepared = attempt.prepare().apply(crop);
+            for (Supplier<Reader> readerFactory : readers) {
+                Result result = decodeOnce(prepared, attempt, readerFactory.get());
+                if (result == null) {
+                    continue;
+                }
+                if (!trustworthy(result, prepared, attempt, readerFactory, rotated, unpadded)) {
+                    continue;
+                }
+                Rectangle bounds = bounds(result, attempt.scale(), crop, padded, rotated, unpadded);
+                return Optional.of(new Decoded(result.getBarcodeFormat(), textOf(result), bounds));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Result decodeOnce(GreyImage img, Attempt attempt, Reader reader) {
+        try {
+            BinaryBitmap bitmap = new BinaryBitmap(attempt.binarizer().apply(new GreyLuminanceSource(img)));
+            boolean oneD = !(reader instanceof DataMatrixReader || reader instanceof QRCodeReader
+                    || reader instanceof PDF417Reader);
+            return reader.decode(bitmap, oneD ? HINTS_1D : HINTS_2D);
+        } catch (ReaderException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    /** Weak symbologies must read the same from both halves of the bars. */
+    private static boolean trustworthy(Result result, GreyImage img, Attempt attempt, Supplier<Reader> factory,
+                                       boolean rotated, Rectangle unpadded) {
+        BarcodeFormat f = result.getBarcodeFormat();
+        if (f != BarcodeFormat.CODE_39 && f != BarcodeFormat.ITF) {
+            return true;
+        }
+        String text = result.getText();
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        int h = img.height;
+        if (h < 24) {
+            return false;
+        }
+        // three disjoint bands across the bars: two must agree with the full read, none may disagree
+        int agree = 0;
+        for (int band = 0; band < 3; band++) {
+            int y0 = band * h / 3;
+            int y1 = (band + 1) * h / 3;
+            Result r = decodeOnce(img.crop(new Rectangle(0, y0, img.width, y1 - y0)), attempt, factory.get());
+            if (r == null) {
+                continue;
+            }
+            if (!text.equals(r.getText())) {
+                return false;
+            }
+            agree++;
+        }
+        if (agree < 2) {
+            return false;
+        }
+        if (f == BarcodeFormat.ITF) {
+            float span = spanX(result);
+            int barsWidth = (rotated ? unpadded.height : unpadded.width) * attempt.scale();
+            return span >= 0.6f * barsWidth;
+        }
+        return true;
+    }
+
+    private static float spanX(Result r) {
+        ResultPoint[] pts = r.getResultPoints();
+        if (pts == null || pts.length < 2) {
+            return 0;
+        }
+        float lo = Float.MAX_VALUE;
+        float hi = -Float.MAX_VALUE;
+        for (ResultPoint p : pts) {
+            if (p != null) {
+                lo = Math.min(lo, p.getX());
+                hi = Math.max(hi, p.getX());
+            }
+        }
+        return hi - lo;
+    }
+
+    /**
+     * GS1 symbols (FNC1 in first position) are returned with a leading GS character (0x1D) standing
+     * for that FNC1, so that the payload parser can recognise element strings.
+     */
+    private static String textOf(Result result) {
+        String text = result.getText();
+        Map<ResultMetadataType, Object> meta = result.getResultMetadata();
+        Object sid = meta == null ? null : meta.get(ResultMetadataType.SYMBOLOGY_IDENTIFIER);
+        if (sid instanceof String s && (s.equals("]C1") || s.equals("]d2") || s.equals("]Q3") || s.equals("]e0"))
+                && !text.startsWith("\u001d")) {
+            return "\u001d" + text;
+        }
+        return text;
+    }
+
+    private static Rectangle bounds(Result result, int scale, GreyImage crop, Rectangle padded, boolean rotated,
+                                    Rectangle unpadded) {
+        ResultPoint[] pts = result.getResultPoints();
+        if (pts == null || pts.length < 2) {
+            return new Rectangle(unpadded);
+        }
+        boolean oneD = pts.length == 2;
+        float lo0 = Float.MAX_VALUE;
+        float lo1 = Float.MAX_VALUE;
+        float hi0 = -Float.MAX_VALUE;
+        float hi1 = -Float.MAX_VALUE;
+        for (ResultPoint p : pts) {
+            if (p == null) {
+                continue;
+            }
+            float x = p.getX() / scale;
+            float y = p.getY() / scale;
+            float px;
+            float py;
+            if (rotated) {
+                // crop was turned clockwise: (x', y') -> (y', H - 1 - x') in the unrotated crop
+                px = y;
+                py = crop.width - 1 - x;
+            } else {
+                px = x;
+                py = y;
+            }
+            lo0 = Math.min(lo0, px);
+            hi0 = Math.max(hi0, px);
+            lo1 = Math.min(lo1, py);
+            hi1 = Math.max(hi1, py);
+        }
+        Rectangle r = new Rectangle(padded.x + (int) lo0, padded.y + (int) lo1,
+                Math.max(1, (int) (hi0 - lo0)), Math.max(1, (int) (hi1 - lo1)));
+        if (oneD) {
+            // a 1D read gives the ends of one scan line: keep its extent along the line, take the
+            // bar length from the candidate
+            r = rotated ? new Rectangle(unpadded.x, r.y, unpadded.width, r.height)
+                    : new Rectangle(r.x, unpadded.y, r.width, unpadded.height);
+        }
+        return r.intersects(padded) ? r : new Rectangle(unpadded);
+    }
+}

@@ -1,0 +1,200 @@
+package org.scanstation.barcode;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.MultiPixelPackedSampleModel;
+import java.awt.image.Raster;
+import java.util.Arrays;
+
+/**
+ * An immutable 8-bit grey image (0 = black, 255 = white) held as one byte array: the working form
+ * of a page for barcode search and decoding.
+ */
+final class GreyImage {
+
+    final int width;
+    final int height;
+    /** Row-major luminance, unsigned bytes. */
+    final byte[] pixels;
+
+    GreyImage(int width, int height, byte[] pixels) {
+        if (width <= 0 || height <= 0 || pixels.length < width * height) {
+            throw new IllegalArgumentException("bad grey image size " + width + "x" + height);
+        }
+        this.width = width;
+        this.height = height;
+        this.pixels = pixels;
+    }
+
+    int get(int x, int y) {
+        return pixels[y * width + x] & 0xFF;
+    }
+
+    /** Converts any BufferedImage (grey, bilevel, RGB, with or without alpha) to grey. */
+    static GreyImage of(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        byte[] out = new byte[w * h];
+        Raster raster = image.getRaster();
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY
+                && raster.getSampleModel() instanceof ComponentSampleModel csm
+                && raster.getDataBuffer() instanceof DataBufferByte dbb) {
+            byte[] data = dbb.getData();
+            int stride = csm.getScanlineStride();
+            int px = csm.getPixelStride();
+            int base = dbb.getOffset() + csm.getOffset(
+                    raster.getMinX() - raster.getSampleModelTranslateX(),
+                    raster.getMinY() - raster.getSampleModelTranslateY());
+            for (int y = 0; y < h; y++) {
+                int src = base + y * stride;
+                if (px == 1) {
+                    System.arraycopy(data, src, out, y * w, w);
+                } else {
+                    for (int x = 0; x < w; x++) {
+                        out[y * w + x] = data[src + x * px];
+                    }
+                }
+            }
+            return new GreyImage(w, h, out);
+        }
+        if (image.getType() == BufferedImage.TYPE_BYTE_BINARY
+                && raster.getSampleModel() instanceof MultiPixelPackedSampleModel mpp
+                && mpp.getPixelBitStride() == 1
+                && raster.getDataBuffer() instanceof DataBufferByte dbb
+                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0) {
+            byte[] data = dbb.getData();
+            int stride = mpp.getScanlineStride();
+            // palette decides which bit value is white
+            int white0 = (image.getColorModel().getRGB(0) & 0xFF) > 127 ? 1 : 0;
+            byte zero = (byte) (white0 == 1 ? 255 : 0);
+            byte one = (byte) (white0 == 1 ? 0 : 255);
+            int off = dbb.getOffset() + mpp.getOffset(0, 0);
+            for (int y = 0; y < h; y++) {
+                int row = off + y * stride;
+                for (int x = 0; x < w; x++) {
+                    int bit = (data[row + (x >> 3)] >> (7 - (x & 7))) & 1;
+                    out[y * w + x] = bit == 0 ? zero : one;
+                }
+            }
+            return new GreyImage(w, h, out);
+        }
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int argb = row[x];
+                int a = argb >>> 24;
+                int r = (argb >> 16) & 0xFF;
+                int g = (argb >> 8) & 0xFF;
+                int b = argb & 0xFF;
+                int lum = (r * 299 + g * 587 + b * 114) / 1000;
+                // transparent pixels count as paper
+                lum = (lum * a + 255 * (255 - a)) / 255;
+                out[y * w + x] = (byte) lum;
+            }
+        }
+        return new GreyImage(w, h, out);
+    }
+
+    /** Average of each factor x factor block (a cheap, noise-reducing downscale). */
+    GreyImage downscale(int factor) {
+        int w = width / factor;
+        int h = height / factor;
+        byte[] out = new byte[w * h];
+        int[] acc = new int[w];
+        int area = factor * factor;
+        for (int y = 0; y < h; y++) {
+            Arrays.fill(acc, 0);
+            for (int dy = 0; dy < factor; dy++) {
+                int row = (y * factor + dy) * width;
+                for (int x = 0; x < w; x++) {
+                    int s = row + x * factor;
+                    int sum = 0;
+                    for (int dx = 0; dx < factor; dx++) {
+                        sum += pixels[s + dx] & 0xFF;
+                    }
+                    acc[x] += sum;
+                }
+            }
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = (byte) (acc[x] / area);
+            }
+        }
+        return new GreyImage(w, h, out);
+    }
+
+    /** The part of this image inside r (clipped to the image). */
+    GreyImage crop(Rectangle r) {
+        Rectangle c = r.intersection(new Rectangle(0, 0, width, height));
+        byte[] out = new byte[c.width * c.height];
+        for (int y = 0; y < c.height; y++) {
+            System.arraycopy(pixels, (c.y + y) * width + c.x, out, y * c.width, c.width);
+        }
+        return new GreyImage(c.width, c.height, out);
+    }
+
+    /** Turned 90 degrees clockwise. */
+    GreyImage rotate90() {
+        int w = height;
+        int h = width;
+        byte[] out = new byte[w * h];
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            int nx = height - 1 - y;
+            for (int x = 0; x < width; x++) {
+                out[x * w + nx] = pixels[row + x];
+            }
+        }
+        return new GreyImage(w, h, out);
+    }
+
+    /** Nearest-neighbour enlargement by an integer factor (helps small 2D modules). */
+    GreyImage upscale(int factor) {
+        int w = width * factor;
+        int h = height * factor;
+        byte[] out = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            int src = (y / factor) * width;
+            int dst = y * w;
+            for (int x = 0; x < w; x++) {
+                out[dst + x] = pixels[src + x / factor];
+            }
+        }
+        return new GreyImage(w, h, out);
+    }
+
+    /** 3x3 median filter: removes salt-and-pepper specks, keeps bar edges. Borders are copied. */
+    GreyImage median3() {
+        byte[] out = pixels.clone();
+        int[] v = new int[9];
+        for (int y = 1; y < height - 1; y++) {
+            for (int x = 1; x < width - 1; x++) {
+                int k = 0;
+                for (int dy = -1; dy <= 1; dy++) {
+                    int row = (y + dy) * width + x;
+                    v[k++] = pixels[row - 1] & 0xFF;
+                    v[k++] = pixels[row] & 0xFF;
+                    v[k++] = pixels[row + 1] & 0xFF;
+                }
+                out[y * width + x] = (byte) median9(v);
+            }
+        }
+        return new GreyImage(width, height, out);
+    }
+
+    private static int median9(int[] v) {
+        // partial insertion sort up to the middle element
+        for (int i = 1; i < 9; i++) {
+            int t = v[i];
+            int j = i - 1;
+            while (j >= 0 && v[j] > t) {
+                v[j + 1] = v[j];
+                j--;
+            }
+            v[j + 1] = t;
+        }
+        return v[4];
+    }
+}
