@@ -27,11 +27,14 @@ final class PatientNameReader {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME_FIELD = Pattern.compile(
             "\\b(?:Patient\\s*name|Patient|Name)\\s*[:.;]\\s*(.+)", Pattern.CASE_INSENSITIVE);
+    /** "Name:" as OCR sometimes misreads it at the start of a line ("ivame:", "Narne:", "Nome:"). */
+    private static final Pattern MISREAD_NAME_FIELD = Pattern.compile(
+            "^\\W{0,2}(?:[iIl|]?[vV]ame|Na[mr]n?e|N[oa]me|Narne|Harne|Name)\\s*[:;]\\s*(.+)$");
     private static final Pattern TITLE = Pattern.compile(
             "^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Mstr|Prof)\\.?\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern BRACKETS = Pattern.compile("\\s*\\([^)]*\\)\\s*");
     private static final Pattern LABEL_WORD = Pattern.compile(
-            "(?i).*\\b(?:NHS|DOB|D\\.O\\.B|Born|Sex|Gender|MRN|Hosp|Hospital|Unit|Ward|Consultant|Address|Tel|Date|Clinic|Dept|Department|Infirmary|Trust|Dear|Re)\\b.*");
+            "(?i).*\\b(?:NHS|DOB|D\\.O\\.B|MRN|Hosp|Hospital|Consultant|Dept|Department|Infirmary|Dear|Re)\\b.*");
     private static final Pattern KEYWORD_END = Pattern.compile(
             "\\s+(?:Forenames?|First\\s*names?|Given\\s*names?|Surname|Sex|Gender|DOB|D\\.O\\.B|Born|NHS|MRN|Hosp)\\b.*$",
             Pattern.CASE_INSENSITIVE);
@@ -50,6 +53,15 @@ final class PatientNameReader {
             Name name = parseName(value);
             if (name != null) {
                 return name;
+            }
+        }
+        for (String line : text.split("\\R")) {
+            Matcher misread = MISREAD_NAME_FIELD.matcher(line.strip());
+            if (misread.matches()) {
+                Name name = parseName(KEYWORD_END.matcher(misread.group(1)).replaceFirst(""));
+                if (name != null) {
+                    return name;
+                }
             }
         }
         for (String line : text.split("\\R")) {
