@@ -1,0 +1,109 @@
+package org.scanstation.ocr;
+
+import java.awt.Rectangle;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds areas that look like a linear barcode even when it cannot be decoded (smudged, torn, badly
+ * printed, a symbology the reader missed): on a grid of millimetre cells, cells crossed by many strong
+ * vertical edges and almost no horizontal ones (bars), gathered into a patch of at least barcode size.
+ * Text has edges both ways; a ruled line is one cell wide. Tolerates a few degrees of tilt. Results in
+ * work coordinates.
+ */
+final class BarcodeTextureFinder {
+
+    static final double CELL_MM = 1.0;
+    static final double MIN_WIDTH_MM = 10;
+    static final double MIN_HEIGHT_MM = 3.5;
+
+    private final WorkImage img;
+
+    BarcodeTextureFinder(WorkImage img) {
+        this.img = img;
+    }
+
+    List<Rectangle> find() {
+        int cell = img.mm(CELL_MM);
+        int cols = img.width / cell;
+        int rows = img.height / cell;
+        boolean[] bars = new boolean[cols * rows];
+        // a bar edge is at least a third of the paper-to-ink contrast
+        int strong = Math.max(24, (img.background - img.inkLevel()) / 2);
+        for (int cy = 0; cy < rows; cy++) {
+            for (int cx = 0; cx < cols; cx++) {
+                int gx = 0;
+                int gy = 0;
+                int edges = 0;
+                for (int y = cy * cell; y < (cy + 1) * cell && y + 1 < img.height; y++) {
+                    int base = y * img.width;
+                    for (int x = cx * cell; x < (cx + 1) * cell && x + 1 < img.width; x++) {
+                        int v = img.grey[base + x];
+                        int dx = Math.abs(img.grey[base + x + 1] - v);
+                        int dy = Math.abs(img.grey[base + img.width + x] - v);
+                        gx += dx;
+                        gy += dy;
+                        if (dx >= strong) {
+                            edges++;
+                        }
+                    }
+                }
+                bars[cy * cols + cx] = edges >= cell && gx > 3 * gy;
+            }
+        }
+        List<Rectangle> out = new ArrayList<>();
+        for (Rectangle r : patches(bars, cols, rows)) {
+            Rectangle px = new Rectangle(r.x * cell, r.y * cell, r.width * cell, r.height * cell);
+            if (px.width >= img.mm(MIN_WIDTH_MM) && px.height >= img.mm(MIN_HEIGHT_MM)) {
+                out.add(px);
+            }
+        }
+        return out;
+    }
+
+    /** Bounding boxes (in cells) of groups of bar cells, joining cells one apart, that are mostly filled. */
+    private static List<Rectangle> patches(boolean[] bars, int cols, int rows) {
+        int[] seen = new int[bars.length];
+        List<Rectangle> out = new ArrayList<>();
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int id = 0;
+        for (int s = 0; s < bars.length; s++) {
+            if (!bars[s] || seen[s] != 0) {
+                continue;
+            }
+            id++;
+            seen[s] = id;
+            queue.add(s);
+            int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1, count = 0;
+            while (!queue.isEmpty()) {
+                int i = queue.poll();
+                int x = i % cols;
+                int y = i / cols;
+                count++;
+                x0 = Math.min(x0, x);
+                x1 = Math.max(x1, x);
+                y0 = Math.min(y0, y);
+                y1 = Math.max(y1, y);
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -2; dx <= 2; dx++) {
+                        int nx = x + dx;
+                        int ny = y + dy;
+                        if (nx >= 0 && ny >= 0 && nx < cols && ny < rows) {
+                            int j = ny * cols + nx;
+                            if (bars[j] && seen[j] == 0) {
+                                seen[j] = id;
+                                queue.add(j);
+                            }
+                        }
+                    }
+                }
+            }
+            int area = (x1 - x0 + 1) * (y1 - y0 + 1);
+            if (count >= 0.45 * area) {
+                out.add(new Rectangle(x0, y0, x1 - x0 + 1, y1 - y0 + 1));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,55 @@
+package org.scanstation.ocr;
+
+import java.awt.Rectangle;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.scanstation.model.HospitalNumberFormat;
+
+/**
+ * Turns the OCR text of one patient label into a {@link LabelReading}: family and given name, date of
+ * birth, the NHS number's ten digits as printed and the hospital number. A field that cannot be read
+ * unambiguously is null; nothing is guessed. Thread-safe.
+ */
+public final class LabelParser {
+
+    private final HospitalNumberReader hospitalNumbers;
+    private final BirthDateReader birthDates;
+
+    /** Default hospital number format, dates of birth judged against today's date. */
+    public LabelParser() {
+        this(HospitalNumberFormat.defaultFormat(), LocalDate.now());
+    }
+
+    public LabelParser(HospitalNumberFormat hospitalNumberFormat) {
+        this(hospitalNumberFormat, LocalDate.now());
+    }
+
+    /** @param today the date against which a date of birth must not lie in the future */
+    public LabelParser(HospitalNumberFormat hospitalNumberFormat, LocalDate today) {
+        this.hospitalNumbers = new HospitalNumberReader(Objects.requireNonNull(hospitalNumberFormat, "hospitalNumberFormat"));
+        this.birthDates = new BirthDateReader(Objects.requireNonNull(today, "today"));
+    }
+
+    /** Parses label text; region and confidence are passed through to the reading. */
+    public LabelReading parse(String text, Rectangle region, float confidence) {
+        String t = text == null ? "" : text;
+        PatientNameReader.Name name = PatientNameReader.read(t);
+        return new LabelReading(region, t,
+                name == null ? null : name.family(),
+                name == null ? null : name.given(),
+                birthDates.read(t),
+                NhsDigitsReader.read(t),
+                hospitalNumbers.read(t),
+                confidence);
+    }
+
+    /** Parses an OCR result of a label region. */
+    public LabelReading parse(OcrText ocr, Rectangle region) {
+        return parse(ocr.text(), region, ocr.meanConfidence());
+    }
+
+    /** Parses label text with no region or confidence (tests, barcode payloads printed as text). */
+    public LabelReading parse(String text) {
+        return parse(text, null, 0f);
+    }
+}

@@ -1,0 +1,228 @@
+package org.scanstation.ocr;
+
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds label-sized rectangles drawn with thin lines, however faint: a row (column) of pixels that is,
+ * smoothed along its own direction, clearly darker than the rows a little above and below (left and
+ * right) belongs to a line. Long straight runs become line segments; two horizontal segments joined at
+ * both ends by vertical ones make a box. Works on a {@link WorkImage}; results in work coordinates.
+ */
+final class RuledBoxFinder {
+
+    /** Label size limits in millimetres. */
+    static final double MIN_WIDTH_MM = 35;
+    static final double MAX_WIDTH_MM = 140;
+    static final double MIN_HEIGHT_MM = 12;
+    static final double MAX_HEIGHT_MM = 75;
+
+    private static final int CONTRAST = 12;
+
+    /** A straight line segment: along = its row (horizontal) or column (vertical); from..to its extent. */
+    record Segment(int along, int from, int to, int lo, int hi, double slope) {
+        int length() {
+            return to - from;
+        }
+    }
+
+    /** A box found: its bounds (work pixels) and how far it is turned, degrees (clockwise positive). */
+    record Box(Rectangle bounds, double angle) {
+    }
+
+    private final WorkImage img;
+
+    RuledBoxFinder(WorkImage img) {
+        this.img = img;
+    }
+
+    List<Box> find() {
+        List<Segment> horizontal = merge(segments(true));
+        List<Segment> vertical = merge(segments(false));
+        List<Box> boxes = new ArrayList<>();
+        int minW = img.mm(MIN_WIDTH_MM);
+        int maxW = img.mm(MAX_WIDTH_MM);
+        int minH = img.mm(MIN_HEIGHT_MM);
+        int maxH = img.mm(MAX_HEIGHT_MM);
+        int tol = img.mm(3.5);
+        for (Segment top : horizontal) {
+            if (top.length() < minW || top.length() > maxW + tol) {
+                continue;
+            }
+            for (Segment bottom : horizontal) {
+                int h = bottom.along() - top.along();
+                if (h < minH || h > maxH || bottom.length() < minW) {
+                    continue;
+                }
+                if (Math.abs(bottom.from() - top.from()) > tol || Math.abs(bottom.to() - top.to()) > tol) {
+                    continue;
+                }
+                int left = Math.min(top.from(), bottom.from());
+                int right = Math.max(top.to(), bottom.to());
+                if (hasSide(vertical, left, top.along(), bottom.along(), tol)
+                        && hasSide(vertical, right, top.along(), bottom.along(), tol)) {
+                    int y0 = top.lo();
+                    int y1 = bottom.hi() + 1;
+                    double angle = Math.toDegrees(Math.atan((top.slope() + bottom.slope()) / 2));
+                    boxes.add(new Box(new Rectangle(left, y0, right - left + 1, y1 - y0), angle));
+                }
+            }
+        }
+        return outermost(boxes);
+    }
+
+    /** A vertical segment near column x covering most of y0..y1. */
+    private static boolean hasSide(List<Segment> vertical, int x, int y0, int y1, int tol) {
+        int need = (int) ((y1 - y0) * 0.6);
+        for (Segment v : vertical) {
+            if (Math.abs(v.along() - x) <= tol) {
+                int covered = Math.min(v.to(), y1 + tol) - Math.max(v.from(), y0 - tol);
+                if (covered >= need) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Boxes not inside another box (a label's inner rules do not make a second label). */
+    private static List<Box> outermost(List<Box> boxes) {
+        boxes.sort(Comparator.comparingInt((Box r) -> r.bounds().width * r.bounds().height).reversed());
+        List<Box> kept = new ArrayList<>();
+        for (Box b : boxes) {
+            boolean inside = false;
+            for (Box kb : kept) {
+                Rectangle k = kb.bounds();
+                Rectangle grown = new Rectangle(k.x - 3, k.y - 3, k.width + 6, k.height + 6);
+                if (grown.contains(b.bounds())) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (!inside) {
+                kept.add(b);
+            }
+        }
+        return kept;
+    }
+
+    /** Runs of line pixels along every row (horizontal) or column (vertical). */
+    private List<Segment> segments(boolean horizontal) {
+        int w = img.width;
+        int h = img.height;
+        int lines = horizontal ? h : w;
+        int length = horizontal ? w : h;
+        int half = Math.max(2, img.mm(1.5) / 2);
+        int off = Math.max(2, img.mm(0.5));
+        int maxGap = img.mm(0.8);
+        int minRun = img.mm(2);
+        int[][] smooth = new int[3][];
+        List<Segment> out = new ArrayList<>();
+        for (int line = off; line < lines - off; line++) {
+            int[] mid = smoothed(line, horizontal, half);
+            int[] before = smoothed(line - off, horizontal, half);
+            int[] after = smoothed(line + off, horizontal, half);
+            int runStart = -1;
+            int lastHit = -1;
+            for (int i = 0; i < length; i++) {
+                boolean hit = mid[i] + CONTRAST < before[i] && mid[i] + CONTRAST < after[i];
+                if (hit) {
+                    if (runStart < 0 || i - lastHit > maxGap) {
+                        if (runStart >= 0 && lastHit - runStart >= minRun) {
+                            out.add(new Segment(line, runStart, lastHit, line, line, 0));
+                        }
+                        runStart = i;
+                    }
+                    lastHit = i;
+                }
+            }
+            if (runStart >= 0 && lastHit - runStart >= minRun) {
+                out.add(new Segment(line, runStart, lastHit, line, line, 0));
+            }
+        }
+        return out;
+    }
+
+    private final java.util.Map<Long, int[]> cache = new java.util.HashMap<>();
+
+    /** One row or column, box-smoothed along itself (cached: each is used by three neighbours). */
+    private int[] smoothed(int line, boolean horizontal, int half) {
+        long key = (horizontal ? 0L : 1L << 40) | line;
+        int[] cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        if (cache.size() > 64) {
+            cache.clear();
+        }
+        int length = horizontal ? img.width : img.height;
+        int[] raw = new int[length];
+        for (int i = 0; i < length; i++) {
+            raw[i] = horizontal ? img.grey[line * img.width + i] : img.grey[i * img.width + line];
+        }
+        int[] out = new int[length];
+        long sum = 0;
+        int count = 0;
+        for (int i = 0; i < Math.min(half, length); i++) {
+            sum += raw[i];
+            count++;
+        }
+        for (int i = 0; i < length; i++) {
+            int add = i + half;
+            if (add < length) {
+                sum += raw[add];
+                count++;
+            }
+            int drop = i - half - 1;
+            if (drop >= 0) {
+                sum -= raw[drop];
+                count--;
+            }
+            out[i] = (int) (sum / count);
+        }
+        cache.put(key, out);
+        return out;
+    }
+
+    /** Joins pieces of one line: neighbouring rows (a slight skew) and small gaps. */
+    private List<Segment> merge(List<Segment> pieces) {
+        List<Segment> sorted = new ArrayList<>(pieces);
+        sorted.sort(Comparator.comparingInt(Segment::from));
+        int rowTol = 2;
+        int gap = img.mm(2);
+        // per line: along-sum, count, from, to, last along, first along, lo, hi
+        List<int[]> lines = new ArrayList<>();
+        List<int[]> open = new ArrayList<>();
+        for (Segment s : sorted) {
+            int[] target = null;
+            for (int[] l : open) {
+                if (Math.abs(l[4] - s.along()) <= rowTol && s.from() <= l[3] + gap && s.to() >= l[2] - gap) {
+                    target = l;
+                    break;
+                }
+            }
+            if (target == null) {
+                int[] l = {s.along(), 1, s.from(), s.to(), s.along(), s.along(), s.along(), s.along()};
+                lines.add(l);
+                open.add(l);
+            } else {
+                target[0] += s.along();
+                target[1]++;
+                target[2] = Math.min(target[2], s.from());
+                target[3] = Math.max(target[3], s.to());
+                target[4] = s.along();
+                target[6] = Math.min(target[6], s.along());
+                target[7] = Math.max(target[7], s.along());
+            }
+            open.removeIf(l -> l[3] + gap < s.from());
+        }
+        List<Segment> out = new ArrayList<>();
+        for (int[] l : lines) {
+            double slope = l[3] > l[2] ? (double) (l[4] - l[5]) / (l[3] - l[2]) : 0;
+            out.add(new Segment(l[0] / l[1], l[2], l[3], l[6], l[7], slope));
+        }
+        return out;
+    }
+}
