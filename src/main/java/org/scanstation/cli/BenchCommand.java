@@ -1,0 +1,143 @@
+package org.scanstation.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.scanstation.image.InputException;
+import org.scanstation.image.PageLoader;
+import org.scanstation.match.CsvPatientIndex;
+import org.scanstation.match.PatientIndexException;
+import org.scanstation.ocr.OcrException;
+import org.scanstation.pipeline.AnalysisEngine;
+import org.scanstation.pipeline.AnalysisSettings;
+import org.scanstation.pipeline.BatchSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code bench}: pages per minute and peak memory of {@code analyse} over a folder, beside
+ * {@code zbarimg} (barcodes only, no OCR, no matching) over the same pages.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure analyse (pages/min, peak memory) over pages, beside zbarimg on the same pages.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--patients", required = true, paramLabel = "PATIENTS.csv")
+    Path patients;
+
+    @Option(names = "--rounds", defaultValue = "1", description = "Passes over the pages (memory must not grow with them).")
+    int rounds;
+
+    @Option(names = "--workers", description = "Pages analysed in parallel (default: one per core).")
+    Integer workers;
+
+    @Option(names = "--no-peer", description = "Do not run zbarimg.")
+    boolean noPeer;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT")
+    List<Path> inputs;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Path> files;
+        try {
+            files = PageLoader.expandInputs(inputs);
+        } catch (InputException e) {
+            throw new CliException(ExitCode.INPUT, e.getMessage());
+        }
+        CsvPatientIndex index;
+        try {
+            index = CsvPatientIndex.load(patients);
+        } catch (PatientIndexException e) {
+            throw new CliException(ExitCode.PATIENT_INDEX, e.getMessage());
+        }
+        AnalysisSettings settings = AnalysisSettings.defaults();
+        if (workers != null) {
+            settings = settings.withWorkers(workers);
+        }
+        List<Path> all = new ArrayList<>();
+        for (int r = 0; r < Math.max(1, rounds); r++) {
+            all.addAll(files);
+        }
+        BatchSummary summary = new BatchSummary();
+        long start;
+        long elapsed;
+        try (AnalysisEngine engine = AnalysisEngine.create(settings, index)) {
+            start = System.nanoTime();
+            engine.analyse(all, summary);
+            elapsed = System.nanoTime() - start;
+        } catch (OcrException e) {
+            throw new CliException(ExitCode.ENGINE, e.getMessage());
+        }
+        int pages = summary.pages();
+        double perMin = pages / (elapsed / 1e9) * 60;
+        out.printf("%-26s %8s %10s %12s %14s%n", "tool", "pages", "seconds", "pages/min", "peak memory");
+        out.printf("%-26s %8d %10.1f %12.0f %14s%n", "scanstation analyse", pages, elapsed / 1e9, perMin,
+                peakHeapMb() + " MB heap, " + peakRssMb() + " MB RSS");
+        if (!noPeer) {
+            peer(out, all);
+        }
+        out.println("workers: " + settings.workers() + ", cores: " + Runtime.getRuntime().availableProcessors()
+                + "; " + summary.describe());
+        out.flush();
+        return ExitCode.OK.code();
+    }
+
+    private static void peer(PrintWriter out, List<Path> files) throws InterruptedException {
+        List<Path> images = files.stream().filter(f -> !f.toString().toLowerCase().endsWith(".pdf")).toList();
+        List<String> cmd = new ArrayList<>(List.of("zbarimg", "-q", "--nodbus"));
+        images.forEach(f -> cmd.add(f.toString()));
+        long start = System.nanoTime();
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(30, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                out.println("zbarimg did not finish in 30 minutes");
+                return;
+            }
+        } catch (IOException e) {
+            out.println("zbarimg not available (apt-get install zbar-tools): " + e.getMessage());
+            return;
+        }
+        double s = (System.nanoTime() - start) / 1e9;
+        out.printf("%-26s %8d %10.1f %12.0f %14s%n", "zbarimg (barcodes only)", images.size(), s, images.size() / s * 60, "-");
+    }
+
+    private static long peakHeapMb() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum / (1024 * 1024);
+    }
+
+    private static String peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return String.valueOf(Long.parseLong(line.replaceAll("\\D", "")) / 1024);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux
+        }
+        return "?";
+    }
+}

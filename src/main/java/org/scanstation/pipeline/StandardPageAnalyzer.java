@@ -1,0 +1,129 @@
+package org.scanstation.pipeline;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.scanstation.barcode.Barcode;
+import org.scanstation.barcode.BarcodePayload;
+import org.scanstation.barcode.BarcodeReader;
+import org.scanstation.barcode.SeparatorRule;
+import org.scanstation.image.BlankPageDetector;
+import org.scanstation.image.BlankVerdict;
+import org.scanstation.image.ImageOps;
+import org.scanstation.image.OrientationDetector;
+import org.scanstation.image.ScannedPage;
+import org.scanstation.image.SkewDetector;
+import org.scanstation.image.Transform;
+import org.scanstation.match.IdentifierRead;
+import org.scanstation.match.MatchDecision;
+import org.scanstation.match.MatchPolicy;
+import org.scanstation.match.PageEvidence;
+import org.scanstation.model.HospitalNumberFormat;
+import org.scanstation.ocr.LabelReader;
+import org.scanstation.ocr.LabelReading;
+import org.scanstation.ocr.OcrException;
+
+/**
+ * The page stages in order: blank check, barcodes, separator check, orientation, skew, label OCR,
+ * match. Each page is independent, so pages run in parallel.
+ */
+public final class StandardPageAnalyzer implements PageAnalyzer {
+
+    private final BlankPageDetector blankDetector;
+    private final BarcodeReader barcodes;
+    private final SeparatorRule separators;
+    private final OrientationDetector orientation;
+    private final SkewDetector skew;
+    private final LabelReader labels;
+    private final HospitalNumberFormat mrnFormat;
+    private final MatchPolicy policy;
+
+    public StandardPageAnalyzer(BlankPageDetector blankDetector, BarcodeReader barcodes, SeparatorRule separators,
+                                OrientationDetector orientation, SkewDetector skew, LabelReader labels,
+                                HospitalNumberFormat mrnFormat, MatchPolicy policy) {
+        this.blankDetector = blankDetector;
+        this.barcodes = barcodes;
+        this.separators = separators;
+        this.orientation = orientation;
+        this.skew = skew;
+        this.labels = labels;
+        this.mrnFormat = mrnFormat;
+        this.policy = policy;
+    }
+
+    @Override
+    public PageFindings analyse(ScannedPage page) {
+        BufferedImage grey = ImageOps.toGrey(page.image());
+        BlankVerdict blank = blankDetector.assess(grey, page.dpi());
+        if (blank.blank()) {
+            return new PageFindings(page.id(), PageKind.BLANK, null, 0, 0, List.of(), List.of(), List.of(),
+                    List.of(blank.reason()));
+        }
+        List<Barcode> found = barcodes.read(grey);
+        for (Barcode b : found) {
+            if (separators.isSeparator(b)) {
+                return new PageFindings(page.id(), PageKind.SEPARATOR, null, 0, 0, List.of(), found, List.of(),
+                        List.of("separator sheet (" + b.format() + " '" + b.text() + "')"));
+            }
+        }
+        int rotation = orientation.detectClockwiseRotation(grey);
+        BufferedImage turned = ImageOps.rotateQuadrant(grey, rotation);
+        double skewDegrees = skew.detectDegrees(turned);
+        List<Transform> transforms = new ArrayList<>();
+        if (rotation != 0) {
+            transforms.add(new Transform.Rotate(rotation));
+        }
+        BufferedImage upright = turned;
+        if (Math.abs(skewDegrees) >= 0.2) {
+            Transform.Deskew deskew = new Transform.Deskew(-skewDegrees);
+            transforms.add(deskew);
+            upright = ImageOps.rotateSmall(turned, deskew.degrees());
+        }
+        List<Rectangle> hints = new ArrayList<>();
+        for (Barcode b : found) {
+            if (b.bounds() != null) {
+                hints.add(ImageOps.mapToUpright(b.bounds(), grey.getWidth(), grey.getHeight(), transforms));
+            }
+        }
+        List<LabelReading> readings;
+        List<String> notes = new ArrayList<>();
+        try {
+            readings = labels.read(upright, hints);
+        } catch (OcrException e) {
+            readings = List.of();
+            notes.add("label OCR failed: " + e.getMessage());
+        }
+        List<IdentifierRead> ids = identifiers(found, readings);
+        MatchDecision decision = policy.decide(new PageEvidence(ids, readings, 0));
+        if (!notes.isEmpty()) {
+            List<String> reasons = new ArrayList<>(notes);
+            reasons.addAll(decision.reasons());
+            decision = new MatchDecision.NeedsReview(null, 0, List.copyOf(reasons),
+                    decision.identityKeys().isEmpty() ? java.util.Set.of("unidentified") : decision.identityKeys());
+        }
+        return new PageFindings(page.id(), PageKind.CONTENT, decision, rotation, skewDegrees, List.copyOf(transforms),
+                found, readings, List.of());
+    }
+
+    private List<IdentifierRead> identifiers(List<Barcode> found, List<LabelReading> readings) {
+        List<IdentifierRead> ids = new ArrayList<>();
+        for (Barcode b : found) {
+            BarcodePayload p = BarcodePayload.parse(b, mrnFormat);
+            p.nhsDigits().ifPresent(d -> ids.add(
+                    new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, d, IdentifierRead.Source.BARCODE, -1)));
+            p.mrn().ifPresent(m -> ids.add(
+                    new IdentifierRead(IdentifierRead.Kind.HOSPITAL_NUMBER, m, IdentifierRead.Source.BARCODE, -1)));
+        }
+        for (int i = 0; i < readings.size(); i++) {
+            LabelReading r = readings.get(i);
+            if (r.nhsDigits() != null) {
+                ids.add(new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, r.nhsDigits(), IdentifierRead.Source.LABEL_TEXT, i));
+            }
+            if (r.mrn() != null) {
+                ids.add(new IdentifierRead(IdentifierRead.Kind.HOSPITAL_NUMBER, r.mrn(), IdentifierRead.Source.LABEL_TEXT, i));
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,97 @@
+package org.scanstation.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The analyse command as a script or a person uses it: exit codes, one-line errors, the JSON. */
+class AnalyseCommandTest {
+
+    static final Path CORPUS = Path.of("../shared/corpus/public-01");
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = ScanStationCli.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void missingPatientsIsAUsageErrorOnOneLine() {
+        Run r = run("analyse", CORPUS.resolve("batch/0001.jpg").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("--patients");
+    }
+
+    @Test
+    void inputThatDoesNotExist() {
+        Run r = run("analyse", "--patients", CORPUS.resolve("patients.csv").toString(), dir.resolve("nowhere").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.INPUT.code());
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("nowhere");
+    }
+
+    @Test
+    void malformedIndexNamesFileAndLine() throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "nhs_number,mrn,family_name,given_name,date_of_birth,sex,postcode\n"
+                + "9434765919,K1234567,SMITH,Mary,not-a-date,F,LE1\n");
+        Run r = run("analyse", "--patients", bad.toString(), CORPUS.resolve("batch/0001.jpg").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.PATIENT_INDEX.code());
+        assertThat(r.err()).contains("bad.csv:2:");
+        assertThat(r.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void corruptFilesAreReviewPagesAndTheBatchGoesOn() throws Exception {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        Files.copy(CORPUS.resolve("batch/0009.jpg"), in.resolve("a.jpg"));
+        byte[] jpeg = Files.readAllBytes(CORPUS.resolve("batch/0010.png"));
+        Files.write(in.resolve("b-truncated.png"), java.util.Arrays.copyOf(jpeg, 2000));
+        Files.writeString(in.resolve("c-not-an-image.jpg"), "hello, I am a text file");
+        Files.copy(CORPUS.resolve("batch/0002.jpg"), in.resolve("d.jpg"));
+        Path json = dir.resolve("out.json");
+        Run r = run("analyse", "--patients", CORPUS.resolve("patients.csv").toString(), "--json", json.toString(),
+                in.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode pages = new ObjectMapper().readTree(json.toFile()).get("pages");
+        assertThat(pages).hasSize(4);
+        assertThat(pages.get(0).get("source").asText()).isEqualTo("a.jpg");
+        assertThat(pages.get(0).get("status").asText()).isEqualTo("separator");
+        assertThat(pages.get(1).get("status").asText()).isEqualTo("review");
+        assertThat(pages.get(1).get("reasons").get(0).asText()).isNotBlank();
+        assertThat(pages.get(2).get("status").asText()).isEqualTo("review");
+        assertThat(pages.get(3).get("status").asText()).isEqualTo("blank");
+        assertThat(pages.get(3).get("document").isNull()).isTrue();
+        assertThat(r.out()).contains("4 pages");
+    }
+
+    @Test
+    void customSeparatorReplacesTheDefaults() throws Exception {
+        Path json = dir.resolve("out.json");
+        Run r = run("analyse", "--patients", CORPUS.resolve("patients.csv").toString(), "--json", json.toString(),
+                "--separator", "SOMETHING ELSE", CORPUS.resolve("batch/0009.jpg").toString());
+        assertThat(r.code()).isZero();
+        JsonNode page = new ObjectMapper().readTree(json.toFile()).get("pages").get(0);
+        assertThat(page.get("status").asText()).isNotEqualTo("separator");
+        assertThat(page.get("barcodes").get(0).get("text").asText()).isEqualTo("SEPARATOR");
+    }
+}
