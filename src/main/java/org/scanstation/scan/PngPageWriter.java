@@ -1,0 +1,55 @@
+package org.scanstation.scan;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOInvalidTreeException;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * Writes a page losslessly as PNG with its resolution recorded (pHYs), so whoever reads the file
+ * later knows the dpi. The file appears complete or not at all (written to a temp name, then moved).
+ */
+final class PngPageWriter {
+
+    private PngPageWriter() {
+    }
+
+    static void write(BufferedImage image, int dpi, Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (OutputStream out = Files.newOutputStream(tmp);
+             ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
+            setDpi(meta, dpi);
+            writer.write(new IIOImage(image, null, meta));
+        } finally {
+            writer.dispose();
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void setDpi(IIOMetadata meta, int dpi) throws IIOInvalidTreeException {
+        double mmPerPixel = 25.4 / dpi;
+        IIOMetadataNode h = new IIOMetadataNode("HorizontalPixelSize");
+        h.setAttribute("value", Double.toString(mmPerPixel));
+        IIOMetadataNode v = new IIOMetadataNode("VerticalPixelSize");
+        v.setAttribute("value", Double.toString(mmPerPixel));
+        IIOMetadataNode dim = new IIOMetadataNode("Dimension");
+        dim.appendChild(h);
+        dim.appendChild(v);
+        IIOMetadataNode root = new IIOMetadataNode("javax_imageio_1.0");
+        root.appendChild(dim);
+        meta.mergeTree("javax_imageio_1.0", root);
+    }
+}
