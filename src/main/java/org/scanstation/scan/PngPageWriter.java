@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOInvalidTreeException;
 import javax.imageio.metadata.IIOMetadata;
@@ -21,6 +22,9 @@ import javax.imageio.stream.ImageOutputStream;
  */
 final class PngPageWriter {
 
+    /** ImageIO's PNG writer maps quality q to deflate level 9 * (1 - q): 0.75 gives level 2. */
+    private static final float FAST_DEFLATE_QUALITY = 0.75f;
+
     private PngPageWriter() {
     }
 
@@ -30,9 +34,13 @@ final class PngPageWriter {
         try (OutputStream out = Files.newOutputStream(tmp);
              ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(ios);
-            IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            // fast deflate: a little larger than the default level 9, several times faster for scans
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(FAST_DEFLATE_QUALITY);
+            IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
             setDpi(meta, dpi);
-            writer.write(new IIOImage(image, null, meta));
+            writer.write(null, new IIOImage(image, null, meta), param);
         } finally {
             writer.dispose();
         }
