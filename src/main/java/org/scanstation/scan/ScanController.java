@@ -195,7 +195,8 @@ public final class ScanController {
         }
 
         ScanResult run() {
-            callerCancel.onCancel(driverCancel::cancel);
+            // drivers' cancel actions (an HTTP DELETE, closing a socket) never run on the caller's thread
+            callerCancel.onCancel(this::cancelDriver);
             Future<?> job = threads.submit(this::driveScanner);
             long cancelDeadline = Long.MAX_VALUE;
             try {
@@ -212,7 +213,7 @@ public final class ScanController {
                         }
                         if (cancelDeadline == Long.MAX_VALUE
                                 && now - lastProgress.get() > options.pageTimeout().toNanos()) {
-                            driverCancel.cancel();
+                            cancelDriver();
                             job.cancel(true);
                             throw new ScanException(ScanError.TIMED_OUT, "The scanner sent nothing for "
                                     + describe(options.pageTimeout()) + " and was given up as hung. "
@@ -228,15 +229,20 @@ public final class ScanController {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                driverCancel.cancel();
+                cancelDriver();
                 job.cancel(true);
                 return new ScanResult(pages, rejected, true);
             } catch (RuntimeException e) {
                 // the caller's sink failed (e.g. disk full) or the watchdog fired: stop the driver
-                driverCancel.cancel();
+                cancelDriver();
                 job.cancel(true);
                 throw e;
             }
+        }
+
+        /** Cancels the driver off this thread: its cancel actions may block (network). */
+        private void cancelDriver() {
+            threads.execute(driverCancel::cancel);
         }
 
         private void deliver(Signal signal) {

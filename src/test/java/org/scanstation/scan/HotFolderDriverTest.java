@@ -50,7 +50,14 @@ class HotFolderDriverTest {
                 pause(200);
                 Files.write(share.resolve("scan-0004-copy.png"), TestPages.png(1)); // same bytes as page 1
                 Files.writeString(share.resolve("scan-0005.log"), "device log, not an image");
-                Files.write(share.resolve("scan-0006.jpg"), TestPages.jpeg(6), StandardOpenOption.CREATE_NEW);
+                // a JPEG whose writer pauses half-way: JPEG decoders would show half a page
+                byte[] six = TestPages.jpeg(6);
+                try (OutputStream out = Files.newOutputStream(share.resolve("scan-0006.jpg"), StandardOpenOption.CREATE_NEW)) {
+                    out.write(Arrays.copyOf(six, six.length / 2));
+                    out.flush();
+                    pause(400);
+                    out.write(six, six.length / 2, six.length - six.length / 2);
+                }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

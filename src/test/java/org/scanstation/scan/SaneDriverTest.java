@@ -146,6 +146,31 @@ class SaneDriverTest {
     }
 
     @Test
+    void cancelDuringASlowPageStopsTheReadAndTheNextScanWorks() {
+        // the test backend pauses 20 ms between data records: a page takes a few hundred ms
+        Map<String, String> slowReads = new java.util.LinkedHashMap<>();
+        slowReads.put("read-delay", "yes");
+        slowReads.put("read-delay-duration", "20000");
+        slowReads.put("read-limit", "yes");
+        slowReads.put("read-limit-size", "4096");
+        ScanController slow = controller(saned.port, slowReads);
+        CancelToken cancel = new CancelToken();
+        List<ScannedImage> pages = new ArrayList<>();
+        ScanOptions options = adf(ColorMode.GRAY).withArea(new ScanArea(0, 0, 40, 40));
+
+        ScanResult result = slow.scan(saned.uri("test:1"), options, cancel, event -> {
+            pagesInto(pages).accept(event);
+            cancel.cancel(); // while the driver is already reading page 2
+        });
+
+        assertThat(result.cancelled()).isTrue();
+        assertThat(pages).hasSize(1);
+        List<ScannedImage> again = new ArrayList<>();
+        controller(saned.port, Map.of()).scan(saned.uri("test:1"), adf(ColorMode.GRAY), new CancelToken(), pagesInto(again));
+        assertThat(again).hasSize(10);
+    }
+
+    @Test
     void reportsJamCoverOpenAndEmptyFeederAsDistinctErrors() {
         assertThat(failureWith("SANE_STATUS_JAMMED").error()).isEqualTo(ScanError.PAPER_JAM);
         assertThat(failureWith("SANE_STATUS_COVER_OPEN").error()).isEqualTo(ScanError.COVER_OPEN);

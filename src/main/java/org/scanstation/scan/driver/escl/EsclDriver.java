@@ -247,7 +247,7 @@ public final class EsclDriver implements ScanDriver {
         private final DriverSink sink;
         private final EsclScanSettings settings;
         private final AtomicReference<Call> inFlight = new AtomicReference<>();
-        private volatile boolean deleted;
+        private boolean deleted;
 
         JobRun(EsclAddress address, String job, ScanOptions options, CancelToken cancel, DriverSink sink,
                EsclScanSettings settings) {
@@ -340,8 +340,8 @@ public final class EsclDriver implements ScanDriver {
             return count[0];
         }
 
-        /** Cancels the request in flight and deletes the job on the scanner (once). */
-        private void abort() {
+        /** Cancels the request in flight and deletes the job on the scanner (once; a second caller waits). */
+        private synchronized void abort() {
             Call call = inFlight.get();
             if (call != null) {
                 call.cancel();

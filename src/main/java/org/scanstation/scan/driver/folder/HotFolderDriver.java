@@ -190,6 +190,14 @@ public final class HotFolderDriver implements ScanDriver {
                 }
                 return;
             }
+            if (!endsCompletely(file)) {
+                if (now - seen.unchangedSinceNanos() >= settleTime.toNanos()) {
+                    markDone(file, seen);
+                    lastNewNanos = System.nanoTime();
+                    sink.rejected(name, name + " is incomplete (the file ends before its end marker); not scanned");
+                }
+                return; // a device that paused mid-write: wait for the rest
+            }
             try {
                 // decode fully before delivering, so a half-written file never yields a partial page set
                 List<Page> pages = new java.util.ArrayList<>();
@@ -217,6 +225,39 @@ public final class HotFolderDriver implements ScanDriver {
     }
 
     private record Page(java.awt.image.BufferedImage image, int dpi, String source) {
+    }
+
+    /**
+     * False for a JPEG without its end-of-image marker or a PDF without {@code %%EOF} near its end:
+     * such a file is still being written (JPEG decoders happily show half a page).
+     */
+    static boolean endsCompletely(Path file) {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            int tail = (int) Math.min(size, 1024);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(tail);
+            ch.position(size - tail);
+            while (buf.hasRemaining() && ch.read(buf) > 0) {
+                // read the tail
+            }
+            byte[] t = buf.array();
+            byte[] head = new byte[4];
+            ch.position(0);
+            ch.read(java.nio.ByteBuffer.wrap(head));
+            if ((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8) {
+                int end = t.length;
+                while (end > 0 && t[end - 1] == 0) {
+                    end--; // some devices pad after the marker
+                }
+                return end >= 2 && (t[end - 2] & 0xff) == 0xFF && (t[end - 1] & 0xff) == 0xD9;
+            }
+            if (head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F') {
+                return new String(t, java.nio.charset.StandardCharsets.ISO_8859_1).contains("%%EOF");
+            }
+            return true; // PNG and TIFF decoders fail on truncation by themselves
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** True when the file starts like an image or PDF whatever its name (devices use odd extensions). */

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.scanstation.scan.CancelToken;
 import org.scanstation.scan.DeviceUri;
@@ -34,6 +36,12 @@ import org.scanstation.scan.driver.ScanDriver;
 public final class SaneDriver implements ScanDriver {
 
     public static final String SCHEME = "sane";
+    private static final Duration FORCE_CLOSE_AFTER = Duration.ofSeconds(2);
+    private static final ScheduledExecutorService FORCE_CLOSE = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sane-force-close");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final List<SaneAddress.HostPort> servers;
     private final Duration connectTimeout;
@@ -54,13 +62,14 @@ public final class SaneDriver implements ScanDriver {
         this.servers = List.copyOf(servers);
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
-        this.backendOptions = Map.copyOf(backendOptions);
+        this.backendOptions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(backendOptions));
     }
 
     /**
      * This driver, also setting backend-specific SANE options on every scan (after the station's own),
      * e.g. {@code swdeskew=yes} for a backend that has it, or the test backend's {@code test-picture}.
-     * Values are given as text and converted to the option's type.
+     * Values are given as text and converted to the option's type; they are set in the map's
+     * iteration order (use a {@link java.util.LinkedHashMap} when one option enables another).
      */
     public SaneDriver withBackendOptions(Map<String, String> options) {
         return new SaneDriver(servers, connectTimeout, readTimeout, options);
@@ -124,6 +133,10 @@ public final class SaneDriver implements ScanDriver {
         }
         SaneDevice device = null;
         boolean started = false;
+        // a read blocked on a hung saned is not interruptible: if a cancelled scan has not ended
+        // after the grace time, closing the connection ends it
+        cancel.onCancel(() -> FORCE_CLOSE.schedule(() -> closeQuietly(session), FORCE_CLOSE_AFTER.toMillis(),
+                TimeUnit.MILLISECONDS));
         try {
             device = open(session, where);
             int dpi = SaneOptionMapper.apply(device, options);
@@ -199,6 +212,10 @@ public final class SaneDriver implements ScanDriver {
                 // connection already gone
             }
         }
+        closeQuietly(session);
+    }
+
+    private static void closeQuietly(SaneSession session) {
         try {
             session.close();
         } catch (IOException | RuntimeException ignored) {

@@ -258,6 +258,9 @@ final class SaneOptionMapper {
             if (o == null || !o.isWriteable()) {
                 throw unsupported("This scanner has no setting '" + e.getKey() + "'.");
             }
+            if (!o.isActive()) {
+                throw unsupported("The scanner setting '" + e.getKey() + "' is not active now (it depends on another setting).");
+            }
             String v = e.getValue().trim();
             try {
                 switch (o.getType()) {
