@@ -109,6 +109,7 @@ public final class ScanToFolder {
         Record(String deviceUri, ScanOptions options, Path folder) {
             this.folder = folder;
             root.put("device", deviceUri);
+            root.put("driver", DeviceUri.parse(deviceUri).scheme());
             ObjectNode o = root.putObject("options");
             o.put("resolution", options.resolution());
             o.put("mode", options.mode().id());
@@ -146,7 +147,6 @@ public final class ScanToFolder {
                 page.put("height", img.image().getHeight());
                 page.put("dpi", img.dpi());
                 page.put("bilevel", img.bilevel());
-                root.put("driver", img.metadata().driver());
                 if (img.metadata().source() != null) {
                     page.put("source", img.metadata().source());
                 }

@@ -22,7 +22,7 @@ class HotFolderDriverTest {
     Path share;
 
     private final ScanController controller = new ScanController(List.of(new HotFolderDriver(
-            Duration.ofMillis(50), Duration.ofMillis(1500), Duration.ofMillis(600))));
+            Duration.ofMillis(50), Duration.ofMillis(2500), Duration.ofMillis(1500))));
 
     @Test
     void picksUpCompletedFilesInOrderAndReportsDuplicatesAndNonImages() throws Exception {

@@ -100,6 +100,21 @@ class SaneDriverTest {
     }
 
     @Test
+    void pageFilesRecordTheirResolutionForWhoeverReadsThemNext() throws Exception {
+        Path out = tmp.resolve("150dpi");
+        SaneDriver sane = new SaneDriver(List.of(new SaneAddress.HostPort("127.0.0.1", saned.port)),
+                Duration.ofSeconds(3), Duration.ofSeconds(30));
+        ScanController c = new ScanController(List.of(sane, new org.scanstation.scan.driver.folder.FolderDriver()));
+        new ScanToFolder(c).scan(saned.uri("test:0"), adf(ColorMode.GRAY).withResolution(150)
+                .withSource(PaperSource.FLATBED), out, new CancelToken());
+
+        List<ScannedImage> reread = new ArrayList<>();
+        c.scan("folder:" + out, ScanOptions.defaults(), new CancelToken(), pagesInto(reread));
+
+        assertThat(reread).singleElement().extracting(ScannedImage::dpi).isEqualTo(150);
+    }
+
+    @Test
     void scansTenColourPagesAsRgb() {
         List<ScannedImage> pages = new ArrayList<>();
         ScanResult result = controller(saned.port, Map.of("test-picture", "Color pattern"))
