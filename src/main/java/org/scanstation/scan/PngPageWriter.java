@@ -47,17 +47,18 @@ final class PngPageWriter {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * Records the resolution in PNG's own pHYs chunk. (Merging the standard-format
+     * HorizontalPixelSize instead stores the inverse value on JDK 17.)
+     */
     private static void setDpi(IIOMetadata meta, int dpi) throws IIOInvalidTreeException {
-        double mmPerPixel = 25.4 / dpi;
-        IIOMetadataNode h = new IIOMetadataNode("HorizontalPixelSize");
-        h.setAttribute("value", Double.toString(mmPerPixel));
-        IIOMetadataNode v = new IIOMetadataNode("VerticalPixelSize");
-        v.setAttribute("value", Double.toString(mmPerPixel));
-        IIOMetadataNode dim = new IIOMetadataNode("Dimension");
-        dim.appendChild(h);
-        dim.appendChild(v);
-        IIOMetadataNode root = new IIOMetadataNode("javax_imageio_1.0");
-        root.appendChild(dim);
-        meta.mergeTree("javax_imageio_1.0", root);
+        String perMetre = Long.toString(Math.round(dpi / 0.0254));
+        IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+        phys.setAttribute("pixelsPerUnitXAxis", perMetre);
+        phys.setAttribute("pixelsPerUnitYAxis", perMetre);
+        phys.setAttribute("unitSpecifier", "meter");
+        IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+        root.appendChild(phys);
+        meta.mergeTree("javax_imageio_png_1.0", root);
     }
 }
