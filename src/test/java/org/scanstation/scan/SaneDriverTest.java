@@ -72,6 +72,7 @@ class SaneDriverTest {
         assertThat(caps.maxWidthMm()).isEqualTo(200.0);
         assertThat(caps.maxHeightMm()).isEqualTo(200.0);
         assertThat(caps.pageSizes()).doesNotContain(PageSize.A4, PageSize.A5);
+        assertThat(caps.summary()).isEqualTo("75-1200 dpi; lineart, gray, color; 1/8/16 bit; flatbed, adf; up to 200 x 200 mm");
     }
 
     @Test
