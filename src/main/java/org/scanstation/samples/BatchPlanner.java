@@ -48,7 +48,7 @@ final class BatchPlanner {
                 continue;
             }
             document++;
-            boolean trapDue = trapCursor == firstTrap && plans.size() >= settings.pages() * 0.4;
+            boolean trapDue = trapCursor == firstTrap && plans.size() >= settings.pages() * 0.25;
             if (settings.traps() && plans.size() > 0 && (trapDue || rnd.nextDouble() < 0.28)) {
                 String trap = trapOrder[trapCursor++ % trapOrder.length];
                 planTrapDocument(trap);
@@ -84,7 +84,7 @@ final class BatchPlanner {
                     p.labels.add(firstLabel);
                     p.level = Math.min(p.level, 1);
                 } else if (rnd.nextDouble() < 0.85 || !style.title().contains("Letter")) {
-                    p.labels.add(new LabelSpec(layout, LabelContent.of(patient, layout), position()));
+                    p.labels.add(label(layout, LabelContent.of(patient, layout), position()));
                 }
                 if (style.title().contains("Letter") && (p.labels.isEmpty() || rnd.nextDouble() < 0.5)) {
                     p.idLine = IdLines.reLine(LabelContent.of(patient, layout), rnd);
@@ -92,7 +92,7 @@ final class BatchPlanner {
             } else {
                 if (rnd.nextDouble() < 0.3) {
                     LabelLayout l = rnd.nextDouble() < 0.8 ? layout : pickLayout(false);
-                    p.labels.add(new LabelSpec(l, LabelContent.of(patient, l), position()));
+                    p.labels.add(label(l, LabelContent.of(patient, l), position()));
                 }
                 if (rnd.nextDouble() < 0.15) {
                     p.idLine = IdLines.runningHeader(LabelContent.of(patient, layout), rnd);
@@ -110,7 +110,7 @@ final class BatchPlanner {
                 planNormalDocument(a, null);
                 return;
             }
-            LabelSpec spec = new LabelSpec(l, LabelContent.of(a, l).withDamagedBarcode(), position());
+            LabelSpec spec = label(l, LabelContent.of(a, l).withDamagedBarcode(), position());
             int start = plans.size();
             planNormalDocument(a, spec);
             plans.stream().skip(start).filter(p -> p.kind == Kind.PAGE).findFirst().ifPresent(p -> p.trap = DAMAGED_BARCODE);
@@ -131,24 +131,24 @@ final class BatchPlanner {
                 LabelPosition pa = rnd.nextBoolean() ? LabelPosition.TOP_LEFT : LabelPosition.TOP_RIGHT;
                 LabelPosition pb = rnd.nextBoolean() ? LabelPosition.LOWER_RIGHT
                         : (pa == LabelPosition.TOP_LEFT ? LabelPosition.TOP_RIGHT : LabelPosition.TOP_LEFT);
-                firstLabels.add(new LabelSpec(layout, LabelContent.of(a, layout), pa));
-                firstLabels.add(new LabelSpec(lb, LabelContent.of(b, lb), pb));
+                firstLabels.add(label(layout, LabelContent.of(a, layout), pa));
+                firstLabels.add(label(lb, LabelContent.of(b, lb), pb));
             }
             case LABEL_CONFLICT -> {
                 Patient b = population.other(a);
                 String payload = LabelContent.payload(layout.content(), b, b.nhsNumber().digits());
-                firstLabels.add(new LabelSpec(layout, LabelContent.printedFor(a, a.nhsNumber().digits(), payload), position()));
+                firstLabels.add(label(layout, LabelContent.printedFor(a, a.nhsNumber().digits(), payload), position()));
             }
             case BAD_CHECK_DIGIT -> {
                 String bad = TestRangeNhsNumbers.corrupted(a.nhsNumber().digits(), rnd);
                 BarcodeContent c = layout.content() == BarcodeContent.MRN ? BarcodeContent.NHS : layout.content();
-                firstLabels.add(new LabelSpec(layout, LabelContent.printedFor(a, bad, LabelContent.payload(c, a, bad)),
+                firstLabels.add(label(layout, LabelContent.printedFor(a, bad, LabelContent.payload(c, a, bad)),
                         position()));
             }
             case NOT_IN_INDEX -> {
                 printed = population.outsider();
                 truthNhs = printed.nhsNumber().digits();
-                firstLabels.add(new LabelSpec(layout, LabelContent.of(printed, layout), position()));
+                firstLabels.add(label(layout, LabelContent.of(printed, layout), position()));
             }
             default -> throw new IllegalStateException(trap);
         }
@@ -163,7 +163,7 @@ final class BatchPlanner {
                 }
             } else if (rnd.nextDouble() < 0.25) {
                 LabelSpec first = firstLabels.get(0);
-                p.labels.add(new LabelSpec(first.layout(), first.content(), position()));
+                p.labels.add(label(first.layout(), first.content(), position()));
             }
             addWithBackSide(p);
         }
@@ -231,6 +231,13 @@ final class BatchPlanner {
         List<LabelLayout> pool = needsBarcode
                 ? layouts.stream().filter(l -> l.symbology() != Symbology.NONE).toList() : layouts;
         return pool.isEmpty() ? null : pool.get(rnd.nextInt(pool.size()));
+    }
+
+    /** A label as a clerk sticks it: usually straight on white stock, sometimes crooked or on tinted stock. */
+    private LabelSpec label(LabelLayout layout, LabelContent content, LabelPosition position) {
+        double tilt = rnd.nextDouble() < 0.35 ? Math.round((rnd.nextDouble() * 5 - 2.5) * 10) / 10.0 : 0;
+        int tone = rnd.nextDouble() < 0.2 ? 232 + rnd.nextInt(18) : 255;
+        return new LabelSpec(layout, content, position, tilt, tone);
     }
 
     private LabelPosition position() {

@@ -21,6 +21,11 @@ final class DocumentPagePainter {
 
     /** A label as drawn on the upright page. */
     record DrawnLabel(LabelSpec spec, Rectangle box, Rectangle barcode) {
+
+        /** The point the label is tilted about (its centre). */
+        java.awt.geom.Point2D pivot() {
+            return new java.awt.geom.Point2D.Double(box.getCenterX(), box.getCenterY());
+        }
     }
 
     private final int dpi;
@@ -54,10 +59,11 @@ final class DocumentPagePainter {
         int top = mm(24);
         int bottom = height - mm(24);
         for (DrawnLabel d : drawn) {
+            int lean = (int) Math.ceil(Math.abs(Math.sin(Math.toRadians(d.spec().tilt()))) * d.box().width / 2);
             if (d.box().y < height / 2) {
-                top = Math.max(top, d.box().y + d.box().height + mm(8));
+                top = Math.max(top, d.box().y + d.box().height + lean + mm(8));
             } else {
-                bottom = Math.min(bottom, d.box().y - mm(6));
+                bottom = Math.min(bottom, d.box().y - lean - mm(6));
             }
         }
         PagePlan.DocStyle style = plan.style;
@@ -143,7 +149,8 @@ final class DocumentPagePainter {
             Rectangle box = null;
             for (LabelPosition pos : candidates(spec.position())) {
                 Rectangle candidate = at(pos, r.width(), r.height(), rnd);
-                if (drawn.stream().noneMatch(d -> d.box().intersects(grow(candidate, mm(4))))) {
+                int slack = mm(4) + (int) Math.ceil(Math.abs(Math.sin(Math.toRadians(spec.tilt()))) * r.width());
+                if (drawn.stream().noneMatch(d -> d.box().intersects(grow(candidate, slack)))) {
                     box = candidate;
                     break;
                 }
@@ -151,7 +158,10 @@ final class DocumentPagePainter {
             if (box == null) {
                 throw new IllegalStateException("no room for a label on the page");
             }
-            Rectangle code = r.draw(g, box.x, box.y, rnd);
+            java.awt.geom.AffineTransform straight = g.getTransform();
+            g.rotate(Math.toRadians(spec.tilt()), box.getCenterX(), box.getCenterY());
+            Rectangle code = r.draw(g, box.x, box.y, spec.tone(), rnd);
+            g.setTransform(straight);
             drawn.add(new DrawnLabel(spec, box, code));
         }
         return drawn;

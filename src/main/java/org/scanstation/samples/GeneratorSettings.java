@@ -62,9 +62,9 @@ public record GeneratorSettings(long seed, int pages, int dpi, int patients, int
                 List.of());
     }
 
-    /** The committed demo batch: few, small, grey JPEG pages at 300 dpi, light degradation. */
+    /** The committed demo batch: 14 small grey JPEG pages at 300 dpi, clean scans (level 0), still skewed and turned. */
     public static GeneratorSettings demo(long seed) {
-        return new GeneratorSettings(seed, 14, 300, 60, 1, EnumSet.of(PageFormat.JPG), 0.75f, true, 0, List.of());
+        return new GeneratorSettings(seed, 14, 300, 60, 0, EnumSet.of(PageFormat.JPG), 0.75f, true, 0, List.of());
     }
 
     public GeneratorSettings withPages(int n) {

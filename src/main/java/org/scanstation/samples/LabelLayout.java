@@ -76,7 +76,7 @@ public record LabelLayout(String id, boolean bordered, boolean rounded, TypeFace
         private final DateTimeFormatter format;
 
         DobStyle(String pattern) {
-            this.format = DateTimeFormatter.ofPattern(pattern, Locale.UK);
+            this.format = DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH);
         }
 
         public String format(java.time.LocalDate d) {

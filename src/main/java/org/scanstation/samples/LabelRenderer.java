@@ -101,8 +101,8 @@ final class LabelRenderer {
     }
 
     /** Draws the label with its top left corner at (x, y); returns the barcode's box (empty when none). */
-    Rectangle draw(Graphics2D g, int x, int y, Random rnd) {
-        g.setColor(Color.WHITE);
+    Rectangle draw(Graphics2D g, int x, int y, int tone, Random rnd) {
+        g.setColor(new Color(tone, tone, tone));
         int arc = layout.rounded() ? padding * 2 : 0;
         g.fillRoundRect(x, y, width, height, arc, arc);
         float stroke = Math.max(1.5f, padding / 12f);

@@ -39,6 +39,9 @@ final class PageImageWriter {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(quality);
+            if (param instanceof javax.imageio.plugins.jpeg.JPEGImageWriteParam jp) {
+                jp.setOptimizeHuffmanTables(true);
+            }
             IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
             if (dpi > 0) {
                 IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree("javax_imageio_jpeg_image_1.0");
@@ -65,6 +68,19 @@ final class PageImageWriter {
                 param.setCompressionType(compression);
             }
             IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
+            if (formatName.equals("png")) {
+                // the JDK's PNG writer misreads the standard HorizontalPixelSize: set pHYs itself
+                IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+                String perMetre = Long.toString(Math.round(dpi / 0.0254));
+                phys.setAttribute("pixelsPerUnitXAxis", perMetre);
+                phys.setAttribute("pixelsPerUnitYAxis", perMetre);
+                phys.setAttribute("unitSpecifier", "meter");
+                IIOMetadataNode png = new IIOMetadataNode("javax_imageio_png_1.0");
+                png.appendChild(phys);
+                meta.mergeTree("javax_imageio_png_1.0", png);
+                writer.write(null, new IIOImage(img, null, meta), param);
+                return;
+            }
             double mmPerPixel = 25.4 / dpi;
             IIOMetadataNode dim = new IIOMetadataNode("Dimension");
             IIOMetadataNode hps = new IIOMetadataNode("HorizontalPixelSize");

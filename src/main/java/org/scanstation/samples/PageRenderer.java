@@ -56,8 +56,8 @@ final class PageRenderer {
         List<PlacedLabel> placed = new ArrayList<>();
         for (DocumentPagePainter.DrawnLabel d : drawn) {
             placed.add(new PlacedLabel(d.spec().layout().id(), d.spec().content(), d.spec().layout().symbology(),
-                    corners(d.box(), skew, plan.rotation),
-                    d.barcode().isEmpty() ? List.of() : corners(d.barcode(), skew, plan.rotation)));
+                    corners(d.box(), d, skew, plan.rotation),
+                    d.barcode().isEmpty() ? List.of() : corners(d.barcode(), d, skew, plan.rotation)));
         }
         return new Rendered(out, placed, skew);
     }
@@ -67,7 +67,7 @@ final class PageRenderer {
         double skew = planned;
         for (int i = 0; i < 6; i++) {
             final double s = skew;
-            boolean inside = drawn.stream().allMatch(d -> corners(d.box(), s, 0).stream().allMatch(this::insideMargin));
+            boolean inside = drawn.stream().allMatch(d -> corners(d.box(), d, s, 0).stream().allMatch(this::insideMargin));
             if (inside) {
                 return skew;
             }
@@ -81,11 +81,15 @@ final class PageRenderer {
         return p.getX() >= margin && p.getY() >= margin && p.getX() <= width - margin && p.getY() <= height - margin;
     }
 
-    private List<Point2D> corners(Rectangle r, double skew, int rotation) {
+    /** Corners of a rectangle of a drawn label in the final image: label tilt, then page skew, then orientation. */
+    private List<Point2D> corners(Rectangle r, DocumentPagePainter.DrawnLabel label, double skew, int rotation) {
         List<Point2D> out = new ArrayList<>();
         double[][] pts = {{r.x, r.y}, {r.x + r.width, r.y}, {r.x + r.width, r.y + r.height}, {r.x, r.y + r.height}};
+        java.awt.geom.AffineTransform tilt = java.awt.geom.AffineTransform.getRotateInstance(
+                Math.toRadians(label.spec().tilt()), label.pivot().getX(), label.pivot().getY());
         for (double[] p : pts) {
-            Point2D s = ScanEffects.skewPoint(new Point2D.Double(p[0], p[1]), skew, width, height);
+            Point2D t = tilt.transform(new Point2D.Double(p[0], p[1]), null);
+            Point2D s = ScanEffects.skewPoint(t, skew, width, height);
             out.add(ScanEffects.orientPoint(s, rotation, width, height));
         }
         return out;

@@ -24,13 +24,50 @@ final class ScanEffects {
     }
 
     private static final Level[] LEVELS = {
-        new Level(252, 12, 1.5, 0, 2, false, false, 0),
-        new Level(243, 25, 4, 0.00002, 10, false, false, 0),
+        new Level(252, 12, 0.6, 0, 2, false, false, 0),
+        new Level(243, 25, 3, 0.00002, 10, false, false, 0),
         new Level(230, 48, 8, 0.0004, 40, false, true, 0),
         new Level(212, 88, 12, 0.0012, 110, true, true, 0.22f),
     };
 
+    /** Standard normal values by inverse CDF at 65536 evenly spaced probabilities (a fast, exact-enough table). */
+    private static final double[] GAUSSIAN = gaussianTable();
+
     private ScanEffects() {
+    }
+
+    private static double[] gaussianTable() {
+        double[] t = new double[1 << 16];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = inverseNormal((i + 0.5) / t.length);
+        }
+        return t;
+    }
+
+    /** Acklam's rational approximation of the standard normal quantile function. */
+    private static double inverseNormal(double p) {
+        double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02,
+            -3.066479806614716e+01, 2.506628277459239e+00};
+        double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01,
+            -1.328068155288572e+01};
+        double[] c = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00,
+            4.374664141464968e+00, 2.938163982698783e+00};
+        double[] d = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00};
+        double q;
+        if (p < 0.02425) {
+            q = Math.sqrt(-2 * Math.log(p));
+            return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+                    / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+        }
+        if (p > 1 - 0.02425) {
+            q = Math.sqrt(-2 * Math.log(1 - p));
+            return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+                    / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+        }
+        q = p - 0.5;
+        double r = q * q;
+        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+                / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
     }
 
     /** Rotates the page content by {@code degrees} (positive = clockwise) about the centre, bilinear, white corners. */
@@ -143,20 +180,32 @@ final class ScanEffects {
         double lightAmp = l.unevenLight() ? 6 + rnd.nextDouble() * 10 : 0;
         double diag = Math.hypot(w, h);
         double light = 0;
+        double sigma = l.sigma();
+        long bits = 0;
+        int bitsLeft = 0;
         for (int y = 0; y < h; y++) {
             int row = y * w;
             for (int x = 0; x < w; x++) {
-                double v = l.ink() + (p[row + x] & 0xff) * range + rnd.gaussian() * l.sigma();
+                if (bitsLeft == 0) {
+                    bits = rnd.next();
+                    bitsLeft = 4;
+                }
+                double noise = GAUSSIAN[(int) (bits & 0xFFFF)];
+                bits >>>= 16;
+                bitsLeft--;
+                double v = l.ink() + (p[row + x] & 0xff) * range + noise * sigma;
                 if (lightAmp > 0 && (x & 7) == 0) {
-                    // cheap: recompute the light falloff every 8 pixels
+                    // the light falloff changes slowly: recompute it every 8 pixels
                     light = lightAmp * Math.hypot(x - lightX, y - lightY) / diag;
                 }
                 v -= light;
-                if (l.saltPepper() > 0 && rnd.nextDouble() < l.saltPepper()) {
-                    v = rnd.nextDouble() < 0.7 ? l.ink() + rnd.nextDouble() * 40 : 255;
-                }
                 p[row + x] = (byte) Math.max(0, Math.min(255, (int) Math.round(v)));
             }
+        }
+        long impulses = Math.round(l.saltPepper() * w * h);
+        for (long i = 0; i < impulses; i++) {
+            int at = rnd.nextInt(w * h);
+            p[at] = (byte) (rnd.nextDouble() < 0.7 ? l.ink() + rnd.nextInt(40) : 255);
         }
         specks(img, l.specks() / 2 + rnd.nextInt(l.specks() + 1), rnd);
         if (l.jpegQuality() > 0) {
@@ -295,11 +344,6 @@ final class ScanEffects {
 
         int nextInt(int bound) {
             return (int) ((next() >>> 33) % bound);
-        }
-
-        /** Approximately standard normal (sum of four uniforms). */
-        double gaussian() {
-            return (nextDouble() + nextDouble() + nextDouble() + nextDouble() - 2.0) * 1.7320508;
         }
     }
 }

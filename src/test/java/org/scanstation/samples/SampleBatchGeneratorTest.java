@@ -253,6 +253,36 @@ class SampleBatchGeneratorTest {
         }
     }
 
+    @Test
+    void every_file_states_its_resolution_so_readers_get_the_scale_right() throws IOException {
+        Set<String> formats = new HashSet<>();
+        for (GeneratedPage g : GeneratedBatchFixture.mixed().pages()) {
+            String name = g.file().getFileName().toString();
+            String ext = name.substring(name.indexOf('.') + 1);
+            if (!formats.add(ext)) {
+                continue;
+            }
+            try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(g.file().toFile())) {
+                javax.imageio.ImageReader reader = ImageIO.getImageReaders(in).next();
+                reader.setInput(in);
+                org.w3c.dom.Node root = reader.getImageMetadata(0).getAsTree("javax_imageio_1.0");
+                double mmPerPixel = Double.NaN;
+                for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+                    if (n.getNodeName().equals("Dimension")) {
+                        for (org.w3c.dom.Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
+                            if (c.getNodeName().equals("HorizontalPixelSize")) {
+                                mmPerPixel = Double.parseDouble(((org.w3c.dom.Element) c).getAttribute("value"));
+                            }
+                        }
+                    }
+                }
+                assertThat(25.4 / mmPerPixel).as(name).isCloseTo(200.0, org.assertj.core.data.Offset.offset(1.0));
+                reader.dispose();
+            }
+        }
+        assertThat(formats).containsExactlyInAnyOrder("jpg", "png", "tif");
+    }
+
     private static List<String> keysOf(JsonNode root, String kind) {
         for (JsonNode p : root.get("pages")) {
             if (p.get("kind").asText().equals(kind)) {
