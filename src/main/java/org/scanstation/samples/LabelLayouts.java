@@ -9,7 +9,6 @@ import static org.scanstation.samples.LabelLayout.Field.NAME;
 import static org.scanstation.samples.LabelLayout.Field.POSTCODE;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.scanstation.samples.LabelLayout.BarcodeContent;
@@ -120,10 +119,5 @@ public final class LabelLayouts {
 
     private static <T> T pick(Random rnd, T[] values) {
         return values[rnd.nextInt(values.length)];
-    }
-
-    /** Ids of the catalogue, for messages. */
-    static String ids() {
-        return Arrays.toString(CATALOGUE.stream().map(LabelLayout::id).toArray());
     }
 }

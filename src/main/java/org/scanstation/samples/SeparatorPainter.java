@@ -33,17 +33,14 @@ final class SeparatorPainter {
         String note = style == PagePlan.SeparatorStyle.PATCH_T ? "Insert before the first page of each document"
                 : "Do not remove - scanning use only";
         g.drawString(note, (w - g.getFontMetrics().stringWidth(note)) / 2, titleY + (int) (14 * pxPerMm));
-        // big barcode: modules three times a label's, well clear of the text
-        BarcodePainter code = BarcodePainter.of(sym, payload, dpi * 3, false);
-        int scaledHeight = (int) (22 * pxPerMm);
-        BarcodePainter big = code;
-        int bx = (w - big.width()) / 2;
-        int by = titleY + (int) (40 * pxPerMm);
+        // a big barcode (modules three times a label's, 22 mm high), well clear of the text
+        BarcodePainter big = BarcodePainter.of(sym, payload, dpi * 3, false);
+        int barHeight = (int) (22 * pxPerMm);
         BufferedImage bar = new BufferedImage(big.width(), big.height(), BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D bg = DocumentPagePainter.whitePage(bar);
         big.paint(bg, 0, 0);
         bg.dispose();
-        g.drawImage(bar, bx, by, big.width(), scaledHeight, null);
+        g.drawImage(bar, (w - big.width()) / 2, titleY + (int) (40 * pxPerMm), big.width(), barHeight, null);
         if (style == PagePlan.SeparatorStyle.PATCH_T) {
             // the patch-code bars along the lower edge
             int barW = (int) (5 * pxPerMm);

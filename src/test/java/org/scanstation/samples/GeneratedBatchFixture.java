@@ -32,10 +32,18 @@ final class GeneratedBatchFixture {
         return cleanRandomLayouts;
     }
 
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temporary folder left behind is harmless
+        }
+    }
+
     private static GeneratedBatch generate(String name, GeneratorSettings s) {
         try {
             Path dir = Files.createTempDirectory("samples-" + name);
-            dir.toFile().deleteOnExit();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
             return SampleBatchGenerator.generate(dir, s);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
