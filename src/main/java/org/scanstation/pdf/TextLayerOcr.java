@@ -21,7 +21,9 @@ import org.scanstation.pipeline.Progress;
  * Full-page OCR for the PDF text layer, run in a bounded background pool so that it never holds up
  * scanning. The pool has a fixed number of threads (one Tesseract per thread; run the process with
  * {@code OMP_THREAD_LIMIT=1}) and accepts at most {@code maxQueued} waiting pages: {@link #submit}
- * blocks beyond that, so memory stays bounded however fast pages arrive.
+ * blocks beyond that, so memory stays bounded however fast pages arrive. Low-contrast grey pages are
+ * given to the engine black-and-white, thresholded relative to the paper ({@link OcrBinarizer}):
+ * Tesseract's own threshold misses light print on grey paper and chokes on noisy blank pages.
  */
 public final class TextLayerOcr implements AutoCloseable {
 
@@ -55,6 +57,11 @@ public final class TextLayerOcr implements AutoCloseable {
         this.slots = new Semaphore(threads + maxQueued);
     }
 
+    /** What the engine sees: the page, or a black-and-white copy when Tesseract's threshold would fail. */
+    static BufferedImage forOcr(BufferedImage page) {
+        return OcrBinarizer.prepare(page);
+    }
+
     /** Tesseract in page layout (English), one thread per core, closed with this object. */
     public static TextLayerOcr createDefault() throws OcrException {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -72,7 +79,7 @@ public final class TextLayerOcr implements AutoCloseable {
         try {
             pool.execute(() -> {
                 try {
-                    result.complete(engine.recognise(uprightPage, null));
+                    result.complete(engine.recognise(forOcr(uprightPage), null));
                 } catch (OcrException | RuntimeException e) {
                     result.completeExceptionally(e);
                 } finally {
@@ -121,19 +128,23 @@ public final class TextLayerOcr implements AutoCloseable {
         }
     }
 
-    /** Stops the pool after the queued pages (waiting up to a minute) and releases the engine if owned. */
+    /**
+     * Stops the pool after the queued pages (waiting up to a minute) and releases the engine if owned.
+     * An engine still busy in a native call after that is left open rather than freed under it.
+     */
     @Override
     public void close() {
         pool.shutdown();
+        boolean idle;
         try {
-            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                pool.shutdownNow();
-            }
+            idle = pool.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
-            pool.shutdownNow();
             Thread.currentThread().interrupt();
+            idle = false;
         }
-        if (ownsEngine) {
+        if (!idle) {
+            pool.shutdownNow();
+        } else if (ownsEngine) {
             engine.close();
         }
     }
