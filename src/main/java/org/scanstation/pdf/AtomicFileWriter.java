@@ -39,13 +39,19 @@ final class AtomicFileWriter {
     private AtomicFileWriter() {
     }
 
-    static Written write(Path target, Content content) throws PdfExportException {
-        Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
+    /** Fails early, before any work, when the target's folder does not exist. */
+    static void checkFolder(Path target) throws PdfExportException {
+        Path folder = target.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             throw new PdfExportException(Reason.OUTPUT_NOT_WRITABLE,
                     "The output folder " + folder + " does not exist or is not a folder.");
         }
+    }
+
+    static Written write(Path target, Content content) throws PdfExportException {
+        checkFolder(target);
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
         Path temp = folder.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".partial");
         MessageDigest sha = sha256();
         long bytes;
@@ -72,8 +78,7 @@ final class AtomicFileWriter {
     static PdfExportException translate(Exception e, Path target) {
         Path folder = target.getParent();
         String all = messages(e);
-        if (all.contains("No space left on device") || all.contains("not enough space on the disk")
-                || all.contains("Disk quota exceeded")) {
+        if (isDiskFull(e)) {
             return new PdfExportException(Reason.DISK_FULL,
                     "The disk is full: " + target.getFileName() + " could not be written to " + folder
                             + ". Free some space and export again.", e);
@@ -93,6 +98,13 @@ final class AtomicFileWriter {
         String detail = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.getMessage();
         return new PdfExportException(Reason.IO_ERROR,
                 "Could not write " + target + ": " + detail + ".", e);
+    }
+
+    /** True when {@code e} (or a cause) reports that the disk or quota is full. */
+    static boolean isDiskFull(Throwable e) {
+        String all = messages(e);
+        return all.contains("No space left on device") || all.contains("not enough space on the disk")
+                || all.contains("Disk quota exceeded");
     }
 
     private static String messages(Throwable e) {

@@ -84,6 +84,7 @@ public final class PdfaDocumentWriter {
                     "Document \"" + metadata.title() + "\" has no pages; nothing was written.");
         }
         checkTextLayers(pages, metadata);
+        AtomicFileWriter.checkFolder(target);
         List<CompletableFuture<EncodedImage>> images = new ArrayList<>(pages.size());
         for (PdfPage page : pages) {
             images.add(CompletableFuture.supplyAsync(() -> encoder.encode(page), encodingExecutor));
@@ -99,6 +100,10 @@ public final class PdfaDocumentWriter {
             AtomicFileWriter.Written written = AtomicFileWriter.write(target, doc::save);
             return new WrittenPdf(target, pages.size(), written.bytes(), written.sha256());
         } catch (IOException | RuntimeException e) {
+            if (AtomicFileWriter.isDiskFull(e)) {
+                throw new PdfExportException(Reason.DISK_FULL, "The disk holding temporary files ("
+                        + System.getProperty("java.io.tmpdir") + ") is full; free some space and export again.", e);
+            }
             throw new PdfExportException(Reason.IO_ERROR,
                     "Could not build the PDF for \"" + metadata.title() + "\": " + e.getMessage(), e);
         }

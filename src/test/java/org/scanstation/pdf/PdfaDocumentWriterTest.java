@@ -317,4 +317,19 @@ class PdfaDocumentWriterTest {
         writer.write(twoPages(), TestPages.metadata(), out);
         PdfaValidation.assertPdfA2b(out);
     }
+
+    @Test
+    void wordsWithCharactersTheFontLacksStillWrite() throws Exception {
+        OcrText text = new OcrText("naïve 患者 café", List.of(
+                new org.scanstation.ocr.OcrWord("naïve", 90f, new java.awt.Rectangle(100, 100, 200, 50)),
+                new org.scanstation.ocr.OcrWord("患者", 40f, new java.awt.Rectangle(320, 100, 100, 50)),
+                new org.scanstation.ocr.OcrWord("café", 90f, new java.awt.Rectangle(440, 100, 160, 50))), 73f);
+        Path out = dir.resolve("unicode.pdf");
+        writer.write(List.of(new PdfPage(new BufferedImage(1000, 400, BufferedImage.TYPE_BYTE_GRAY), 300, false, text)),
+                DocumentMetadata.titled("Unicode"), out);
+        PdfaValidation.assertPdfA2b(out);
+        try (PDDocument doc = Loader.loadPDF(out.toFile())) {
+            assertThat(new PDFTextStripper().getText(doc).strip()).isEqualTo("naïve ?? café");
+        }
+    }
 }

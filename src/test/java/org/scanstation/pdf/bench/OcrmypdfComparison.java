@@ -69,18 +69,32 @@ public final class OcrmypdfComparison {
 
         out.println();
         int pages = inputs.size();
-        out.printf("%-32s %9s %10s %12s %14s%n", "", "wall s", "pages/min", "CPU s/page", "total bytes");
-        out.printf("%-32s %9.1f %10.1f %12.2f %14d%n", "img2pdf + ocrmypdf --output-type pdfa", ocrmypdf.seconds,
+        out.printf("%-38s %9s %10s %12s %14s%n", "", "wall s", "pages/min", "CPU s/page", "total bytes");
+        out.printf("%-38s %9.1f %10.1f %12.2f %14d%n", "img2pdf + ocrmypdf --output-type pdfa", ocrmypdf.seconds,
                 ocrmypdf.pagesPerMinute(pages), ocrmypdf.cpuSeconds / pages, ocrmypdf.bytes);
-        out.printf("%-32s %9.1f %10.1f %12.2f %14d%n", "ScanStation PdfaDocumentWriter", ours.seconds,
+        out.printf("%-38s %9.1f %10.1f %12.2f %14d%n", "ScanStation PdfaDocumentWriter", ours.seconds,
                 ours.pagesPerMinute(pages), ours.cpuSeconds / pages, ours.bytes);
-        out.printf("%-32s %9s %10s %12s %14d%n", "(the input image files)", "", "", "", inputBytes);
+        out.printf("%-38s %9s %10s %12s %14d%n", "(the input image files)", "", "", "", inputBytes);
         out.printf("speed ours/ocrmypdf: %.2fx by wall clock, %.2fx by CPU time;  size ours/ocrmypdf: %.2f%n",
                 ours.pagesPerMinute(pages) / ocrmypdf.pagesPerMinute(pages), ocrmypdf.cpuSeconds / ours.cpuSeconds,
                 (double) ours.bytes / ocrmypdf.bytes);
         out.printf("machine load average at the end: %.1f (on a shared machine wall-clock figures vary; CPU time less)%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.printf("PDF/A-2b per veraPDF: ocrmypdf %s, ours %s%n", isPdfA2b(ocrmypdf.file), isPdfA2b(ours.file));
         out.println("outputs: " + ocrmypdf.file + "  " + ours.file);
+    }
+
+    private static String isPdfA2b(Path pdf) {
+        try (var in = Files.newInputStream(pdf)) {
+            org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider.initialise();
+            var flavour = org.verapdf.pdfa.flavours.PDFAFlavour.fromString("2b");
+            try (var parser = org.verapdf.pdfa.Foundries.defaultInstance().createParser(in, flavour);
+                 var validator = org.verapdf.pdfa.Foundries.defaultInstance().createValidator(flavour, false)) {
+                return validator.validate(parser).isCompliant() ? "compliant" : "NOT compliant";
+            }
+        } catch (Exception e) {
+            return "not checked (" + e.getMessage() + ")";
+        }
     }
 
     private record Result(double seconds, double cpuSeconds, long bytes, Path file) {
