@@ -1,0 +1,142 @@
+package org.scanstation.pdf;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * Turns a page image into what goes into the PDF: a 1-bit image for bilevel pages (CCITT G4 is
+ * applied by PDFBox), JPEG bytes with optimised Huffman tables for grey and colour pages. Colour
+ * images whose pixels are all grey are stored as grey. Thread-safe; CPU only.
+ */
+final class PageImageEncoder {
+
+    private static final int THRESHOLD = 128;
+
+    private final float jpegQuality;
+
+    PageImageEncoder(float jpegQuality) {
+        this.jpegQuality = jpegQuality;
+    }
+
+    /** The page image, ready to embed. */
+    record EncodedImage(BufferedImage bilevel, byte[] jpeg) {
+        boolean isBilevel() {
+            return bilevel != null;
+        }
+    }
+
+    EncodedImage encode(PdfPage page) {
+        BufferedImage img = page.image();
+        if (page.bilevel()) {
+            return new EncodedImage(toBilevel(img), null);
+        }
+        BufferedImage prepared = isGrey(img) ? toGrey(img) : toRgb(img);
+        return new EncodedImage(null, jpeg(prepared));
+    }
+
+    /** A 1-bit image (0 = black, 1 = white) as CCITT G4 needs; other images are thresholded at mid-grey. */
+    static BufferedImage toBilevel(BufferedImage img) {
+        if (img.getType() == BufferedImage.TYPE_BYTE_BINARY && img.getColorModel().getPixelSize() == 1) {
+            return img;
+        }
+        BufferedImage grey = toGrey(img);
+        int w = grey.getWidth();
+        int h = grey.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_BINARY);
+        Raster in = grey.getRaster();
+        WritableRaster dst = out.getRaster();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            in.getSamples(0, y, w, 1, 0, row);
+            for (int x = 0; x < w; x++) {
+                row[x] = row[x] >= THRESHOLD ? 1 : 0;
+            }
+            dst.setSamples(0, y, w, 1, 0, row);
+        }
+        return out;
+    }
+
+    /** True when the image has one grey channel, or colour channels that are equal everywhere. */
+    static boolean isGrey(BufferedImage img) {
+        ColorModel cm = img.getColorModel();
+        if (cm.getNumColorComponents() == 1) {
+            return true;
+        }
+        int w = img.getWidth();
+        int[] rgb = new int[w];
+        for (int y = 0; y < img.getHeight(); y++) {
+            img.getRGB(0, y, w, 1, rgb, 0, w);
+            for (int c : rgb) {
+                int r = (c >> 16) & 0xff;
+                int g = (c >> 8) & 0xff;
+                int b = c & 0xff;
+                if (r != g || g != b) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    static BufferedImage toGrey(BufferedImage img) {
+        if (img.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            return img;
+        }
+        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        int w = img.getWidth();
+        int[] rgb = new int[w];
+        int[] lum = new int[w];
+        WritableRaster dst = out.getRaster();
+        for (int y = 0; y < img.getHeight(); y++) {
+            img.getRGB(0, y, w, 1, rgb, 0, w);
+            for (int x = 0; x < w; x++) {
+                int c = rgb[x];
+                lum[x] = (((c >> 16) & 0xff) * 299 + ((c >> 8) & 0xff) * 587 + (c & 0xff) * 114) / 1000;
+            }
+            dst.setSamples(0, y, w, 1, 0, lum);
+        }
+        return out;
+    }
+
+    static BufferedImage toRgb(BufferedImage img) {
+        if (img.getType() == BufferedImage.TYPE_3BYTE_BGR || img.getType() == BufferedImage.TYPE_INT_RGB) {
+            return img;
+        }
+        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        var g = out.createGraphics();
+        try {
+            g.drawImage(img, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    byte[] jpeg(BufferedImage img) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(img.getWidth() * img.getHeight() / 8);
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            JPEGImageWriteParam param = new JPEGImageWriteParam(null);
+            param.setCompressionMode(JPEGImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(jpegQuality);
+            param.setOptimizeHuffmanTables(true);
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(img, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException("JPEG encoding failed: " + e.getMessage(), e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,33 @@
+package org.scanstation.pdf;
+
+/**
+ * How {@link PdfaDocumentWriter} encodes pages.
+ *
+ * @param jpegQuality        JPEG quality for grey/colour pages, 0.5..1.0; 0.75 keeps 8-point print at
+ *                           300 dpi legible while the file stays small
+ * @param requireTextLayer   true: a page without OCR text ({@link PdfPage#text()} null) is an error and
+ *                           nothing is written; false: such pages are written as images only
+ */
+public record PdfWriterOptions(float jpegQuality, boolean requireTextLayer) {
+
+    public static final float DEFAULT_JPEG_QUALITY = 0.75f;
+
+    public PdfWriterOptions {
+        if (jpegQuality < 0.5f || jpegQuality > 1.0f) {
+            throw new IllegalArgumentException("JPEG quality must be between 0.5 and 1.0: " + jpegQuality);
+        }
+    }
+
+    /** JPEG quality 0.75, every page must carry OCR text. */
+    public static PdfWriterOptions defaults() {
+        return new PdfWriterOptions(DEFAULT_JPEG_QUALITY, true);
+    }
+
+    public PdfWriterOptions withJpegQuality(float quality) {
+        return new PdfWriterOptions(quality, requireTextLayer);
+    }
+
+    public PdfWriterOptions withRequireTextLayer(boolean require) {
+        return new PdfWriterOptions(jpegQuality, require);
+    }
+}
