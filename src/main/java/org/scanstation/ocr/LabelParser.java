@@ -43,6 +43,24 @@ public final class LabelParser {
                 confidence);
     }
 
+    private static final java.util.regex.Pattern NHS_KEYWORD = java.util.regex.Pattern.compile("(?i)\\bNHS\\b");
+    private static final java.util.regex.Pattern DOB_KEYWORD = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:D\\.?\\s?[O0]\\.?\\s?B|Date\\s+of\\s+Birth|Birth\\s*Date|Born)\\b");
+    private static final java.util.regex.Pattern MRN_KEYWORD = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:Hosp|Hospital|MRN|Unit\\s*No|Case\\s*No|PAS)\\b");
+
+    /**
+     * True when the label names a field (a keyword is there) whose value could not be read, or no name
+     * was found: worth a second look.
+     */
+    public boolean hasUnreadFields(LabelReading r) {
+        String t = r.rawText() == null ? "" : r.rawText();
+        return r.familyName() == null
+                || r.nhsDigits() == null && NHS_KEYWORD.matcher(t).find()
+                || r.dateOfBirth() == null && DOB_KEYWORD.matcher(t).find()
+                || r.mrn() == null && MRN_KEYWORD.matcher(t).find();
+    }
+
     /** Parses an OCR result of a label region. */
     public LabelReading parse(OcrText ocr, Rectangle region) {
         return parse(ocr.text(), region, ocr.meanConfidence());
