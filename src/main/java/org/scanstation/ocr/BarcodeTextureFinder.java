@@ -15,8 +15,8 @@ import java.util.List;
 final class BarcodeTextureFinder {
 
     static final double CELL_MM = 1.0;
-    static final double MIN_WIDTH_MM = 10;
-    static final double MIN_HEIGHT_MM = 3.5;
+    static final double MIN_WIDTH_MM = 15;
+    static final double MIN_HEIGHT_MM = 4;
 
     private final WorkImage img;
 
