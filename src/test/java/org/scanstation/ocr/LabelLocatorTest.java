@@ -55,6 +55,28 @@ class LabelLocatorTest {
     }
 
     @Test
+    void findsALabelWhoseBarcodeIsTornAndSmudged() {
+        Label unboxed = new Label(List.of("Name: Oliver MILLS", "Born 04/09/1964 (M)", "NHS No. 9991518150"),
+                Font.SERIF, false, 9, false, Code.CODE_128, BarcodeAt.TOP, "9991518150", 120, 30, 0);
+        SyntheticPages p = new SyntheticPages(300).letter(80, null).label(unboxed);
+        BufferedImage page = p.image(6, 7);
+        Rectangle bars = p.barcodes().get(0);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(bars.x + bars.width / 3, bars.y - 5, bars.width / 8, bars.height + 10); // torn out
+        g.setColor(Color.DARK_GRAY);
+        g.fillOval(bars.x + bars.width * 2 / 3, bars.y + bars.height / 4, bars.width / 6, bars.height / 2); // smudge
+        g.dispose();
+
+        List<LabelLocator.LabelRegion> regions = locator.locate(page, List.of());
+
+        assertThat(regions).singleElement().satisfies(r -> {
+            assertThat(r.kind()).isEqualTo(LabelLocator.Kind.BESIDE_BARCODE);
+            assertThat(r.bounds().contains(new Rectangle(p.px(123), p.px(47), p.px(30), p.px(10)))).isTrue();
+        });
+    }
+
+    @Test
     void aLetterWithLargeHeadingsAndNoLabelHasNoLabelRegion() {
         SyntheticPages p = new SyntheticPages(300).letter(90, "Re: William King  DOB 01/03/2008  NHS 999 618 5311");
         BufferedImage page = p.image(6, 3);
