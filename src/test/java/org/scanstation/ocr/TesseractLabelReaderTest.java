@@ -12,8 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.scanstation.model.HospitalNumberFormat;
 import org.scanstation.ocr.SyntheticPages.BarcodeAt;
 import org.scanstation.ocr.SyntheticPages.Code;
@@ -104,14 +102,15 @@ class TesseractLabelReaderTest {
         assertThat(r.mrn()).as(r.rawText()).isEqualTo("S1234567");
     }
 
-    @Test
-    void readsTextBesideADataMatrix() throws Exception {
+    @ParameterizedTest(name = "DataMatrix position given: {0}")
+    @CsvSource({"true", "false"})
+    void readsTextBesideADataMatrix(boolean hinted) throws Exception {
         Label dm = new Label(List.of("Mr Thomas O'NEILL", "DOB 4 Sep 1964", "MRN: T7654321", "NHS: 943 476 5919"),
                 Font.SANS_SERIF, true, 9, false, Code.DATAMATRIX, BarcodeAt.LEFT, "9434765919|T7654321", 25, 24, 0);
         SyntheticPages p = new SyntheticPages(300).letter(80, RE_LINE).label(dm);
         BufferedImage page = p.image(6, 4);
 
-        List<LabelReading> readings = reader.read(page, p.barcodes());
+        List<LabelReading> readings = reader.read(page, hinted ? p.barcodes() : List.of());
 
         assertThat(readings).hasSize(1);
         LabelReading r = readings.get(0);
@@ -147,31 +146,6 @@ class TesseractLabelReaderTest {
 
         assertThat(readings).hasSize(1);
         assertKing(readings.get(0));
-    }
-
-    @ParameterizedTest(name = "{0} bold={1} at {2} dpi")
-    @CsvSource({
-            "SansSerif, false, 200",
-            "SansSerif, true, 300",
-            "Serif, false, 200",
-            "Serif, true, 300",
-            "Monospaced, false, 300",
-            "Monospaced, true, 200",
-    })
-    void readsFamilyGivenOrderWithIsoDateBesideAnUndecodedBarcode(String font, boolean bold, int dpi) throws Exception {
-        Label l = new Label(List.of("HUGHES Eleanor Rose", "DOB 1958-11-30", "NHS Number: 943 476 5919", "Hospital No: L2345678"),
-                font, bold, 9, false, Code.CODE_128, BarcodeAt.LEFT, "L2345678", 20, 24, 0);
-        SyntheticPages p = new SyntheticPages(dpi).letter(80, RE_LINE).label(l);
-
-        List<LabelReading> readings = reader.read(p.image(6, dpi + (bold ? 1 : 0)), List.of());
-
-        assertThat(readings).hasSize(1);
-        LabelReading r = readings.get(0);
-        assertThat(r.familyName()).as(r.rawText()).isEqualTo("HUGHES");
-        assertThat(r.givenName()).as(r.rawText()).isEqualTo("Eleanor Rose");
-        assertThat(r.dateOfBirth()).as(r.rawText()).isEqualTo(LocalDate.of(1958, 11, 30));
-        assertThat(r.nhsDigits()).as(r.rawText()).isEqualTo("9434765919");
-        assertThat(r.mrn()).as(r.rawText()).isEqualTo("L2345678");
     }
 
     @ParameterizedTest(name = "{0} bold={1} at {2} dpi")
