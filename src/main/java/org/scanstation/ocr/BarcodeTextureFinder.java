@@ -20,6 +20,7 @@ final class BarcodeTextureFinder {
     static final double MIN_HEIGHT_MM = 4;
     /** Side of a matrix code, millimetres. */
     static final double MIN_MATRIX_MM = 6;
+    static final double MATRIX_CELL_MM = 2;
     static final double MAX_MATRIX_MM = 30;
 
     private final WorkImage img;
@@ -33,8 +34,7 @@ final class BarcodeTextureFinder {
         int cols = img.width / cell;
         int rows = img.height / cell;
         boolean[] bars = new boolean[cols * rows];
-        boolean[] matrix = new boolean[cols * rows];
-        int ink = img.inkLevel();
+
         // a bar edge is at least a third of the paper-to-ink contrast
         int strong = Math.max(24, (img.background - img.inkLevel()) / 2);
         for (int cy = 0; cy < rows; cy++) {
@@ -42,9 +42,6 @@ final class BarcodeTextureFinder {
                 int gx = 0;
                 int gy = 0;
                 int edges = 0;
-                int edgesY = 0;
-                int dark = 0;
-                int n = 0;
                 for (int y = cy * cell; y < (cy + 1) * cell && y + 1 < img.height; y++) {
                     int base = y * img.width;
                     for (int x = cx * cell; x < (cx + 1) * cell && x + 1 < img.width; x++) {
@@ -56,7 +53,45 @@ final class BarcodeTextureFinder {
                         if (dx >= strong) {
                             edges++;
                         }
-                        if (dy >= strong) {
+
+                    }
+                }
+                bars[cy * cols + cx] = edges >= cell && gx > 3 * gy;
+            }
+        }
+        List<Rectangle> out = new ArrayList<>();
+        for (Rectangle r : patches(bars, cols, rows, 2, 0.45)) {
+            Rectangle px = new Rectangle(r.x * cell, r.y * cell, r.width * cell, r.height * cell);
+            if (px.width >= img.mm(MIN_WIDTH_MM) && px.height >= img.mm(MIN_HEIGHT_MM)) {
+                out.add(px);
+            }
+        }
+        out.addAll(matrixCodes(strong));
+        return out;
+    }
+
+    /** Square patches of 2 mm cells that are each part inked and crossed by edges both ways. */
+    private List<Rectangle> matrixCodes(int strong) {
+        int cell = img.mm(MATRIX_CELL_MM);
+        int cols = img.width / cell;
+        int rows = img.height / cell;
+        int ink = img.inkLevel();
+        boolean[] matrix = new boolean[cols * rows];
+        double[] inkShare = new double[cols * rows];
+        for (int cy = 0; cy < rows; cy++) {
+            for (int cx = 0; cx < cols; cx++) {
+                int edgesX = 0;
+                int edgesY = 0;
+                int dark = 0;
+                int n = 0;
+                for (int y = cy * cell; y < (cy + 1) * cell && y + 1 < img.height; y++) {
+                    int base = y * img.width;
+                    for (int x = cx * cell; x < (cx + 1) * cell && x + 1 < img.width; x++) {
+                        int v = img.grey[base + x];
+                        if (Math.abs(img.grey[base + x + 1] - v) >= strong) {
+                            edgesX++;
+                        }
+                        if (Math.abs(img.grey[base + img.width + x] - v) >= strong) {
                             edgesY++;
                         }
                         if (v < ink) {
@@ -65,9 +100,10 @@ final class BarcodeTextureFinder {
                         n++;
                     }
                 }
-                bars[cy * cols + cx] = edges >= cell && gx > 3 * gy;
                 double inked = n == 0 ? 0 : (double) dark / n;
-                matrix[cy * cols + cx] = inked >= 0.25 && inked <= 0.8 && edges >= cell / 2 && edgesY >= cell / 2;
+                inkShare[cy * cols + cx] = inked;
+                matrix[cy * cols + cx] = inked >= 0.2 && inked <= 0.9 && edgesX + edgesY >= cell
+                        && Math.min(edgesX, edgesY) >= 2;
             }
         }
         List<Rectangle> out = new ArrayList<>();
@@ -76,17 +112,22 @@ final class BarcodeTextureFinder {
             double aspect = (double) px.width / px.height;
             if (px.width >= img.mm(MIN_MATRIX_MM) && px.height >= img.mm(MIN_MATRIX_MM)
                     && px.width <= img.mm(MAX_MATRIX_MM) && px.height <= img.mm(MAX_MATRIX_MM)
-                    && aspect >= 0.75 && aspect <= 1.33) {
-                out.add(px);
-            }
-        }
-        for (Rectangle r : patches(bars, cols, rows, 2, 0.45)) {
-            Rectangle px = new Rectangle(r.x * cell, r.y * cell, r.width * cell, r.height * cell);
-            if (px.width >= img.mm(MIN_WIDTH_MM) && px.height >= img.mm(MIN_HEIGHT_MM)) {
+                    && aspect >= 0.75 && aspect <= 1.33 && meanInk(inkShare, cols, r) >= 0.4) {
                 out.add(px);
             }
         }
         return out;
+    }
+
+    /** Mean ink share of the cells in a box: matrix codes are about half black, text far less. */
+    private static double meanInk(double[] share, int cols, Rectangle r) {
+        double sum = 0;
+        for (int y = r.y; y < r.y + r.height; y++) {
+            for (int x = r.x; x < r.x + r.width; x++) {
+                sum += share[y * cols + x];
+            }
+        }
+        return sum / Math.max(1, r.width * r.height);
     }
 
     /**
