@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 final class NhsDigitsReader {
 
     private static final Pattern KEYWORD = Pattern.compile(
-            "\\bNHS\\s*(?:No\\b\\.?|Number\\b|Num\\b\\.?|#)?\\s*[:.;]?", Pattern.CASE_INSENSITIVE);
+            "\\bNH[S5]\\s*(?:No\\b\\.?|Number\\b|Num\\b\\.?|#)?\\s*[:.;]?", Pattern.CASE_INSENSITIVE);
     /** A token made only of digits and characters OCR confuses with digits. */
     private static final Pattern DIGITISH = Pattern.compile("[0-9OoDlI|SB]+");
 

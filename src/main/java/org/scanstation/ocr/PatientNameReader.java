@@ -32,6 +32,7 @@ final class PatientNameReader {
             "^\\W{0,2}(?:[iIl|]?[vV]ame|Na[mr]n?e|N[oa]me|Narne|Harne|Name)\\s*[:;]\\s*(.+)$");
     private static final Pattern TITLE = Pattern.compile(
             "^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Mstr|Prof)\\.?\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MISREAD_COMMA = Pattern.compile("^(\\p{Lu}[\\p{Lu}'\\-]+(?:\\s\\p{Lu}[\\p{Lu}'\\-]+)*)[.;](?=\\s)");
     private static final Pattern BRACKETS = Pattern.compile("\\s*\\([^)]*\\)\\s*");
     private static final Pattern LABEL_WORD = Pattern.compile(
             "(?i).*\\b(?:NHS|DOB|D\\.O\\.B|MRN|Hosp|Hospital|Consultant|Dept|Department|Infirmary|Dear|Re)\\b.*");
@@ -95,6 +96,8 @@ final class PatientNameReader {
     /** "FAMILY, Given", "Given FAMILY", "FAMILY Given", with an optional title and "(M)" tags; else null. */
     static Name parseName(String raw) {
         String s = BRACKETS.matcher(raw).replaceAll(" ").strip();
+        // OCR often reads the comma after an upper-case family name as a full stop or semicolon
+        s = MISREAD_COMMA.matcher(s).replaceFirst("$1,");
         s = TITLE.matcher(s).replaceFirst("");
         if (s.isEmpty()) {
             return null;

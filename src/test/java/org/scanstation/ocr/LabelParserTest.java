@@ -65,6 +65,7 @@ class LabelParserTest {
             "Mary Jane SMITH;SMITH;Mary Jane",
             "VAN DER BERG, Anna;VAN DER BERG;Anna",
             "SMITH, Mrs Jane;SMITH;Jane",
+            "SMITH. Jane;SMITH;Jane",
     })
     void readsNameOrders(String line, String family, String given) {
         LabelReading r = parser.parse(line + "\nDOB: 01/02/1990");
@@ -120,6 +121,7 @@ class LabelParserTest {
             "NHS: 999 618 5312;9996185312",      // wrong check digit: reported as printed
             "NHS No: 999 6l8 53I1;9996185311",
             "NHS No: 999 O18 S3B1;9990185381",
+            "NH5 No: 999 618 5311;9996185311",
     })
     void readsNhsDigitsAsPrinted(String line, String digits) {
         assertThat(parser.parse(line).nhsDigits()).isEqualTo(digits);

@@ -148,6 +148,19 @@ class TesseractLabelReaderTest {
         assertKing(readings.get(0));
     }
 
+    @ParameterizedTest(name = "unboxed label turned {0} degrees")
+    @CsvSource({"3", "-3"})
+    void readsAnUnboxedLabelStuckOnAskew(double angle) throws Exception {
+        Label l = new Label(List.of("Name: Oliver MILLS", "Born 04/09/1964 (M)", "NHS No. 9991518150", "MRN K0602259  LE4 8YH"),
+                Font.SERIF, false, 9, false, Code.CODE_128, BarcodeAt.TOP, "9991518150", 115, 24, angle);
+        SyntheticPages p = new SyntheticPages(300).letter(80, RE_LINE).label(l);
+
+        List<LabelReading> readings = reader.read(p.image(6, 11), List.of());
+
+        assertThat(readings).hasSize(1);
+        assertMills(readings.get(0));
+    }
+
     @ParameterizedTest(name = "{0} bold={1} at {2} dpi")
     @CsvSource({
             "SansSerif, false, 200",
