@@ -12,6 +12,9 @@ import org.scanstation.model.HospitalNumberFormat;
  */
 public final class LabelParser {
 
+    /** A letter's subject line ("Re: Sarah Brown DOB ..."), never part of a label. */
+    private static final java.util.regex.Pattern LETTER_SUBJECT = java.util.regex.Pattern.compile("(?im)^\\s*Re\\s*[:.].*$");
+
     private final HospitalNumberReader hospitalNumbers;
     private final BirthDateReader birthDates;
 
@@ -33,13 +36,14 @@ public final class LabelParser {
     /** Parses label text; region and confidence are passed through to the reading. */
     public LabelReading parse(String text, Rectangle region, float confidence) {
         String t = text == null ? "" : text;
-        PatientNameReader.Name name = PatientNameReader.read(t);
+        String fields = LETTER_SUBJECT.matcher(t).replaceAll("");
+        PatientNameReader.Name name = PatientNameReader.read(fields);
         return new LabelReading(region, t,
                 name == null ? null : name.family(),
                 name == null ? null : name.given(),
-                birthDates.read(t),
-                NhsDigitsReader.read(t),
-                hospitalNumbers.read(t),
+                birthDates.read(fields),
+                NhsDigitsReader.read(fields),
+                hospitalNumbers.read(fields),
                 confidence);
     }
 

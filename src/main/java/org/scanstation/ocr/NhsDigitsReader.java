@@ -19,15 +19,17 @@ final class NhsDigitsReader {
     private NhsDigitsReader() {
     }
 
+    /** The digits after the NHS keyword; null when none, or when two different numbers are printed (two labels). */
     static String read(String text) {
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
         Matcher m = KEYWORD.matcher(text);
         while (m.find()) {
             String digits = digitsAfter(text.substring(m.end()));
             if (digits != null) {
-                return digits;
+                found.add(digits);
             }
         }
-        return null;
+        return found.size() == 1 ? found.iterator().next() : null;
     }
 
     /** The ten digits at the start of the text (after spaces), groups separated by single spaces or dashes. */

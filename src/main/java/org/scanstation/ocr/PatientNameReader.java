@@ -49,12 +49,17 @@ final class PatientNameReader {
             return fields;
         }
         Matcher m = NAME_FIELD.matcher(text);
+        java.util.Set<Name> named = new java.util.LinkedHashSet<>();
         while (m.find()) {
             String value = KEYWORD_END.matcher(m.group(1)).replaceFirst("");
             Name name = parseName(value);
             if (name != null) {
-                return name;
+                named.add(name);
             }
+        }
+        if (!named.isEmpty()) {
+            // two different "Name:" fields: two labels read as one, no name can be trusted
+            return named.size() == 1 ? named.iterator().next() : null;
         }
         for (String line : text.split("\\R")) {
             Matcher misread = MISREAD_NAME_FIELD.matcher(line.strip());

@@ -159,6 +159,32 @@ class LabelParserTest {
     }
 
     @Test
+    void twoLabelsReadAsOneGiveNoFieldTheyDisagreeOn() {
+        LabelReading r = parser.parse("""
+                Name: Oliver MILLS        Name: Mary GRIFFITHS
+                Born 04/09/1964 (M)       Born 14/07/1983 (F)
+                NHS No. 9991518150        NHS No. 9994980432
+                MRN K0602259              MRN K8127875
+                """);
+        assertThat(r.familyName()).isNull();
+        assertThat(r.dateOfBirth()).isNull();
+        assertThat(r.nhsDigits()).isNull();
+        assertThat(r.mrn()).isNull();
+    }
+
+    @Test
+    void aLettersSubjectLineIsNotReadAsLabelFields() {
+        LabelReading r = parser.parse("""
+                KING, William
+                Re: Sarah Brown  DOB 05/09/1985  NHS 999 459 5342  Hosp No K6174756
+                """);
+        assertThat(r.familyName()).isEqualTo("KING");
+        assertThat(r.dateOfBirth()).isNull();
+        assertThat(r.nhsDigits()).isNull();
+        assertThat(r.mrn()).isNull();
+    }
+
+    @Test
     void unrelatedTextGivesAnEmptyReading() {
         LabelReading r = parser.parse("The wound has healed satisfactorily.\nFollow up in three months.");
         assertThat(r.hasIdentifier()).isFalse();
