@@ -3,6 +3,7 @@ package org.scanstation.ocr;
 import java.awt.Rectangle;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.scanstation.model.HospitalNumberFormat;
 
 /**
@@ -13,7 +14,7 @@ import org.scanstation.model.HospitalNumberFormat;
 public final class LabelParser {
 
     /** A letter's subject line ("Re: Sarah Brown DOB ..."), never part of a label. */
-    private static final java.util.regex.Pattern LETTER_SUBJECT = java.util.regex.Pattern.compile("(?im)^\\s*Re\\s*[:.].*$");
+    private static final Pattern LETTER_SUBJECT = Pattern.compile("(?im)^\\s*Re\\s*[:.].*$");
 
     private final HospitalNumberReader hospitalNumbers;
     private final BirthDateReader birthDates;
@@ -47,10 +48,10 @@ public final class LabelParser {
                 confidence);
     }
 
-    private static final java.util.regex.Pattern NHS_KEYWORD = java.util.regex.Pattern.compile("(?i)\\bNHS\\b");
-    private static final java.util.regex.Pattern DOB_KEYWORD = java.util.regex.Pattern.compile(
+    private static final Pattern NHS_KEYWORD = Pattern.compile("(?i)\\bNHS\\b");
+    private static final Pattern DOB_KEYWORD = Pattern.compile(
             "(?i)\\b(?:D\\.?\\s?[O0]\\.?\\s?B|Date\\s+of\\s+Birth|Birth\\s*Date|Born)\\b");
-    private static final java.util.regex.Pattern MRN_KEYWORD = java.util.regex.Pattern.compile(
+    private static final Pattern MRN_KEYWORD = Pattern.compile(
             "(?i)\\b(?:Hosp|Hospital|MRN|Unit\\s*No|Case\\s*No|PAS)\\b");
 
     /**
