@@ -9,14 +9,19 @@ import java.util.List;
  * Finds areas that look like a linear barcode even when it cannot be decoded (smudged, torn, badly
  * printed, a symbology the reader missed): on a grid of millimetre cells, cells crossed by many strong
  * vertical edges and almost no horizontal ones (bars), gathered into a patch of at least barcode size.
- * Text has edges both ways; a ruled line is one cell wide. Tolerates a few degrees of tilt. Results in
- * work coordinates.
+ * Text has edges both ways; a ruled line is one cell wide. Also finds square patches of matrix codes
+ * (DataMatrix, QR): cells half inked with edges both ways, packed into a solid square, where a label's
+ * text leaves empty rows between its lines. Tolerates a few degrees of tilt. Results in work coordinates.
  */
 final class BarcodeTextureFinder {
 
     static final double CELL_MM = 1.0;
-    static final double MIN_WIDTH_MM = 10;
-    static final double MIN_HEIGHT_MM = 3.5;
+    static final double MIN_WIDTH_MM = 15;
+    static final double MIN_HEIGHT_MM = 4;
+    /** Side of a matrix code, millimetres. */
+    static final double MIN_MATRIX_MM = 6;
+    static final double MATRIX_CELL_MM = 2;
+    static final double MAX_MATRIX_MM = 30;
 
     private final WorkImage img;
 
@@ -29,6 +34,7 @@ final class BarcodeTextureFinder {
         int cols = img.width / cell;
         int rows = img.height / cell;
         boolean[] bars = new boolean[cols * rows];
+
         // a bar edge is at least a third of the paper-to-ink contrast
         int strong = Math.max(24, (img.background - img.inkLevel()) / 2);
         for (int cy = 0; cy < rows; cy++) {
@@ -47,23 +53,88 @@ final class BarcodeTextureFinder {
                         if (dx >= strong) {
                             edges++;
                         }
+
                     }
                 }
                 bars[cy * cols + cx] = edges >= cell && gx > 3 * gy;
             }
         }
         List<Rectangle> out = new ArrayList<>();
-        for (Rectangle r : patches(bars, cols, rows)) {
+        for (Rectangle r : patches(bars, cols, rows, 2, 0.45)) {
             Rectangle px = new Rectangle(r.x * cell, r.y * cell, r.width * cell, r.height * cell);
             if (px.width >= img.mm(MIN_WIDTH_MM) && px.height >= img.mm(MIN_HEIGHT_MM)) {
+                out.add(px);
+            }
+        }
+        out.addAll(matrixCodes(strong));
+        return out;
+    }
+
+    /** Square patches of 2 mm cells that are each part inked and crossed by edges both ways. */
+    private List<Rectangle> matrixCodes(int strong) {
+        int cell = img.mm(MATRIX_CELL_MM);
+        int cols = img.width / cell;
+        int rows = img.height / cell;
+        int ink = img.inkLevel();
+        boolean[] matrix = new boolean[cols * rows];
+        double[] inkShare = new double[cols * rows];
+        for (int cy = 0; cy < rows; cy++) {
+            for (int cx = 0; cx < cols; cx++) {
+                int edgesX = 0;
+                int edgesY = 0;
+                int dark = 0;
+                int n = 0;
+                for (int y = cy * cell; y < (cy + 1) * cell && y + 1 < img.height; y++) {
+                    int base = y * img.width;
+                    for (int x = cx * cell; x < (cx + 1) * cell && x + 1 < img.width; x++) {
+                        int v = img.grey[base + x];
+                        if (Math.abs(img.grey[base + x + 1] - v) >= strong) {
+                            edgesX++;
+                        }
+                        if (Math.abs(img.grey[base + img.width + x] - v) >= strong) {
+                            edgesY++;
+                        }
+                        if (v < ink) {
+                            dark++;
+                        }
+                        n++;
+                    }
+                }
+                double inked = n == 0 ? 0 : (double) dark / n;
+                inkShare[cy * cols + cx] = inked;
+                matrix[cy * cols + cx] = inked >= 0.2 && inked <= 0.9 && edgesX + edgesY >= cell
+                        && Math.min(edgesX, edgesY) >= 2;
+            }
+        }
+        List<Rectangle> out = new ArrayList<>();
+        for (Rectangle r : patches(matrix, cols, rows, 1, 0.7)) {
+            Rectangle px = new Rectangle(r.x * cell, r.y * cell, r.width * cell, r.height * cell);
+            double aspect = (double) px.width / px.height;
+            if (px.width >= img.mm(MIN_MATRIX_MM) && px.height >= img.mm(MIN_MATRIX_MM)
+                    && px.width <= img.mm(MAX_MATRIX_MM) && px.height <= img.mm(MAX_MATRIX_MM)
+                    && aspect >= 0.75 && aspect <= 1.33 && meanInk(inkShare, cols, r) >= 0.4) {
                 out.add(px);
             }
         }
         return out;
     }
 
-    /** Bounding boxes (in cells) of groups of bar cells, joining cells one apart, that are mostly filled. */
-    private static List<Rectangle> patches(boolean[] bars, int cols, int rows) {
+    /** Mean ink share of the cells in a box: matrix codes are about half black, text far less. */
+    private static double meanInk(double[] share, int cols, Rectangle r) {
+        double sum = 0;
+        for (int y = r.y; y < r.y + r.height; y++) {
+            for (int x = r.x; x < r.x + r.width; x++) {
+                sum += share[y * cols + x];
+            }
+        }
+        return sum / Math.max(1, r.width * r.height);
+    }
+
+    /**
+     * Bounding boxes (in cells) of groups of marked cells, joining cells up to {@code reach} apart
+     * sideways, that fill at least {@code fill} of their box.
+     */
+    private static List<Rectangle> patches(boolean[] bars, int cols, int rows, int reach, double fill) {
         int[] seen = new int[bars.length];
         List<Rectangle> out = new ArrayList<>();
         ArrayDeque<Integer> queue = new ArrayDeque<>();
@@ -86,7 +157,7 @@ final class BarcodeTextureFinder {
                 y0 = Math.min(y0, y);
                 y1 = Math.max(y1, y);
                 for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -2; dx <= 2; dx++) {
+                    for (int dx = -reach; dx <= reach; dx++) {
                         int nx = x + dx;
                         int ny = y + dy;
                         if (nx >= 0 && ny >= 0 && nx < cols && ny < rows) {
@@ -100,7 +171,7 @@ final class BarcodeTextureFinder {
                 }
             }
             int area = (x1 - x0 + 1) * (y1 - y0 + 1);
-            if (count >= 0.45 * area) {
+            if (count >= fill * area) {
                 out.add(new Rectangle(x0, y0, x1 - x0 + 1, y1 - y0 + 1));
             }
         }

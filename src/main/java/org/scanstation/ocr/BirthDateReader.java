@@ -42,16 +42,18 @@ final class BirthDateReader {
         this.today = today;
     }
 
+    /** The date after a date-of-birth keyword; null when none, or when two different dates are printed. */
     LocalDate read(String text) {
+        java.util.Set<LocalDate> found = new java.util.LinkedHashSet<>();
         Matcher m = KEYWORD.matcher(text);
         while (m.find()) {
             String rest = text.substring(m.end()).lines().findFirst().orElse("").strip();
             LocalDate date = parseDate(rest);
             if (date != null) {
-                return date;
+                found.add(date);
             }
         }
-        return null;
+        return found.size() == 1 ? found.iterator().next() : null;
     }
 
     /** The date at the start of the text, or null. */

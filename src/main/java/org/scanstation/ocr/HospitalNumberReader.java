@@ -31,7 +31,9 @@ final class HospitalNumberReader {
         this.format = format;
     }
 
+    /** The hospital number; null when none, or when two different ones are printed (two labels). */
     String read(String text) {
+        Set<String> found = new LinkedHashSet<>();
         Matcher m = KEYWORD.matcher(text);
         while (m.find()) {
             String line = text.substring(m.end()).lines().findFirst().orElse("").strip();
@@ -47,11 +49,15 @@ final class HospitalNumberReader {
             for (String candidate : candidates) {
                 String read = readToken(candidate);
                 if (read != null) {
-                    return read;
+                    found.add(read);
+                    break;
                 }
             }
         }
-        return standingAlone(text);
+        if (found.isEmpty()) {
+            return standingAlone(text);
+        }
+        return found.size() == 1 ? found.iterator().next() : null;
     }
 
     /** A token matching the format exactly, on a line that is not the NHS number's. */

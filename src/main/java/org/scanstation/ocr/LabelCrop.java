@@ -17,6 +17,12 @@ final class LabelCrop {
 
     static BufferedImage prepare(BufferedImage page, LabelLocator.LabelRegion region, double dpi,
                                  int minLineHeight, double maxUpscale) {
+        BufferedImage crop = prepare(page, region, dpi);
+        return scaled(crop, upscale(crop, minLineHeight, maxUpscale));
+    }
+
+    /** The label cut out, cleaned and levelled, at the page's own resolution. */
+    static BufferedImage prepare(BufferedImage page, LabelLocator.LabelRegion region, double dpi) {
         Rectangle r = new Rectangle(region.bounds());
         int mm = (int) Math.round(dpi / 25.4);
         r.grow(Math.max(2, mm), Math.max(2, mm));
@@ -43,7 +49,11 @@ final class LabelCrop {
             out = level(out, region.angle());
         }
         removeRuling(out);
-        double scale = upscale(out, minLineHeight, maxUpscale);
+        return out;
+    }
+
+    /** The crop enlarged by a factor (itself when the factor is about 1). */
+    static BufferedImage scaled(BufferedImage out, double scale) {
         if (scale <= 1.05) {
             return out;
         }

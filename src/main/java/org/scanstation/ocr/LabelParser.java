@@ -3,6 +3,7 @@ package org.scanstation.ocr;
 import java.awt.Rectangle;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.scanstation.model.HospitalNumberFormat;
 
 /**
@@ -11,6 +12,9 @@ import org.scanstation.model.HospitalNumberFormat;
  * unambiguously is null; nothing is guessed. Thread-safe.
  */
 public final class LabelParser {
+
+    /** A letter's subject line ("Re: Sarah Brown DOB ..."), never part of a label. */
+    private static final Pattern LETTER_SUBJECT = Pattern.compile("(?im)^\\s*Re\\s*[:.].*$");
 
     private final HospitalNumberReader hospitalNumbers;
     private final BirthDateReader birthDates;
@@ -33,14 +37,33 @@ public final class LabelParser {
     /** Parses label text; region and confidence are passed through to the reading. */
     public LabelReading parse(String text, Rectangle region, float confidence) {
         String t = text == null ? "" : text;
-        PatientNameReader.Name name = PatientNameReader.read(t);
+        String fields = LETTER_SUBJECT.matcher(t).replaceAll("");
+        PatientNameReader.Name name = PatientNameReader.read(fields);
         return new LabelReading(region, t,
                 name == null ? null : name.family(),
                 name == null ? null : name.given(),
-                birthDates.read(t),
-                NhsDigitsReader.read(t),
-                hospitalNumbers.read(t),
+                birthDates.read(fields),
+                NhsDigitsReader.read(fields),
+                hospitalNumbers.read(fields),
                 confidence);
+    }
+
+    private static final Pattern NHS_KEYWORD = Pattern.compile("(?i)\\bNHS\\b");
+    private static final Pattern DOB_KEYWORD = Pattern.compile(
+            "(?i)\\b(?:D\\.?\\s?[O0]\\.?\\s?B|Date\\s+of\\s+Birth|Birth\\s*Date|Born)\\b");
+    private static final Pattern MRN_KEYWORD = Pattern.compile(
+            "(?i)\\b(?:Hosp|Hospital|MRN|Unit\\s*No|Case\\s*No|PAS)\\b");
+
+    /**
+     * True when the label names a field (a keyword is there) whose value could not be read, or no name
+     * was found: worth a second look.
+     */
+    public boolean hasUnreadFields(LabelReading r) {
+        String t = r.rawText() == null ? "" : r.rawText();
+        return r.familyName() == null
+                || r.nhsDigits() == null && NHS_KEYWORD.matcher(t).find()
+                || r.dateOfBirth() == null && DOB_KEYWORD.matcher(t).find()
+                || r.mrn() == null && MRN_KEYWORD.matcher(t).find();
     }
 
     /** Parses an OCR result of a label region. */

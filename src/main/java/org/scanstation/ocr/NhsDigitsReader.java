@@ -12,22 +12,24 @@ import java.util.regex.Pattern;
 final class NhsDigitsReader {
 
     private static final Pattern KEYWORD = Pattern.compile(
-            "\\bNHS\\s*(?:No\\b\\.?|Number\\b|Num\\b\\.?|#)?\\s*[:.;]?", Pattern.CASE_INSENSITIVE);
+            "\\bNH[S5]\\s*(?:No\\b\\.?|Number\\b|Num\\b\\.?|#)?\\s*[:.;]?", Pattern.CASE_INSENSITIVE);
     /** A token made only of digits and characters OCR confuses with digits. */
     private static final Pattern DIGITISH = Pattern.compile("[0-9OoDlI|SB]+");
 
     private NhsDigitsReader() {
     }
 
+    /** The digits after the NHS keyword; null when none, or when two different numbers are printed (two labels). */
     static String read(String text) {
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
         Matcher m = KEYWORD.matcher(text);
         while (m.find()) {
             String digits = digitsAfter(text.substring(m.end()));
             if (digits != null) {
-                return digits;
+                found.add(digits);
             }
         }
-        return null;
+        return found.size() == 1 ? found.iterator().next() : null;
     }
 
     /** The ten digits at the start of the text (after spaces), groups separated by single spaces or dashes. */

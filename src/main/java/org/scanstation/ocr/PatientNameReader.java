@@ -32,6 +32,7 @@ final class PatientNameReader {
             "^\\W{0,2}(?:[iIl|]?[vV]ame|Na[mr]n?e|N[oa]me|Narne|Harne|Name)\\s*[:;]\\s*(.+)$");
     private static final Pattern TITLE = Pattern.compile(
             "^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Mstr|Prof)\\.?\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MISREAD_COMMA = Pattern.compile("^(\\p{Lu}[\\p{Lu}'\\-]+(?:\\s\\p{Lu}[\\p{Lu}'\\-]+)*)[.;](?=\\s)");
     private static final Pattern BRACKETS = Pattern.compile("\\s*\\([^)]*\\)\\s*");
     private static final Pattern LABEL_WORD = Pattern.compile(
             "(?i).*\\b(?:NHS|DOB|D\\.O\\.B|MRN|Hosp|Hospital|Consultant|Dept|Department|Infirmary|Dear|Re)\\b.*");
@@ -48,12 +49,17 @@ final class PatientNameReader {
             return fields;
         }
         Matcher m = NAME_FIELD.matcher(text);
+        java.util.Set<Name> named = new java.util.LinkedHashSet<>();
         while (m.find()) {
             String value = KEYWORD_END.matcher(m.group(1)).replaceFirst("");
             Name name = parseName(value);
             if (name != null) {
-                return name;
+                named.add(name);
             }
+        }
+        if (!named.isEmpty()) {
+            // two different "Name:" fields: two labels read as one, no name can be trusted
+            return named.size() == 1 ? named.iterator().next() : null;
         }
         for (String line : text.split("\\R")) {
             Matcher misread = MISREAD_NAME_FIELD.matcher(line.strip());
@@ -95,6 +101,8 @@ final class PatientNameReader {
     /** "FAMILY, Given", "Given FAMILY", "FAMILY Given", with an optional title and "(M)" tags; else null. */
     static Name parseName(String raw) {
         String s = BRACKETS.matcher(raw).replaceAll(" ").strip();
+        // OCR often reads the comma after an upper-case family name as a full stop or semicolon
+        s = MISREAD_COMMA.matcher(s).replaceFirst("$1,");
         s = TITLE.matcher(s).replaceFirst("");
         if (s.isEmpty()) {
             return null;

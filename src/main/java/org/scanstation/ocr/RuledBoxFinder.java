@@ -3,7 +3,9 @@ package org.scanstation.ocr;
 import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds label-sized rectangles drawn with thin lines, however faint: a row (column) of pixels that is,
@@ -145,7 +147,7 @@ final class RuledBoxFinder {
         return out;
     }
 
-    private final java.util.Map<Long, int[]> cache = new java.util.HashMap<>();
+    private final Map<Long, int[]> cache = new HashMap<>();
 
     /** One row or column, box-smoothed along itself (cached: each is used by three neighbours). */
     private int[] smoothed(int line, boolean horizontal, int half) {

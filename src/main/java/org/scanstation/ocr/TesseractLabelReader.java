@@ -19,6 +19,8 @@ public final class TesseractLabelReader implements LabelReader, AutoCloseable {
     /** Text lines shorter than this (pixels, ascender to descender) are enlarged: Tesseract reads best with an x-height of 20 px or more. */
     static final int MIN_LINE_HEIGHT_PX = 40;
     private static final double MAX_UPSCALE = 3.0;
+    /** How much larger the second look at a label is. */
+    private static final double SECOND_LOOK_SCALE = 1.5;
 
     private final OcrEngine engine;
     private final LabelLocator locator;
@@ -55,10 +57,24 @@ public final class TesseractLabelReader implements LabelReader, AutoCloseable {
         return readings;
     }
 
+    /**
+     * One look at the label; when a field it names could not be read, a second look at another size
+     * (Tesseract's errors change with the size of the text: the page's own size when the first look
+     * enlarged it, else half as large again) fills the gaps. Fields the two looks read differently are
+     * dropped.
+     */
     private LabelReading readRegion(BufferedImage page, LabelLocator.LabelRegion region, double dpi) throws OcrException {
-        BufferedImage crop = LabelCrop.prepare(page, region, dpi, MIN_LINE_HEIGHT_PX, MAX_UPSCALE);
-        OcrText text = engine.recognise(crop, null);
-        return parser.parse(text.text(), region.bounds(), text.meanConfidence());
+        BufferedImage crop = LabelCrop.prepare(page, region, dpi);
+        double scale = LabelCrop.upscale(crop, MIN_LINE_HEIGHT_PX, MAX_UPSCALE);
+        OcrText text = engine.recognise(LabelCrop.scaled(crop, scale), null);
+        LabelReading first = parser.parse(text.text(), region.bounds(), text.meanConfidence());
+        if (!parser.hasUnreadFields(first)) {
+            return first;
+        }
+        double otherScale = scale > 1.15 ? 1.0 : SECOND_LOOK_SCALE;
+        OcrText again = engine.recognise(LabelCrop.scaled(crop, otherScale), null);
+        LabelReading second = parser.parse(again.text(), region.bounds(), again.meanConfidence());
+        return LabelReadings.combine(first, second);
     }
 
     @Override

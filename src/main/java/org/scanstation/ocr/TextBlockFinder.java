@@ -20,6 +20,11 @@ final class TextBlockFinder {
     static final double LINE_GAP_MM = 3.5;
     static final double SIDE_GAP_MM = 6;
 
+    /** Grid cell, and how far ink is smeared to join letters into lines and lines into blocks. */
+    static final double CELL_MM = 0.5;
+    static final double SMEAR_SIDEWAYS_MM = 1.0;
+    static final double SMEAR_UP_DOWN_MM = 0.5;
+
     private final WorkImage img;
     private final int cell;
     private final int cols;
@@ -28,7 +33,7 @@ final class TextBlockFinder {
 
     TextBlockFinder(WorkImage img) {
         this.img = img;
-        this.cell = Math.max(1, img.mm(0.5));
+        this.cell = Math.max(1, img.mm(CELL_MM));
         this.cols = img.width / cell;
         this.rows = img.height / cell;
         this.blocks = findBlocks();
@@ -55,7 +60,7 @@ final class TextBlockFinder {
                 ink[cy * cols + cx] = dark > 0;
             }
         }
-        boolean[] smeared = smear(ink, Math.max(1, (int) Math.round(1.0 / 0.5)), 1);
+        boolean[] smeared = smear(ink, (int) Math.round(SMEAR_SIDEWAYS_MM / CELL_MM), (int) Math.round(SMEAR_UP_DOWN_MM / CELL_MM));
         return components(smeared);
     }
 

@@ -65,6 +65,7 @@ class LabelParserTest {
             "Mary Jane SMITH;SMITH;Mary Jane",
             "VAN DER BERG, Anna;VAN DER BERG;Anna",
             "SMITH, Mrs Jane;SMITH;Jane",
+            "SMITH. Jane;SMITH;Jane",
     })
     void readsNameOrders(String line, String family, String given) {
         LabelReading r = parser.parse(line + "\nDOB: 01/02/1990");
@@ -120,6 +121,7 @@ class LabelParserTest {
             "NHS: 999 618 5312;9996185312",      // wrong check digit: reported as printed
             "NHS No: 999 6l8 53I1;9996185311",
             "NHS No: 999 O18 S3B1;9990185381",
+            "NH5 No: 999 618 5311;9996185311",
     })
     void readsNhsDigitsAsPrinted(String line, String digits) {
         assertThat(parser.parse(line).nhsDigits()).isEqualTo(digits);
@@ -154,6 +156,32 @@ class LabelParserTest {
         assertThat(trust.parse("Hospital No: 123456X").mrn()).isEqualTo("123456X");
         assertThat(trust.parse("Hospital No: 12345OX").mrn()).isEqualTo("123450X");
         assertThat(parser.parse("Hospital No: 123456X").mrn()).isNull();
+    }
+
+    @Test
+    void twoLabelsReadAsOneGiveNoFieldTheyDisagreeOn() {
+        LabelReading r = parser.parse("""
+                Name: Oliver MILLS        Name: Mary GRIFFITHS
+                Born 04/09/1964 (M)       Born 14/07/1983 (F)
+                NHS No. 9991518150        NHS No. 9994980432
+                MRN K0602259              MRN K8127875
+                """);
+        assertThat(r.familyName()).isNull();
+        assertThat(r.dateOfBirth()).isNull();
+        assertThat(r.nhsDigits()).isNull();
+        assertThat(r.mrn()).isNull();
+    }
+
+    @Test
+    void aLettersSubjectLineIsNotReadAsLabelFields() {
+        LabelReading r = parser.parse("""
+                KING, William
+                Re: Sarah Brown  DOB 05/09/1985  NHS 999 459 5342  Hosp No K6174756
+                """);
+        assertThat(r.familyName()).isEqualTo("KING");
+        assertThat(r.dateOfBirth()).isNull();
+        assertThat(r.nhsDigits()).isNull();
+        assertThat(r.mrn()).isNull();
     }
 
     @Test
