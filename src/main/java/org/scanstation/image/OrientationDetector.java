@@ -34,8 +34,8 @@ public final class OrientationDetector {
     /** The text axis must be this much sharper than the other to be trusted without OCR. */
     private static final double CLEAR_AXIS_RATIO = 1.6;
     /** Ascender/descender asymmetry needed to trust the geometry alone. */
-    private static final double CLEAR_ASYMMETRY = 0.15;
-    private static final int MIN_LINES = 3;
+    private static final double CLEAR_ASYMMETRY = 0.2;
+    private static final int MIN_LINES = 6;
     private static final int OCR_LINES = 2;
     /** Mean OCR confidence (0..100) one way up must beat the other by this much. */
     private static final double OCR_MARGIN = 12;
@@ -197,17 +197,30 @@ public final class OrientationDetector {
             double dpi = Math.max(len, span) / 11.5; // resolution of the reduced page, taking it to be A4 or Letter
             int minHeight = (int) Math.round(0.05 * dpi);
             int maxHeight = (int) Math.round(0.45 * dpi);
+            // a line is a run of rows clearly inked (so box sides and rules do not join lines up),
+            // widened to the faint rows around it where ascenders and descenders are
+            int strong = Math.max(2, (int) (0.08 * nonZeroPercentile(bins, 0.95)));
+            int previousEnd = -1;
             int i = 0;
             while (i < n) {
-                if (bins[i] < 2) {
+                if (bins[i] < strong) {
                     i++;
                     continue;
                 }
                 int from = i;
-                while (i < n && bins[i] >= 2) {
+                while (i < n && bins[i] >= strong) {
                     i++;
                 }
                 int to = i - 1;
+                int reach = Math.max(2, (int) Math.round(0.6 * (to - from + 1)));
+                for (int k = 0; k < reach && from - 1 > previousEnd && bins[from - 1] >= 2; k++) {
+                    from--;
+                }
+                for (int k = 0; k < reach && to + 1 < n && bins[to + 1] >= 2 && bins[to + 1] < strong; k++) {
+                    to++;
+                }
+                i = to + 1;
+                previousEnd = to;
                 int height = to - from + 1;
                 if (height < minHeight || height > maxHeight) {
                     continue;
@@ -230,6 +243,11 @@ public final class OrientationDetector {
             }
             lines.measureAscenders(pts, n);
             return lines;
+        }
+
+        static int nonZeroPercentile(int[] values, double q) {
+            int[] nz = java.util.Arrays.stream(values).filter(v -> v > 0).sorted().toArray();
+            return nz.length == 0 ? 0 : nz[Math.min(nz.length - 1, (int) (q * nz.length))];
         }
 
         /**
