@@ -36,7 +36,10 @@ public final class OrientationDetector {
     /** Ascender/descender asymmetry needed to trust the geometry alone. */
     private static final double CLEAR_ASYMMETRY = 0.2;
     private static final int MIN_LINES = 6;
-    private static final int OCR_LINES = 2;
+    private static final int OCR_LINES = 4;
+    /** OCR stops reading more lines once one way up leads by this much over this many characters. */
+    private static final double OCR_EARLY_MARGIN = 20;
+    private static final int OCR_EARLY_CHARS = 15;
     /** Mean OCR confidence (0..100) one way up must beat the other by this much. */
     private static final double OCR_MARGIN = 12;
 
@@ -108,37 +111,49 @@ public final class OrientationDetector {
         return topAtLowSide ? 0 : 180;
     }
 
-    private record OcrVote(int rotation, double best, double margin) {
+    private record OcrVote(int rotation, double best, double margin, double chars) {
     }
 
+    /**
+     * Reads the most text-like lines both ways up, one line at a time, until one way is clearly
+     * ahead; each way is scored by the mean confidence of its letters and digits.
+     */
     private OcrVote readBothWays(BufferedImage page, InkMap map, List<Lines> frames) throws OcrException {
         double[] score = new double[4];
         double[] weight = new double[4];
+        OcrVote vote = null;
         for (Lines lines : frames) {
-            for (Rectangle crop : lines.longestCrops(OCR_LINES, map.factor, page.getWidth(), page.getHeight())) {
+            for (Rectangle crop : lines.textLikeCrops(OCR_LINES, map.factor, page.getWidth(), page.getHeight())) {
                 BufferedImage piece = ImageOps.toGrey(page.getSubimage(crop.x, crop.y, crop.width, crop.height));
                 int[] turns = lines.vertical ? new int[] {90, 270} : new int[] {0, 180};
                 for (int turn : turns) {
                     OcrText text = ocr.recognise(ImageOps.rotateQuadrant(piece, turn), null);
-                    double chars = 0;
-                    double sum = 0;
                     for (OcrWord w : text.words()) {
                         int n = w.text().replaceAll("[^\\p{Alnum}]", "").length();
-                        chars += n;
-                        sum += n * w.confidence();
+                        score[turn / 90] += n * w.confidence();
+                        weight[turn / 90] += n;
                     }
-                    score[turn / 90] += sum;
-                    weight[turn / 90] += Math.max(chars, 1);
+                    weight[turn / 90] += 0.5; // an empty reading counts as a poor one
+                }
+                vote = tally(score, weight);
+                if (vote != null && vote.margin() >= OCR_EARLY_MARGIN && vote.chars() >= OCR_EARLY_CHARS) {
+                    return vote;
                 }
             }
         }
+        return vote;
+    }
+
+    private static OcrVote tally(double[] score, double[] weight) {
         int best = -1;
         double bestMean = -1;
         double second = 0;
+        double chars = 0;
         for (int i = 0; i < 4; i++) {
             if (weight[i] == 0) {
                 continue;
             }
+            chars = Math.max(chars, weight[i]);
             double mean = score[i] / weight[i];
             if (mean > bestMean) {
                 second = Math.max(second, bestMean);
@@ -148,7 +163,7 @@ public final class OrientationDetector {
                 second = Math.max(second, mean);
             }
         }
-        return best < 0 ? null : new OcrVote(best * 90, bestMean, bestMean - Math.max(second, 0));
+        return best < 0 ? null : new OcrVote(best * 90, bestMean, bestMean - Math.max(second, 0), chars);
     }
 
     /** Text lines found along one axis of the reduced page, with their ascender/descender ink. */
@@ -306,10 +321,22 @@ public final class OrientationDetector {
             }
         }
 
-        /** Page rectangles (full resolution) around the start of the inkiest lines, for OCR. */
-        List<Rectangle> longestCrops(int max, int factor, int pageW, int pageH) {
+        /**
+         * Page rectangles (full resolution) around the start of the most text-like lines, for OCR:
+         * lines of the usual height first (not headings, not barcodes), longest first.
+         */
+        List<Rectangle> textLikeCrops(int max, int factor, int pageW, int pageH) {
+            if (runs.isEmpty()) {
+                return List.of();
+            }
+            int[] heights = runs.stream().mapToInt(r -> r[1] - r[0] + 1).sorted().toArray();
+            int median = heights[heights.length / 2];
             List<int[]> best = new ArrayList<>(runs);
-            best.sort(Comparator.comparingInt((int[] r) -> r[2]).reversed());
+            best.sort(Comparator.comparingInt((int[] r) -> {
+                int height = r[1] - r[0] + 1;
+                boolean usual = height >= 0.7 * median && height <= 1.4 * median;
+                return usual ? 0 : 1;
+            }).thenComparing(Comparator.comparingInt((int[] r) -> r[4] - r[3]).reversed()));
             List<Rectangle> crops = new ArrayList<>();
             for (int[] r : best.subList(0, Math.min(max, best.size()))) {
                 int height = r[1] - r[0] + 1;
