@@ -34,6 +34,17 @@ class BlankPageDetectorTest {
     }
 
     @Test
+    void heavyScannerNoiseAloneIsBlankButAWordInItIsNot() throws Exception {
+        BufferedImage noise = TestPages.jpeg(TestPages.noisy(TestPages.paper(), 7, 0.03, 20), 0.5f);
+        BlankVerdict v = assess(noise);
+        assertThat(v.blank()).as(v.reason()).isTrue();
+
+        BufferedImage word = TestPages.paper();
+        TestPages.handwriting(word, "seen", 900, 1600, 50, 60);
+        assertThat(assess(TestPages.jpeg(TestPages.noisy(word, 7, 0.03, 20), 0.5f)).blank()).isFalse();
+    }
+
+    @Test
     void aSingleShortHandwrittenLineIsContent() {
         BufferedImage page = TestPages.paper();
         TestPages.dust(page, 4, 40);
