@@ -25,9 +25,12 @@ public final class OrientationDetector {
 
     /**
      * The verdict: {@code clockwiseDegrees} to turn the page upright, {@code confidence} 0..1,
-     * {@code uncertain} when a person should check it, and the evidence in words.
+     * {@code uncertain} when a person should check it, the evidence in words, and
+     * {@code uprightSkewDegrees}: the clockwise tilt of the text lines once the page is turned
+     * upright (as {@link SkewDetector} would measure it; 0 when unknown).
      */
-    public record Orientation(int clockwiseDegrees, double confidence, boolean uncertain, String evidence) {
+    public record Orientation(int clockwiseDegrees, double confidence, boolean uncertain, String evidence,
+            double uprightSkewDegrees) {
     }
 
     private static final int MIN_INK_PIXELS = 200;
@@ -64,13 +67,15 @@ public final class OrientationDetector {
     public Orientation detect(BufferedImage page) {
         InkMap map = InkMap.of(page);
         if (map.inkCount < MIN_INK_PIXELS) {
-            return new Orientation(0, 0, true, "no text to orient by");
+            return new Orientation(0, 0, true, "no text to orient by", 0);
         }
         SkewDetector.Measurement h = SkewDetector.measure(map, false);
         SkewDetector.Measurement v = SkewDetector.measure(map, true);
         boolean vertical = v.peakRatio() > h.peakRatio();
         double axisRatio = Math.max(h.peakRatio(), v.peakRatio()) / Math.max(1e-9, Math.min(h.peakRatio(), v.peakRatio()));
         Lines lines = Lines.find(map, vertical, (vertical ? v : h).degrees());
+        // a half turn keeps a tilt; a quarter turn either way mirrors the tilt measured on the transposed page
+        double skew = vertical ? -v.degrees() : h.degrees();
         int geometric = rotationFor(vertical, lines.asymmetry() >= 0);
         boolean clearAxis = axisRatio >= CLEAR_AXIS_RATIO;
         boolean clearUp = Math.abs(lines.asymmetry()) >= CLEAR_ASYMMETRY && lines.count() >= MIN_LINES;
@@ -79,10 +84,10 @@ public final class OrientationDetector {
         double geoConfidence = Math.min(1, Math.abs(lines.asymmetry()) / 0.5) * Math.min(1, (axisRatio - 1) / 1.0)
                 * Math.min(1, lines.count() / 5.0);
         if (clearAxis && clearUp) {
-            return new Orientation(geometric, Math.max(0.6, geoConfidence), false, geo);
+            return new Orientation(geometric, Math.max(0.6, geoConfidence), false, geo, skew);
         }
         if (ocr == null) {
-            return new Orientation(geometric, geoConfidence, true, geo);
+            return new Orientation(geometric, geoConfidence, true, geo, skew);
         }
         List<Lines> frames = new ArrayList<>();
         frames.add(lines);
@@ -93,13 +98,14 @@ public final class OrientationDetector {
             OcrVote vote = readBothWays(page, map, frames);
             if (vote != null && vote.margin() >= OCR_MARGIN) {
                 double conf = Math.min(1, vote.margin() / 40.0);
+                double votedSkew = vote.rotation() % 180 != 0 ? -v.degrees() : h.degrees();
                 return new Orientation(vote.rotation(), conf, false,
                         geo + String.format("; OCR reads best turned %d (confidence %.0f vs %.0f)",
-                                vote.rotation(), vote.best(), vote.best() - vote.margin()));
+                                vote.rotation(), vote.best(), vote.best() - vote.margin()), votedSkew);
             }
-            return new Orientation(geometric, geoConfidence, true, geo + "; OCR was not decisive");
+            return new Orientation(geometric, geoConfidence, true, geo + "; OCR was not decisive", skew);
         } catch (OcrException e) {
-            return new Orientation(geometric, geoConfidence, true, geo + "; OCR failed: " + e.getMessage());
+            return new Orientation(geometric, geoConfidence, true, geo + "; OCR failed: " + e.getMessage(), skew);
         }
     }
 
