@@ -43,6 +43,8 @@ public final class OrientationDetector {
     /** OCR stops reading more lines once one way up leads by this much over this many characters. */
     private static final double OCR_EARLY_MARGIN = 20;
     private static final int OCR_EARLY_CHARS = 15;
+    /** Line crops taller than this (pixels, with margins) are shrunk before OCR. */
+    private static final int OCR_CROP_HEIGHT = 90;
     /** Mean OCR confidence (0..100) one way up must beat the other by this much. */
     private static final double OCR_MARGIN = 12;
 
@@ -131,6 +133,10 @@ public final class OrientationDetector {
         for (Lines lines : frames) {
             for (Rectangle crop : lines.textLikeCrops(OCR_LINES, map.factor, page.getWidth(), page.getHeight())) {
                 BufferedImage piece = ImageOps.toGrey(page.getSubimage(crop.x, crop.y, crop.width, crop.height));
+                int shrink = (lines.vertical ? piece.getWidth() : piece.getHeight()) / OCR_CROP_HEIGHT;
+                if (shrink >= 2) {
+                    piece = ImageOps.downscale(piece, shrink); // large print reads as well, and faster, smaller
+                }
                 int[] turns = lines.vertical ? new int[] {90, 270} : new int[] {0, 180};
                 for (int turn : turns) {
                     OcrText text = ocr.recognise(ImageOps.rotateQuadrant(piece, turn), null);

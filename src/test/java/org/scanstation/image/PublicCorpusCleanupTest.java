@@ -35,19 +35,15 @@ class PublicCorpusCleanupTest {
         truth.get("pages").forEach(p -> bySource.put(p.get("source").asText(), p));
 
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        BlankPageDetector blanks = new BlankPageDetector();
-        SkewDetector skew = new SkewDetector();
         List<String> wrongRotation = new ArrayList<>();
         List<String> wrongBlank = new ArrayList<>();
         List<String> wrongSkew = new ArrayList<>();
         List<Long> loadMs = new ArrayList<>();
-        List<Long> blankMs = new ArrayList<>();
-        List<Long> orientMs = new ArrayList<>();
-        List<Long> skewMs = new ArrayList<>();
+        List<Long> cleanupMs = new ArrayList<>();
         int contentPages = 0;
         int pages = 0;
         try (TesseractOcrEngine ocr = TesseractOcrEngine.createDefault(TesseractOcrEngine.Layout.BLOCK)) {
-            OrientationDetector orientation = new OrientationDetector(ocr);
+            PageCleaner cleaner = new PageCleaner(ocr);
             PageLoader loader = new PageLoader();
             for (Path file : PageLoader.expandInputs(List.of(CORPUS.resolve("batch")))) {
                 List<ScannedPage> loaded = new ArrayList<>();
@@ -58,46 +54,36 @@ class PublicCorpusCleanupTest {
                     pages++;
                     JsonNode t = bySource.get(page.id().name());
                     String kind = t.get("kind").asText();
-                    BufferedImage grey = ImageOps.toGrey(page.image());
 
                     long t1 = cpu.getCurrentThreadCpuTime();
-                    BlankVerdict verdict = blanks.assess(grey, page.dpi());
-                    long t2 = cpu.getCurrentThreadCpuTime();
-                    blankMs.add((t2 - t1) / 1_000_000);
-                    if (verdict.blank() != kind.equals("blank")) {
-                        wrongBlank.add(page.id() + " (" + kind + "): " + verdict.reason());
+                    PageCleaner.Cleanup plan = cleaner.plan(page);
+                    cleanupMs.add((cpu.getCurrentThreadCpuTime() - t1) / 1_000_000);
+
+                    if (plan.blank().blank() != kind.equals("blank")) {
+                        wrongBlank.add(page.id() + " (" + kind + "): " + plan.blank().reason());
                     }
                     if (kind.equals("blank")) {
                         continue;
                     }
-                    OrientationDetector.Orientation o = orientation.detect(grey);
-                    long t3 = cpu.getCurrentThreadCpuTime();
-                    orientMs.add((t3 - t2) / 1_000_000);
                     if (kind.equals("page")) {
                         contentPages++;
-                        if (o.clockwiseDegrees() != t.get("rotation").asInt()) {
-                            wrongRotation.add(page.id() + ": " + o.clockwiseDegrees() + " not " + t.get("rotation").asInt()
-                                    + " (" + o.evidence() + ")");
+                        int rotation = plan.orientation().clockwiseDegrees();
+                        if (rotation != t.get("rotation").asInt()) {
+                            wrongRotation.add(page.id() + ": " + rotation + " not " + t.get("rotation").asInt()
+                                    + " (" + plan.orientation().evidence() + ")");
                         }
                     }
-                    BufferedImage upright = ImageOps.rotateQuadrant(grey, o.clockwiseDegrees());
-                    long t4 = cpu.getCurrentThreadCpuTime();
-                    double tilt = skew.detectDegrees(upright);
-                    skewMs.add((cpu.getCurrentThreadCpuTime() - t4) / 1_000_000);
                     // the corpus records the anticlockwise angle the page was turned by
                     double expected = -t.get("skew").asDouble();
-                    if (Math.abs(tilt - expected) > 0.5) {
-                        wrongSkew.add(page.id() + ": " + tilt + " not " + expected);
+                    if (Math.abs(plan.skewDegrees() - expected) > 0.5) {
+                        wrongSkew.add(page.id() + ": " + plan.skewDegrees() + " not " + expected);
                     }
                 }
             }
         }
-        System.out.printf("public-01: %d pages (%d content); CPU ms per page, median/p90/max:%n", pages, contentPages);
-        System.out.println("  load (per file) " + stats(loadMs));
-        System.out.println("  blank           " + stats(blankMs));
-        System.out.println("  orientation     " + stats(orientMs));
-        System.out.println("  skew            " + stats(skewMs));
-        System.out.println("  wrong rotation: " + wrongRotation);
+        System.out.printf("public-01: %d pages (%d content); CPU ms on one thread, median / p90 / max:%n", pages, contentPages);
+        System.out.println("  load, per file          " + stats(loadMs));
+        System.out.println("  clean-up plan, per page " + stats(cleanupMs) + "  (blank + orientation + skew)");
 
         assertThat(pages).isEqualTo(bySource.size());
         assertThat(wrongBlank).as("blank verdicts").isEmpty();
