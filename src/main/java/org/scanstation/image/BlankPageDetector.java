@@ -10,11 +10,13 @@ import java.util.List;
  * <ul>
  *   <li>ink is what is clearly darker than the paper around it (a local paper level, so shading and
  *       faint show-through from the other side stay paper);</li>
- *   <li>marks touching the edge of the image (scanner borders, shadows), round blobs of punch-hole
+ *   <li>marks touching the edge of the image (scanner borders), long thin lines along an edge (the
+ *       shadow of the sheet's edge), round blobs of punch-hole
  *       size near an edge, specks under a millimetre and loose clusters of noise are ignored;</li>
  *   <li>anything else counts: one mark of 3 mm or more, two of 1.5 mm, or four of 1 mm make the page
  *       content (a short word, an initial, a signature, a tick).</li>
  * </ul>
+ * Thread-safe.
  */
 public final class BlankPageDetector {
 
@@ -32,6 +34,9 @@ public final class BlankPageDetector {
     /** Punch holes sit within this distance of a page edge (centre), in mm. */
     private static final double HOLE_EDGE_MM = 30.0;
     private static final int BLOCK = 32;
+    private static final double EDGE_SHADOW_BAND_MM = 8.0;
+    private static final double EDGE_SHADOW_THICKNESS_MM = 1.5;
+    private static final double EDGE_SHADOW_LENGTH_MM = 40.0;
 
     /** Whether the page is blank; {@code dpi} is the page's resolution (300 when unknown). */
     public BlankVerdict assess(BufferedImage page, int dpi) {
@@ -72,6 +77,8 @@ public final class BlankPageDetector {
                 specks++; // dust, or a loose cluster of noise rather than a stroke
             } else if (isPunchHole(b, wMm, hMm, w, h, pxPerMm)) {
                 holes++;
+            } else if (isEdgeShadow(b, wMm, hMm, w, h, pxPerMm)) {
+                edges++;
             } else {
                 inkPixels += b.pixels();
                 largestMm = Math.max(largestMm, size);
@@ -112,6 +119,19 @@ public final class BlankPageDetector {
         double cy = (b.minY() + b.maxY()) / 2.0 / pxPerMm;
         double edge = Math.min(Math.min(cx, w / pxPerMm - cx), Math.min(cy, h / pxPerMm - cy));
         return edge <= HOLE_EDGE_MM;
+    }
+
+    /**
+     * A long thin line running along an edge close to it: the shadow of the sheet's edge, or the
+     * scanner's glass, not writing.
+     */
+    private static boolean isEdgeShadow(Components.Blob b, double wMm, double hMm, int w, int h, double pxPerMm) {
+        double edgeBand = EDGE_SHADOW_BAND_MM * pxPerMm;
+        boolean horizontal = hMm <= EDGE_SHADOW_THICKNESS_MM && wMm >= EDGE_SHADOW_LENGTH_MM
+                && (b.maxY() <= edgeBand || b.minY() >= h - edgeBand);
+        boolean vertical = wMm <= EDGE_SHADOW_THICKNESS_MM && hMm >= EDGE_SHADOW_LENGTH_MM
+                && (b.maxX() <= edgeBand || b.minX() >= w - edgeBand);
+        return horizontal || vertical;
     }
 
     /**

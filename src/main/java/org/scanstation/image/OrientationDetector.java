@@ -19,7 +19,7 @@ import org.scanstation.ocr.OcrWord;
  * ascenders, i-dots) than below its baseline (descenders), so the side the ascenders stick out of
  * is the top. When that evidence is thin (few lines, digits or capitals only, an unclear axis) and
  * an {@link OcrEngine} was given, a few text lines are read both ways up and the way that reads
- * with the higher confidence wins.
+ * with the higher confidence wins. Thread-safe when its OCR engine is (as TesseractOcrEngine).
  */
 public final class OrientationDetector {
 

@@ -8,7 +8,7 @@ import org.scanstation.ocr.OcrEngine;
 /**
  * The clean-up of one scanned page as a plan, never as a changed image: is it blank, which way is
  * up, how tilted is it, and the {@link Transform}s that render it upright and straight
- * ({@link ImageOps#render}). The raw scan is kept as it came.
+ * ({@link ImageOps#render}). The raw scan is kept as it came. Thread-safe when its OCR engine is.
  */
 public final class PageCleaner {
 

@@ -45,6 +45,22 @@ class BlankPageDetectorTest {
     }
 
     @Test
+    void theShadowOfTheSheetEdgeIsNotContentButARuledLineInTheMiddleIs() {
+        BufferedImage page = TestPages.paper();
+        java.awt.Graphics2D g = TestPages.pen(page, java.awt.Color.DARK_GRAY);
+        g.fillRect(25, 60, 6, TestPages.H - 120); // 2 mm from the left edge, not touching it
+        g.fillRect(60, TestPages.H - 40, TestPages.W - 120, 5);
+        g.dispose();
+        BlankVerdict v = assess(page);
+        assertThat(v.blank()).as(v.reason()).isTrue();
+
+        java.awt.Graphics2D pen = TestPages.pen(page, java.awt.Color.DARK_GRAY);
+        pen.fillRect(600, 1800, 1200, 5); // a line drawn across the page
+        pen.dispose();
+        assertThat(assess(page).blank()).isFalse();
+    }
+
+    @Test
     void aSingleShortHandwrittenLineIsContent() {
         BufferedImage page = TestPages.paper();
         TestPages.dust(page, 4, 40);
