@@ -326,6 +326,26 @@ class PageLoaderTest {
         assertThat(unreadable(load(huge))).contains("100000 x 100000").contains("megapixel");
     }
 
+    @Test
+    void aPdfPageClaimingAHugeImageIsRefusedAndTheOtherPagesStillLoad() throws Exception {
+        Path file = dir.resolve("bomb.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new PDPage(PDRectangle.A4));
+            PDImageXObject huge = new PDImageXObject(doc, new java.io.ByteArrayInputStream(new byte[16]),
+                    org.apache.pdfbox.cos.COSName.FLATE_DECODE, 60_000, 60_000, 8,
+                    org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray.INSTANCE);
+            addImagePage(doc, huge);
+            doc.addPage(new PDPage(PDRectangle.A4));
+            doc.save(file.toFile());
+        }
+        List<PageLoadResult> pages = load(file);
+        assertThat(pages).hasSize(3);
+        assertThat(pages.get(0)).isInstanceOf(PageLoadResult.Loaded.class);
+        assertThat(pages.get(1)).isInstanceOfSatisfying(PageLoadResult.Unreadable.class,
+                u -> assertThat(u.reason()).contains("60000 x 60000").contains("megapixel"));
+        assertThat(pages.get(2)).isInstanceOf(PageLoadResult.Loaded.class);
+    }
+
     /** A PNG signature and IHDR chunk claiming the given size, with no pixel data. */
     private static byte[] pngHeaderOnly(int w, int h) {
         ByteBuffer ihdr = ByteBuffer.allocate(17);
