@@ -31,6 +31,7 @@ public final class PageCleaner {
         this.orientation = new OrientationDetector(ocr);
     }
 
+    /** The clean-up plan of one page; blank pages get no transforms. */
     public Cleanup plan(ScannedPage page) {
         BufferedImage grey = ImageOps.toGrey(page.image());
         BlankVerdict blank = blanks.assess(grey, page.dpi());
