@@ -9,12 +9,15 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
 import com.google.zxing.ResultMetadataType;
 import com.google.zxing.ResultPoint;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.common.BitArray;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.datamatrix.DataMatrixReader;
 import com.google.zxing.oned.Code128Reader;
 import com.google.zxing.oned.Code39Reader;
 import com.google.zxing.oned.ITFReader;
+import com.google.zxing.oned.OneDReader;
 import com.google.zxing.pdf417.PDF417Reader;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.Rectangle;
@@ -28,8 +31,10 @@ import java.util.function.Supplier;
 /**
  * Decodes one candidate crop, trying a few cheap variants (as is, 3x3 median, other binariser,
  * enlarged) and applying the misread guards: Code 39 and ITF, which have no mandatory check digit,
- * must decode identically from two disjoint halves of the bars, and an ITF read must span most of
- * the bars found (a short ITF read inside a longer symbol is a classic misread).
+ * must decode to the same text on at least three separate scan lines with hardly any line giving
+ * another text, and an ITF read must span most of the bars found (a short ITF read inside a
+ * longer symbol is a classic misread). Code 128 (mod 103 check) and the 2D symbologies
+ * (Reed-Solomon) are trusted on one read.
  */
 final class CropDecoder {
 
@@ -105,7 +110,7 @@ final class CropDecoder {
             Optional<Decoded> found = tryAll(crop, ATTEMPTS_1D, ONE_D, padded, rotated, r);
             // PDF417 looks like bars too (rows of bar patterns)
             return found.isPresent() ? found
-                    : tryAll(crop, ATTEMPTS_1D.subList(0, 2), PDF417_ONLY, padded, rotated, r);
+                    : tryAll(crop, ATTEMPTS_1D.subList(0, 3), PDF417_ONLY, padded, rotated, r);
         }
         return tryAll(crop, ATTEMPTS_2D, TWO_D, padded, false, r);
     }
@@ -151,25 +156,7 @@ final class CropDecoder {
         if (text == null || text.isEmpty()) {
             return false;
         }
-        int h = img.height;
-        if (h < 24) {
-            return false;
-        }
-        // three disjoint bands across the bars: two must agree with the full read, none may disagree
-        int agree = 0;
-        for (int band = 0; band < 3; band++) {
-            int y0 = band * h / 3;
-            int y1 = (band + 1) * h / 3;
-            Result r = decodeOnce(img.crop(new Rectangle(0, y0, img.width, y1 - y0)), attempt, factory.get());
-            if (r == null) {
-                continue;
-            }
-            if (!text.equals(r.getText())) {
-                return false;
-            }
-            agree++;
-        }
-        if (agree < 2) {
+        if (!rowsAgree(text, img, attempt, factory)) {
             return false;
         }
         if (f == BarcodeFormat.ITF) {
@@ -178,6 +165,51 @@ final class CropDecoder {
             return span >= 0.6f * barsWidth;
         }
         return true;
+    }
+
+    /**
+     * Decodes scan lines across the whole crop one by one: the text must come out of at least
+     * three lines spread over the bars, and other texts (partial or wrong reads) must be rare.
+     */
+    private static boolean rowsAgree(String text, GreyImage img, Attempt attempt, Supplier<Reader> factory) {
+        BinaryBitmap bitmap = new BinaryBitmap(attempt.binarizer().apply(new GreyLuminanceSource(img)));
+        Reader reader = factory.get();
+        if (!(reader instanceof OneDReader oneD)) {
+            return false;
+        }
+        int h = img.height;
+        int step = Math.max(1, h / 80);
+        int same = 0;
+        int other = 0;
+        int firstY = -1;
+        int lastY = -1;
+        BitArray row = null;
+        for (int y = 0; y < h; y += step) {
+            try {
+                row = bitmap.getBlackRow(y, row);
+            } catch (NotFoundException e) {
+                continue;
+            }
+            for (int pass = 0; pass < 2; pass++) {
+                if (pass == 1) {
+                    row.reverse();
+                }
+                try {
+                    Result r = oneD.decodeRow(y, row, HINTS_1D);
+                    if (text.equals(r.getText())) {
+                        same++;
+                        firstY = firstY < 0 ? y : firstY;
+                        lastY = y;
+                    } else {
+                        other++;
+                    }
+                    break;
+                } catch (ReaderException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                    // this line does not decode
+                }
+            }
+        }
+        return same >= 3 && other * 3 <= same && lastY - firstY >= Math.min(8, h / 4);
     }
 
     private static float spanX(Result r) {
