@@ -68,11 +68,12 @@ final class CropDecoder {
             new Attempt(Function.identity(), GlobalHistogramBinarizer::new, 1),
             new Attempt(GreyImage::median3, GlobalHistogramBinarizer::new, 1));
 
+    /** The local binariser hollows out very large modules; the global one does not: both go first. */
     private static final List<Attempt> ATTEMPTS_2D = List.of(
             new Attempt(Function.identity(), HybridBinarizer::new, 1),
+            new Attempt(Function.identity(), GlobalHistogramBinarizer::new, 1),
             new Attempt(GreyImage::median3, HybridBinarizer::new, 1),
-            new Attempt(g -> g.upscale(2), HybridBinarizer::new, 2),
-            new Attempt(Function.identity(), GlobalHistogramBinarizer::new, 1));
+            new Attempt(g -> g.upscale(2), HybridBinarizer::new, 2));
 
     private static final List<Supplier<Reader>> ONE_D = List.of(
             Code128Reader::new, Code39Reader::new, ITFReader::new);
@@ -80,8 +81,38 @@ final class CropDecoder {
             DataMatrixReader::new, QRCodeReader::new, PDF417Reader::new);
     private static final List<Supplier<Reader>> PDF417_ONLY = List.of(PDF417Reader::new);
 
+    /**
+     * A deterministic cap on decoding work for one page, in crop pixels times decoders run, so that
+     * a page full of barcode-like texture cannot take seconds (the same page always gets the same
+     * answer, whatever the machine's load).
+     */
+    static final class WorkBudget {
+        private long remaining;
+
+        WorkBudget(long units) {
+            this.remaining = units;
+        }
+
+        boolean spend(long units) {
+            if (remaining < units) {
+                return false;
+            }
+            remaining -= units;
+            return true;
+        }
+    }
+
+    /** Which variants to try: the cheap one first for every candidate, the rest afterwards. */
+    enum Pass { FIRST, REST }
+
     /** Decodes the candidate (the bounds are padded here), or empty. */
     Optional<Decoded> decode(GreyImage page, CandidateRegion candidate) {
+        Optional<Decoded> d = decode(page, candidate, Pass.FIRST, new WorkBudget(Long.MAX_VALUE));
+        return d.isPresent() ? d : decode(page, candidate, Pass.REST, new WorkBudget(Long.MAX_VALUE));
+    }
+
+    /** Decodes the candidate with the variants of one pass, within the budget. */
+    Optional<Decoded> decode(GreyImage page, CandidateRegion candidate, Pass pass, WorkBudget budget) {
         Rectangle r = candidate.bounds();
         boolean bars = candidate.kind() != CandidateRegion.Kind.MATRIX;
         int padAcross;
@@ -101,18 +132,28 @@ final class CropDecoder {
         if (padded.isEmpty()) {
             return Optional.empty();
         }
+        long cost = (long) padded.width * padded.height;
+        int readers = candidate.kind() == CandidateRegion.Kind.MATRIX ? 3 : 4;
+        boolean matrix = candidate.kind() == CandidateRegion.Kind.MATRIX;
+        // work in crop-sized units: the 2x enlargement of a 2D crop counts four
+        int attempts = pass == Pass.FIRST ? (matrix ? 2 : 1) : (matrix ? 5 : 3);
+        if (!budget.spend(cost * readers * attempts)) {
+            return Optional.empty();
+        }
         GreyImage crop = page.crop(padded);
         boolean rotated = candidate.kind() == CandidateRegion.Kind.HORIZONTAL_BARS;
         if (rotated) {
             crop = crop.rotate90();
         }
         if (bars) {
-            Optional<Decoded> found = tryAll(crop, ATTEMPTS_1D, ONE_D, padded, rotated, r);
+            List<Attempt> oneD = pass == Pass.FIRST ? ATTEMPTS_1D.subList(0, 1) : ATTEMPTS_1D.subList(1, 4);
+            Optional<Decoded> found = tryAll(crop, oneD, ONE_D, padded, rotated, r);
             // PDF417 looks like bars too (rows of bar patterns)
-            return found.isPresent() ? found
-                    : tryAll(crop, ATTEMPTS_1D.subList(0, 3), PDF417_ONLY, padded, rotated, r);
+            List<Attempt> pdf = pass == Pass.FIRST ? ATTEMPTS_1D.subList(0, 1) : ATTEMPTS_1D.subList(1, 3);
+            return found.isPresent() ? found : tryAll(crop, pdf, PDF417_ONLY, padded, rotated, r);
         }
-        return tryAll(crop, ATTEMPTS_2D, TWO_D, padded, false, r);
+        List<Attempt> twoD = pass == Pass.FIRST ? ATTEMPTS_2D.subList(0, 2) : ATTEMPTS_2D.subList(2, 4);
+        return tryAll(crop, twoD, TWO_D, padded, false, r);
     }
 
     private Optional<Decoded> tryAll(GreyImage crop, List<Attempt> attempts, List<Supplier<Reader>> readers,
