@@ -27,6 +27,8 @@ public final class ZxingBarcodeReader implements BarcodeReader {
     /** Crop pixels x decoders per page: about 150 ms of decoding on one core. */
     private static final long WORK_BUDGET = 30_000_000L;
 
+    private static final int MIN_SIDE = 48;
+
     private final CandidateRegionFinder finder = new CandidateRegionFinder();
     private final CropDecoder decoder = new CropDecoder();
     private final PatchCodeDetector patchDetector = new PatchCodeDetector();
@@ -34,6 +36,9 @@ public final class ZxingBarcodeReader implements BarcodeReader {
     @Override
     public List<Barcode> read(BufferedImage page) {
         Objects.requireNonNull(page, "page image");
+        if (Math.min(page.getWidth(), page.getHeight()) < MIN_SIDE) {
+            return List.of(); // too small to hold a readable symbol
+        }
         GreyImage grey = GreyImage.of(page);
         List<Barcode> found = new ArrayList<>();
         List<Rectangle> covered = new ArrayList<>();

@@ -84,9 +84,14 @@ final class SyntheticPages {
      * corner at (x, y), 300 dpi.
      */
     static void drawLabel(BufferedImage page, int x, int y, String name, BarcodeFormat format, String payload) {
+        drawLabel(page, x, y, name, format, payload, moduleFor(format));
+    }
+
+    /** As above with a given module size in pixels at 300 dpi. */
+    static void drawLabel(BufferedImage page, int x, int y, String name, BarcodeFormat format, String payload,
+                          int module) {
         Graphics2D g = graphics(page);
         BitMatrix m = encode(format, payload);
-        int module = moduleFor(format);
         boolean oneD = m.getHeight() == 1;
         int barHeight = 130;
         int codeW = m.getWidth() * module;

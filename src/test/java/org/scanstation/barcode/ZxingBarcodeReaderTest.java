@@ -149,6 +149,19 @@ class ZxingBarcodeReaderTest {
     }
 
     @Test
+    void readsALabelCutOutOfAPageAndCopesWithTinyImages() {
+        BufferedImage page = SyntheticPages.blankPage();
+        SyntheticPages.drawLabel(page, 300, 300, "KING, William", BarcodeFormat.DATA_MATRIX, "NHS:9434765919");
+        SyntheticPages.drawLabel(page, 300, 1300, "KING, William", BarcodeFormat.CODE_128, "K1234567");
+        assertThat(READER.read(page.getSubimage(250, 250, 1100, 700))).extracting(Barcode::text)
+                .containsExactly("NHS:9434765919");
+        assertThat(READER.read(page.getSubimage(250, 1250, 1100, 600))).extracting(Barcode::text)
+                .containsExactly("K1234567");
+        assertThat(READER.read(new BufferedImage(30, 2000, BufferedImage.TYPE_BYTE_GRAY))).isEmpty();
+        assertThat(READER.read(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB))).isEmpty();
+    }
+
+    @Test
     void acceptsColourAndBilevelImages() {
         BufferedImage grey = SyntheticPages.blankPage();
         SyntheticPages.drawLabel(grey, 300, 300, "KING, William", BarcodeFormat.CODE_128, "K1234567");
