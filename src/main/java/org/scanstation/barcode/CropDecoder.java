@@ -9,12 +9,15 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
 import com.google.zxing.ResultMetadataType;
 import com.google.zxing.ResultPoint;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.common.BitArray;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.datamatrix.DataMatrixReader;
 import com.google.zxing.oned.Code128Reader;
 import com.google.zxing.oned.Code39Reader;
 import com.google.zxing.oned.ITFReader;
+import com.google.zxing.oned.OneDReader;
 import com.google.zxing.pdf417.PDF417Reader;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.Rectangle;
@@ -28,8 +31,10 @@ import java.util.function.Supplier;
 /**
  * Decodes one candidate crop, trying a few cheap variants (as is, 3x3 median, other binariser,
  * enlarged) and applying the misread guards: Code 39 and ITF, which have no mandatory check digit,
- * must decode identically from two disjoint halves of the bars, and an ITF read must span most of
- * the bars found (a short ITF read inside a longer symbol is a classic misread).
+ * must decode to the same text on at least three separate scan lines with hardly any line giving
+ * another text, and an ITF read must span most of the bars found (a short ITF read inside a
+ * longer symbol is a classic misread). Code 128 (mod 103 check) and the 2D symbologies
+ * (Reed-Solomon) are trusted on one read.
  */
 final class CropDecoder {
 
@@ -63,11 +68,12 @@ final class CropDecoder {
             new Attempt(Function.identity(), GlobalHistogramBinarizer::new, 1),
             new Attempt(GreyImage::median3, GlobalHistogramBinarizer::new, 1));
 
+    /** The local binariser hollows out very large modules; the global one does not: both go first. */
     private static final List<Attempt> ATTEMPTS_2D = List.of(
             new Attempt(Function.identity(), HybridBinarizer::new, 1),
+            new Attempt(Function.identity(), GlobalHistogramBinarizer::new, 1),
             new Attempt(GreyImage::median3, HybridBinarizer::new, 1),
-            new Attempt(g -> g.upscale(2), HybridBinarizer::new, 2),
-            new Attempt(Function.identity(), GlobalHistogramBinarizer::new, 1));
+            new Attempt(g -> g.upscale(2), HybridBinarizer::new, 2));
 
     private static final List<Supplier<Reader>> ONE_D = List.of(
             Code128Reader::new, Code39Reader::new, ITFReader::new);
@@ -75,8 +81,38 @@ final class CropDecoder {
             DataMatrixReader::new, QRCodeReader::new, PDF417Reader::new);
     private static final List<Supplier<Reader>> PDF417_ONLY = List.of(PDF417Reader::new);
 
+    /**
+     * A deterministic cap on decoding work for one page, in crop pixels times decoders run, so that
+     * a page full of barcode-like texture cannot take seconds (the same page always gets the same
+     * answer, whatever the machine's load).
+     */
+    static final class WorkBudget {
+        private long remaining;
+
+        WorkBudget(long units) {
+            this.remaining = units;
+        }
+
+        boolean spend(long units) {
+            if (remaining < units) {
+                return false;
+            }
+            remaining -= units;
+            return true;
+        }
+    }
+
+    /** Which variants to try: the cheap one first for every candidate, the rest afterwards. */
+    enum Pass { FIRST, REST }
+
     /** Decodes the candidate (the bounds are padded here), or empty. */
     Optional<Decoded> decode(GreyImage page, CandidateRegion candidate) {
+        Optional<Decoded> d = decode(page, candidate, Pass.FIRST, new WorkBudget(Long.MAX_VALUE));
+        return d.isPresent() ? d : decode(page, candidate, Pass.REST, new WorkBudget(Long.MAX_VALUE));
+    }
+
+    /** Decodes the candidate with the variants of one pass, within the budget. */
+    Optional<Decoded> decode(GreyImage page, CandidateRegion candidate, Pass pass, WorkBudget budget) {
         Rectangle r = candidate.bounds();
         boolean bars = candidate.kind() != CandidateRegion.Kind.MATRIX;
         int padAcross;
@@ -96,18 +132,28 @@ final class CropDecoder {
         if (padded.isEmpty()) {
             return Optional.empty();
         }
+        long cost = (long) padded.width * padded.height;
+        int readers = candidate.kind() == CandidateRegion.Kind.MATRIX ? 3 : 4;
+        boolean matrix = candidate.kind() == CandidateRegion.Kind.MATRIX;
+        // work in crop-sized units: the 2x enlargement of a 2D crop counts four
+        int attempts = pass == Pass.FIRST ? (matrix ? 2 : 1) : (matrix ? 5 : 3);
+        if (!budget.spend(cost * readers * attempts)) {
+            return Optional.empty();
+        }
         GreyImage crop = page.crop(padded);
         boolean rotated = candidate.kind() == CandidateRegion.Kind.HORIZONTAL_BARS;
         if (rotated) {
             crop = crop.rotate90();
         }
         if (bars) {
-            Optional<Decoded> found = tryAll(crop, ATTEMPTS_1D, ONE_D, padded, rotated, r);
+            List<Attempt> oneD = pass == Pass.FIRST ? ATTEMPTS_1D.subList(0, 1) : ATTEMPTS_1D.subList(1, 4);
+            Optional<Decoded> found = tryAll(crop, oneD, ONE_D, padded, rotated, r);
             // PDF417 looks like bars too (rows of bar patterns)
-            return found.isPresent() ? found
-                    : tryAll(crop, ATTEMPTS_1D.subList(0, 2), PDF417_ONLY, padded, rotated, r);
+            List<Attempt> pdf = pass == Pass.FIRST ? ATTEMPTS_1D.subList(0, 1) : ATTEMPTS_1D.subList(1, 3);
+            return found.isPresent() ? found : tryAll(crop, pdf, PDF417_ONLY, padded, rotated, r);
         }
-        return tryAll(crop, ATTEMPTS_2D, TWO_D, padded, false, r);
+        List<Attempt> twoD = pass == Pass.FIRST ? ATTEMPTS_2D.subList(0, 2) : ATTEMPTS_2D.subList(2, 4);
+        return tryAll(crop, twoD, TWO_D, padded, false, r);
     }
 
     private Optional<Decoded> tryAll(GreyImage crop, List<Attempt> attempts, List<Supplier<Reader>> readers,
@@ -151,25 +197,7 @@ final class CropDecoder {
         if (text == null || text.isEmpty()) {
             return false;
         }
-        int h = img.height;
-        if (h < 24) {
-            return false;
-        }
-        // three disjoint bands across the bars: two must agree with the full read, none may disagree
-        int agree = 0;
-        for (int band = 0; band < 3; band++) {
-            int y0 = band * h / 3;
-            int y1 = (band + 1) * h / 3;
-            Result r = decodeOnce(img.crop(new Rectangle(0, y0, img.width, y1 - y0)), attempt, factory.get());
-            if (r == null) {
-                continue;
-            }
-            if (!text.equals(r.getText())) {
-                return false;
-            }
-            agree++;
-        }
-        if (agree < 2) {
+        if (!rowsAgree(text, img, attempt, factory)) {
             return false;
         }
         if (f == BarcodeFormat.ITF) {
@@ -178,6 +206,51 @@ final class CropDecoder {
             return span >= 0.6f * barsWidth;
         }
         return true;
+    }
+
+    /**
+     * Decodes scan lines across the whole crop one by one: the text must come out of at least
+     * three lines spread over the bars, and other texts (partial or wrong reads) must be rare.
+     */
+    private static boolean rowsAgree(String text, GreyImage img, Attempt attempt, Supplier<Reader> factory) {
+        BinaryBitmap bitmap = new BinaryBitmap(attempt.binarizer().apply(new GreyLuminanceSource(img)));
+        Reader reader = factory.get();
+        if (!(reader instanceof OneDReader oneD)) {
+            return false;
+        }
+        int h = img.height;
+        int step = Math.max(1, h / 80);
+        int same = 0;
+        int other = 0;
+        int firstY = -1;
+        int lastY = -1;
+        BitArray row = null;
+        for (int y = 0; y < h; y += step) {
+            try {
+                row = bitmap.getBlackRow(y, row);
+            } catch (NotFoundException e) {
+                continue;
+            }
+            for (int pass = 0; pass < 2; pass++) {
+                if (pass == 1) {
+                    row.reverse();
+                }
+                try {
+                    Result r = oneD.decodeRow(y, row, HINTS_1D);
+                    if (text.equals(r.getText())) {
+                        same++;
+                        firstY = firstY < 0 ? y : firstY;
+                        lastY = y;
+                    } else {
+                        other++;
+                    }
+                    break;
+                } catch (ReaderException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                    // this line does not decode
+                }
+            }
+        }
+        return same >= 3 && other * 3 <= same && lastY - firstY >= Math.min(8, h / 4);
     }
 
     private static float spanX(Result r) {

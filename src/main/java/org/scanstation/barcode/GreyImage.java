@@ -80,6 +80,63 @@ final class GreyImage {
             }
             return new GreyImage(w, h, out);
         }
+        if (image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB
+                || image.getType() == BufferedImage.TYPE_3BYTE_BGR || image.getType() == BufferedImage.TYPE_4BYTE_ABGR
+                || image.getType() == BufferedImage.TYPE_INT_BGR) {
+            // standard colour layouts: read whole rows of samples at once
+            boolean alpha = image.getColorModel().hasAlpha();
+            boolean bgr = image.getType() == BufferedImage.TYPE_INT_BGR;
+            int bands = raster.getNumBands();
+            int[] samples = new int[w * bands];
+            for (int y = 0; y < h; y++) {
+                raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, samples);
+                for (int x = 0; x < w; x++) {
+                    int i = x * bands;
+                    int r = samples[i];
+                    int g = samples[i + 1];
+                    int b = samples[i + 2];
+                    if (bgr) {
+                        int t = r;
+                        r = b;
+                        b = t;
+                    }
+                    int lum = (r * 299 + g * 587 + b * 114) / 1000;
+                    if (alpha) {
+                        int a = samples[i + 3];
+                        lum = (lum * a + 255 * (255 - a)) / 255;
+                    }
+                    out[y * w + x] = (byte) lum;
+                }
+            }
+            return new GreyImage(w, h, out);
+        }
+        if (image.getColorModel() instanceof java.awt.image.ComponentColorModel ccm
+                && (ccm.getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_RGB
+                    || ccm.getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY)
+                && ccm.getComponentSize(0) <= 16 && raster.getNumBands() == ccm.getNumComponents()) {
+            // e.g. TIFF pages (TYPE_CUSTOM): grey or RGB, 8 or 16 bits, with or without alpha
+            boolean rgb = ccm.getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_RGB;
+            boolean alpha = ccm.hasAlpha();
+            int shift = ccm.getComponentSize(0) > 8 ? ccm.getComponentSize(0) - 8 : 0;
+            int bands = raster.getNumBands();
+            int[] samples = new int[w * bands];
+            for (int y = 0; y < h; y++) {
+                raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, samples);
+                for (int x = 0; x < w; x++) {
+                    int i = x * bands;
+                    int lum = rgb
+                            ? ((samples[i] >> shift) * 299 + (samples[i + 1] >> shift) * 587
+                                + (samples[i + 2] >> shift) * 114) / 1000
+                            : samples[i] >> shift;
+                    if (alpha) {
+                        int a = samples[i + bands - 1] >> shift;
+                        lum = (lum * a + 255 * (255 - a)) / 255;
+                    }
+                    out[y * w + x] = (byte) Math.min(255, lum);
+                }
+            }
+            return new GreyImage(w, h, out);
+        }
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             image.getRGB(0, y, w, 1, row, 0, w);

@@ -27,7 +27,8 @@ final class PatchCodeDetector {
     private static final double WIDE_MAX = 6.4;
     private static final double TOTAL_MIN = 16.5;
     private static final double TOTAL_MAX = 23.5;
-    private static final double QUIET_MIN = 2.0;
+    /** White needed before and after the four bars: far more than any space inside a barcode. */
+    private static final double QUIET_MIN = 8.0;
     private static final double MIN_LENGTH_MM = 19.0;
     private static final String PATCH_T = "NWNW";
 

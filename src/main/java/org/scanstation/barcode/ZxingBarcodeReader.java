@@ -3,6 +3,7 @@ package org.scanstation.barcode;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,11 @@ import java.util.Optional;
  */
 public final class ZxingBarcodeReader implements BarcodeReader {
 
+    /** Crop pixels x decoders per page: about 150 ms of decoding on one core. */
+    private static final long WORK_BUDGET = 30_000_000L;
+
+    private static final int MIN_SIDE = 48;
+
     private final CandidateRegionFinder finder = new CandidateRegionFinder();
     private final CropDecoder decoder = new CropDecoder();
     private final PatchCodeDetector patchDetector = new PatchCodeDetector();
@@ -30,18 +36,35 @@ public final class ZxingBarcodeReader implements BarcodeReader {
     @Override
     public List<Barcode> read(BufferedImage page) {
         Objects.requireNonNull(page, "page image");
+        if (Math.min(page.getWidth(), page.getHeight()) < MIN_SIDE) {
+            return List.of(); // too small to hold a readable symbol
+        }
         GreyImage grey = GreyImage.of(page);
         List<Barcode> found = new ArrayList<>();
         List<Rectangle> covered = new ArrayList<>();
-        for (CandidateRegion candidate : finder.find(grey)) {
-            if (insideFound(candidate.bounds(), covered)) {
-                continue;
+        List<CandidateRegion> candidates = finder.find(grey);
+        List<CandidateRegion> unresolved = new ArrayList<>();
+        CropDecoder.WorkBudget budget = new CropDecoder.WorkBudget(WORK_BUDGET);
+        // cheap variant for every candidate first, then harder variants while the budget lasts
+        for (CropDecoder.Pass pass : CropDecoder.Pass.values()) {
+            List<CandidateRegion> todo = new ArrayList<>(pass == CropDecoder.Pass.FIRST ? candidates : unresolved);
+            if (pass == CropDecoder.Pass.REST) {
+                // smallest first: the budget then covers as many candidates as possible
+                todo.sort(Comparator.comparingLong(c -> (long) c.bounds().width * c.bounds().height));
             }
-            Optional<CropDecoder.Decoded> d = decoder.decode(grey, candidate);
-            if (d.isPresent()) {
-                CropDecoder.Decoded decoded = d.get();
-                covered.add(decoded.bounds());
-                add(found, new Barcode(decoded.format().name(), decoded.text(), decoded.bounds()));
+            unresolved.clear();
+            for (CandidateRegion candidate : todo) {
+                if (insideFound(candidate.bounds(), covered)) {
+                    continue;
+                }
+                Optional<CropDecoder.Decoded> d = decoder.decode(grey, candidate, pass, budget);
+                if (d.isPresent()) {
+                    CropDecoder.Decoded decoded = d.get();
+                    covered.add(decoded.bounds());
+                    add(found, new Barcode(decoded.format().name(), decoded.text(), decoded.bounds()));
+                } else {
+                    unresolved.add(candidate);
+                }
             }
         }
         patchDetector.detect(grey).ifPresent(r -> add(found, new Barcode(PatchCodeDetector.FORMAT,

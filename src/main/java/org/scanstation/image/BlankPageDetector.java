@@ -10,18 +10,20 @@ import java.util.List;
  * <ul>
  *   <li>ink is what is clearly darker than the paper around it (a local paper level, so shading and
  *       faint show-through from the other side stay paper);</li>
- *   <li>marks touching the edge of the image (scanner borders, shadows), round blobs of punch-hole
- *       size near an edge, and specks under a millimetre are ignored;</li>
+ *   <li>marks touching the edge of the image (scanner borders), long thin lines along an edge (the
+ *       shadow of the sheet's edge), round blobs of punch-hole
+ *       size near an edge, specks under a millimetre and loose clusters of noise are ignored;</li>
  *   <li>anything else counts: one mark of 3 mm or more, two of 1.5 mm, or four of 1 mm make the page
  *       content (a short word, an initial, a signature, a tick).</li>
  * </ul>
+ * Thread-safe.
  */
 public final class BlankPageDetector {
 
     /** Resolution the page is examined at. */
     private static final int WORK_DPI = 150;
     /** How much darker than the local paper a pixel must be to be ink (grey levels). */
-    private static final int INK_CONTRAST = 55;
+    private static final int INK_CONTRAST = 50;
     private static final double SPECK_MM = 1.0;
     private static final double SMALL_MARK_MM = 1.5;
     private static final double MARK_MM = 3.0;
@@ -32,6 +34,9 @@ public final class BlankPageDetector {
     /** Punch holes sit within this distance of a page edge (centre), in mm. */
     private static final double HOLE_EDGE_MM = 30.0;
     private static final int BLOCK = 32;
+    private static final double EDGE_SHADOW_BAND_MM = 8.0;
+    private static final double EDGE_SHADOW_THICKNESS_MM = 1.5;
+    private static final double EDGE_SHADOW_LENGTH_MM = 40.0;
 
     /** Whether the page is blank; {@code dpi} is the page's resolution (300 when unknown). */
     public BlankVerdict assess(BufferedImage page, int dpi) {
@@ -68,10 +73,12 @@ public final class BlankPageDetector {
             double size = Math.max(wMm, hMm);
             if (b.minX() <= 1 || b.minY() <= 1 || b.maxX() >= w - 2 || b.maxY() >= h - 2) {
                 edges++;
-            } else if (size < SPECK_MM) {
-                specks++;
+            } else if (size < SPECK_MM || b.pixels() < Math.max(b.width(), b.height())) {
+                specks++; // dust, or a loose cluster of noise rather than a stroke
             } else if (isPunchHole(b, wMm, hMm, w, h, pxPerMm)) {
                 holes++;
+            } else if (isEdgeShadow(b, wMm, hMm, w, h, pxPerMm)) {
+                edges++;
             } else {
                 inkPixels += b.pixels();
                 largestMm = Math.max(largestMm, size);
@@ -114,7 +121,23 @@ public final class BlankPageDetector {
         return edge <= HOLE_EDGE_MM;
     }
 
-    /** Shrinks by keeping the darkest pixel of each block, so thin faint strokes keep their contrast. */
+    /**
+     * A long thin line running along an edge close to it: the shadow of the sheet's edge, or the
+     * scanner's glass, not writing.
+     */
+    private static boolean isEdgeShadow(Components.Blob b, double wMm, double hMm, int w, int h, double pxPerMm) {
+        double edgeBand = EDGE_SHADOW_BAND_MM * pxPerMm;
+        boolean horizontal = hMm <= EDGE_SHADOW_THICKNESS_MM && wMm >= EDGE_SHADOW_LENGTH_MM
+                && (b.maxY() <= edgeBand || b.minY() >= h - edgeBand);
+        boolean vertical = wMm <= EDGE_SHADOW_THICKNESS_MM && hMm >= EDGE_SHADOW_LENGTH_MM
+                && (b.maxX() <= edgeBand || b.minX() >= w - edgeBand);
+        return horizontal || vertical;
+    }
+
+    /**
+     * Shrinks by keeping the second-darkest pixel of each block: a thin faint stroke crosses a
+     * block in two or more pixels and keeps its contrast, a lone noise pixel does not.
+     */
     static BufferedImage darkestDownscale(BufferedImage grey, int factor) {
         if (factor <= 1) {
             return grey;
@@ -126,16 +149,26 @@ public final class BlankPageDetector {
         BufferedImage out = new BufferedImage(nw, nh, BufferedImage.TYPE_BYTE_GRAY);
         byte[] s = ImageOps.pixels(grey);
         byte[] d = ImageOps.pixels(out);
-        java.util.Arrays.fill(d, (byte) 255);
-        for (int y = 0; y < h; y++) {
-            int row = y * w;
-            int orow = (y / factor) * nw;
-            for (int x = 0; x < w; x++) {
-                int v = s[row + x] & 0xff;
-                int o = orow + x / factor;
-                if (v < (d[o] & 0xff)) {
-                    d[o] = (byte) v;
+        int[] darkest = new int[nw];
+        int[] second = new int[nw];
+        for (int oy = 0; oy < nh; oy++) {
+            java.util.Arrays.fill(darkest, 255);
+            java.util.Arrays.fill(second, 255);
+            for (int y = oy * factor; y < Math.min(h, (oy + 1) * factor); y++) {
+                int row = y * w;
+                for (int x = 0; x < w; x++) {
+                    int v = s[row + x] & 0xff;
+                    int o = x / factor;
+                    if (v < darkest[o]) {
+                        second[o] = darkest[o];
+                        darkest[o] = v;
+                    } else if (v < second[o]) {
+                        second[o] = v;
+                    }
                 }
+            }
+            for (int ox = 0; ox < nw; ox++) {
+                d[oy * nw + ox] = (byte) second[ox];
             }
         }
         return out;

@@ -307,41 +307,34 @@ public final class ImageOps {
         int h = rawH;
         for (Transform t : transforms) {
             if (t instanceof Transform.Rotate rot) {
-                {
-                    for (Point2D.Double p : pts) {
-                        double x = p.x;
-                        double y = p.y;
-                        switch (rot.degrees()) {
-                            case 90 -> p.setLocation(h - y, x);
-                            case 180 -> p.setLocation(w - x, h - y);
-                            case 270 -> p.setLocation(y, w - x);
-                            default -> { }
-                        }
-                    }
-                    if (rot.degrees() % 180 != 0) {
-                        int tmp = w;
-                        w = h;
-                        h = tmp;
+                for (Point2D.Double p : pts) {
+                    double x = p.x;
+                    double y = p.y;
+                    switch (rot.degrees()) {
+                        case 90 -> p.setLocation(h - y, x);
+                        case 180 -> p.setLocation(w - x, h - y);
+                        case 270 -> p.setLocation(y, w - x);
+                        default -> { }
                     }
                 }
-            } else if (t instanceof Transform.Deskew d) {
-                {
-                    if (Math.abs(d.degrees()) < 1e-3) {
-                        continue;
-                    }
-                    double a = Math.toRadians(d.degrees());
-                    double cos = Math.cos(a);
-                    double sin = Math.sin(a);
-                    int nw = turnedWidth(w, h, d.degrees());
-                    int nh = turnedHeight(w, h, d.degrees());
-                    for (Point2D.Double p : pts) {
-                        double dx = p.x - w / 2.0;
-                        double dy = p.y - h / 2.0;
-                        p.setLocation(dx * cos - dy * sin + nw / 2.0, dx * sin + dy * cos + nh / 2.0);
-                    }
-                    w = nw;
-                    h = nh;
+                if (rot.degrees() % 180 != 0) {
+                    int tmp = w;
+                    w = h;
+                    h = tmp;
                 }
+            } else if (t instanceof Transform.Deskew d && Math.abs(d.degrees()) >= 1e-3) {
+                double a = Math.toRadians(d.degrees());
+                double cos = Math.cos(a);
+                double sin = Math.sin(a);
+                int nw = turnedWidth(w, h, d.degrees());
+                int nh = turnedHeight(w, h, d.degrees());
+                for (Point2D.Double p : pts) {
+                    double dx = p.x - w / 2.0;
+                    double dy = p.y - h / 2.0;
+                    p.setLocation(dx * cos - dy * sin + nw / 2.0, dx * sin + dy * cos + nh / 2.0);
+                }
+                w = nw;
+                h = nh;
             }
         }
         double minX = Double.MAX_VALUE;

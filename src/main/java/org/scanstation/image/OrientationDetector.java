@@ -19,24 +19,32 @@ import org.scanstation.ocr.OcrWord;
  * ascenders, i-dots) than below its baseline (descenders), so the side the ascenders stick out of
  * is the top. When that evidence is thin (few lines, digits or capitals only, an unclear axis) and
  * an {@link OcrEngine} was given, a few text lines are read both ways up and the way that reads
- * with the higher confidence wins.
+ * with the higher confidence wins. Thread-safe when its OCR engine is (as TesseractOcrEngine).
  */
 public final class OrientationDetector {
 
     /**
      * The verdict: {@code clockwiseDegrees} to turn the page upright, {@code confidence} 0..1,
-     * {@code uncertain} when a person should check it, and the evidence in words.
+     * {@code uncertain} when a person should check it, the evidence in words, and
+     * {@code uprightSkewDegrees}: the clockwise tilt of the text lines once the page is turned
+     * upright (as {@link SkewDetector} would measure it; 0 when unknown).
      */
-    public record Orientation(int clockwiseDegrees, double confidence, boolean uncertain, String evidence) {
+    public record Orientation(int clockwiseDegrees, double confidence, boolean uncertain, String evidence,
+            double uprightSkewDegrees) {
     }
 
     private static final int MIN_INK_PIXELS = 200;
     /** The text axis must be this much sharper than the other to be trusted without OCR. */
     private static final double CLEAR_AXIS_RATIO = 1.6;
     /** Ascender/descender asymmetry needed to trust the geometry alone. */
-    private static final double CLEAR_ASYMMETRY = 0.15;
-    private static final int MIN_LINES = 3;
-    private static final int OCR_LINES = 2;
+    private static final double CLEAR_ASYMMETRY = 0.2;
+    private static final int MIN_LINES = 6;
+    private static final int OCR_LINES = 4;
+    /** OCR stops reading more lines once one way up leads by this much over this many characters. */
+    private static final double OCR_EARLY_MARGIN = 20;
+    private static final int OCR_EARLY_CHARS = 15;
+    /** Line crops taller than this (pixels, with margins) are shrunk before OCR. */
+    private static final int OCR_CROP_HEIGHT = 90;
     /** Mean OCR confidence (0..100) one way up must beat the other by this much. */
     private static final double OCR_MARGIN = 12;
 
@@ -61,13 +69,15 @@ public final class OrientationDetector {
     public Orientation detect(BufferedImage page) {
         InkMap map = InkMap.of(page);
         if (map.inkCount < MIN_INK_PIXELS) {
-            return new Orientation(0, 0, true, "no text to orient by");
+            return new Orientation(0, 0, true, "no text to orient by", 0);
         }
         SkewDetector.Measurement h = SkewDetector.measure(map, false);
         SkewDetector.Measurement v = SkewDetector.measure(map, true);
         boolean vertical = v.peakRatio() > h.peakRatio();
         double axisRatio = Math.max(h.peakRatio(), v.peakRatio()) / Math.max(1e-9, Math.min(h.peakRatio(), v.peakRatio()));
         Lines lines = Lines.find(map, vertical, (vertical ? v : h).degrees());
+        // a half turn keeps a tilt; a quarter turn either way mirrors the tilt measured on the transposed page
+        double skew = vertical ? -v.degrees() : h.degrees();
         int geometric = rotationFor(vertical, lines.asymmetry() >= 0);
         boolean clearAxis = axisRatio >= CLEAR_AXIS_RATIO;
         boolean clearUp = Math.abs(lines.asymmetry()) >= CLEAR_ASYMMETRY && lines.count() >= MIN_LINES;
@@ -76,10 +86,10 @@ public final class OrientationDetector {
         double geoConfidence = Math.min(1, Math.abs(lines.asymmetry()) / 0.5) * Math.min(1, (axisRatio - 1) / 1.0)
                 * Math.min(1, lines.count() / 5.0);
         if (clearAxis && clearUp) {
-            return new Orientation(geometric, Math.max(0.6, geoConfidence), false, geo);
+            return new Orientation(geometric, Math.max(0.6, geoConfidence), false, geo, skew);
         }
         if (ocr == null) {
-            return new Orientation(geometric, geoConfidence, true, geo);
+            return new Orientation(geometric, geoConfidence, true, geo, skew);
         }
         List<Lines> frames = new ArrayList<>();
         frames.add(lines);
@@ -90,13 +100,14 @@ public final class OrientationDetector {
             OcrVote vote = readBothWays(page, map, frames);
             if (vote != null && vote.margin() >= OCR_MARGIN) {
                 double conf = Math.min(1, vote.margin() / 40.0);
+                double votedSkew = vote.rotation() % 180 != 0 ? -v.degrees() : h.degrees();
                 return new Orientation(vote.rotation(), conf, false,
                         geo + String.format("; OCR reads best turned %d (confidence %.0f vs %.0f)",
-                                vote.rotation(), vote.best(), vote.best() - vote.margin()));
+                                vote.rotation(), vote.best(), vote.best() - vote.margin()), votedSkew);
             }
-            return new Orientation(geometric, geoConfidence, true, geo + "; OCR was not decisive");
+            return new Orientation(geometric, geoConfidence, true, geo + "; OCR was not decisive", skew);
         } catch (OcrException e) {
-            return new Orientation(geometric, geoConfidence, true, geo + "; OCR failed: " + e.getMessage());
+            return new Orientation(geometric, geoConfidence, true, geo + "; OCR failed: " + e.getMessage(), skew);
         }
     }
 
@@ -108,37 +119,53 @@ public final class OrientationDetector {
         return topAtLowSide ? 0 : 180;
     }
 
-    private record OcrVote(int rotation, double best, double margin) {
+    private record OcrVote(int rotation, double best, double margin, double chars) {
     }
 
+    /**
+     * Reads the most text-like lines both ways up, one line at a time, until one way is clearly
+     * ahead; each way is scored by the mean confidence of its letters and digits.
+     */
     private OcrVote readBothWays(BufferedImage page, InkMap map, List<Lines> frames) throws OcrException {
         double[] score = new double[4];
         double[] weight = new double[4];
+        OcrVote vote = null;
         for (Lines lines : frames) {
-            for (Rectangle crop : lines.longestCrops(OCR_LINES, map.factor, page.getWidth(), page.getHeight())) {
+            for (Rectangle crop : lines.textLikeCrops(OCR_LINES, map.factor, page.getWidth(), page.getHeight())) {
                 BufferedImage piece = ImageOps.toGrey(page.getSubimage(crop.x, crop.y, crop.width, crop.height));
+                int shrink = (lines.vertical ? piece.getWidth() : piece.getHeight()) / OCR_CROP_HEIGHT;
+                if (shrink >= 2) {
+                    piece = ImageOps.downscale(piece, shrink); // large print reads as well, and faster, smaller
+                }
                 int[] turns = lines.vertical ? new int[] {90, 270} : new int[] {0, 180};
                 for (int turn : turns) {
                     OcrText text = ocr.recognise(ImageOps.rotateQuadrant(piece, turn), null);
-                    double chars = 0;
-                    double sum = 0;
                     for (OcrWord w : text.words()) {
                         int n = w.text().replaceAll("[^\\p{Alnum}]", "").length();
-                        chars += n;
-                        sum += n * w.confidence();
+                        score[turn / 90] += n * w.confidence();
+                        weight[turn / 90] += n;
                     }
-                    score[turn / 90] += sum;
-                    weight[turn / 90] += Math.max(chars, 1);
+                    weight[turn / 90] += 0.5; // an empty reading counts as a poor one
+                }
+                vote = tally(score, weight);
+                if (vote != null && vote.margin() >= OCR_EARLY_MARGIN && vote.chars() >= OCR_EARLY_CHARS) {
+                    return vote;
                 }
             }
         }
+        return vote;
+    }
+
+    private static OcrVote tally(double[] score, double[] weight) {
         int best = -1;
         double bestMean = -1;
         double second = 0;
+        double chars = 0;
         for (int i = 0; i < 4; i++) {
             if (weight[i] == 0) {
                 continue;
             }
+            chars = Math.max(chars, weight[i]);
             double mean = score[i] / weight[i];
             if (mean > bestMean) {
                 second = Math.max(second, bestMean);
@@ -148,7 +175,7 @@ public final class OrientationDetector {
                 second = Math.max(second, mean);
             }
         }
-        return best < 0 ? null : new OcrVote(best * 90, bestMean, bestMean - Math.max(second, 0));
+        return best < 0 ? null : new OcrVote(best * 90, bestMean, bestMean - Math.max(second, 0), chars);
     }
 
     /** Text lines found along one axis of the reduced page, with their ascender/descender ink. */
@@ -197,17 +224,30 @@ public final class OrientationDetector {
             double dpi = Math.max(len, span) / 11.5; // resolution of the reduced page, taking it to be A4 or Letter
             int minHeight = (int) Math.round(0.05 * dpi);
             int maxHeight = (int) Math.round(0.45 * dpi);
+            // a line is a run of rows clearly inked (so box sides and rules do not join lines up),
+            // widened to the faint rows around it where ascenders and descenders are
+            int strong = Math.max(2, (int) (0.08 * nonZeroPercentile(bins, 0.95)));
+            int previousEnd = -1;
             int i = 0;
             while (i < n) {
-                if (bins[i] < 2) {
+                if (bins[i] < strong) {
                     i++;
                     continue;
                 }
                 int from = i;
-                while (i < n && bins[i] >= 2) {
+                while (i < n && bins[i] >= strong) {
                     i++;
                 }
                 int to = i - 1;
+                int reach = Math.max(2, (int) Math.round(0.6 * (to - from + 1)));
+                for (int k = 0; k < reach && from - 1 > previousEnd && bins[from - 1] >= 2; k++) {
+                    from--;
+                }
+                for (int k = 0; k < reach && to + 1 < n && bins[to + 1] >= 2 && bins[to + 1] < strong; k++) {
+                    to++;
+                }
+                i = to + 1;
+                previousEnd = to;
                 int height = to - from + 1;
                 if (height < minHeight || height > maxHeight) {
                     continue;
@@ -230,6 +270,11 @@ public final class OrientationDetector {
             }
             lines.measureAscenders(pts, n);
             return lines;
+        }
+
+        static int nonZeroPercentile(int[] values, double q) {
+            int[] nz = java.util.Arrays.stream(values).filter(v -> v > 0).sorted().toArray();
+            return nz.length == 0 ? 0 : nz[Math.min(nz.length - 1, (int) (q * nz.length))];
         }
 
         /**
@@ -288,10 +333,22 @@ public final class OrientationDetector {
             }
         }
 
-        /** Page rectangles (full resolution) around the start of the inkiest lines, for OCR. */
-        List<Rectangle> longestCrops(int max, int factor, int pageW, int pageH) {
+        /**
+         * Page rectangles (full resolution) around the start of the most text-like lines, for OCR:
+         * lines of the usual height first (not headings, not barcodes), longest first.
+         */
+        List<Rectangle> textLikeCrops(int max, int factor, int pageW, int pageH) {
+            if (runs.isEmpty()) {
+                return List.of();
+            }
+            int[] heights = runs.stream().mapToInt(r -> r[1] - r[0] + 1).sorted().toArray();
+            int median = heights[heights.length / 2];
             List<int[]> best = new ArrayList<>(runs);
-            best.sort(Comparator.comparingInt((int[] r) -> r[2]).reversed());
+            best.sort(Comparator.comparingInt((int[] r) -> {
+                int height = r[1] - r[0] + 1;
+                boolean usual = height >= 0.7 * median && height <= 1.4 * median;
+                return usual ? 0 : 1;
+            }).thenComparing(Comparator.comparingInt((int[] r) -> r[4] - r[3]).reversed()));
             List<Rectangle> crops = new ArrayList<>();
             for (int[] r : best.subList(0, Math.min(max, best.size()))) {
                 int height = r[1] - r[0] + 1;

@@ -17,7 +17,7 @@ import org.scanstation.model.PageId;
  * Turns input files into pages: JPEG, PNG, TIFF (multi-page, CCITT G4 bilevel) and PDF (every page).
  * Pages are handed to a {@link PageSink} one by one as they are decoded, so memory holds one page at
  * a time whatever the file's length. A file or page that cannot be decoded becomes one
- * {@link PageLoadResult.Unreadable} with a reason; content problems never throw.
+ * {@link PageLoadResult.Unreadable} with a reason; content problems never throw. Thread-safe.
  */
 public final class PageLoader {
 

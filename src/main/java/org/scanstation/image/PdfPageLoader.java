@@ -69,7 +69,13 @@ final class PdfPageLoader {
         try {
             PDPage page = doc.getPage(index);
             PDRectangle box = page.getCropBox();
-            Plan plan = plan(page, box);
+            PDImageXObject largest = largestImage(page.getResources(), 0);
+            if (largest != null && (long) largest.getWidth() * largest.getHeight() > maxPixels) {
+                return new PageLoadResult.Unreadable(id, String.format(
+                        "PDF page holds an image of %d x %d pixels, over the %d-megapixel limit",
+                        largest.getWidth(), largest.getHeight(), maxPixels / 1_000_000));
+            }
+            Plan plan = plan(largest, box);
             double wIn = box.getWidth() / 72.0;
             double hIn = box.getHeight() / 72.0;
             double pixels = wIn * plan.dpi * hIn * plan.dpi;
@@ -93,9 +99,8 @@ final class PdfPageLoader {
     private record Plan(int dpi, ImageType type) {
     }
 
-    /** How to render a page: from its largest image if that is a full-page scan. */
-    static Plan plan(PDPage page, PDRectangle box) {
-        PDImageXObject largest = largestImage(page.getResources(), 0);
+    /** How to render a page: from its largest image (null if none) if that is a full-page scan. */
+    static Plan plan(PDImageXObject largest, PDRectangle box) {
         if (largest == null) {
             return new Plan(VECTOR_DPI, ImageType.GRAY);
         }

@@ -8,7 +8,7 @@ import java.awt.image.BufferedImage;
  *
  * <p>Angles are clockwise positive, as {@link Transform.Deskew}: a page whose lines fall to the right
  * by 2 degrees measures +2 and is straightened by {@code new Transform.Deskew(-2)}. The page must
- * have horizontal text lines (turn sideways pages upright first).
+ * have horizontal text lines (turn sideways pages upright first). Thread-safe.
  */
 public final class SkewDetector {
 

@@ -45,7 +45,68 @@ public final class BarcodeRecallBenchmark {
         return c;
     }
 
+    /** Harsher than the unit tests: for the report, not asserted. */
+    static Map<String, UnaryOperator<BufferedImage>> hardConditions() {
+        Map<String, UnaryOperator<BufferedImage>> c = new LinkedHashMap<>();
+        c.put("noise-heavy", p -> SyntheticPages.noise(p, 30, 0.03, 8));
+        c.put("contrast-60", p -> SyntheticPages.lowContrast(p, 150, 210));
+        c.put("200dpi+noise+skew5", p -> SyntheticPages.noise(SyntheticPages.scale(
+                SyntheticPages.skew(p, -5), 2.0 / 3), 20, 0.01, 6));
+        c.put("rot270+skew4+contrast", p -> SyntheticPages.lowContrast(
+                SyntheticPages.skew(SyntheticPages.rotate(p, 270), 4), 130, 205));
+        return c;
+    }
+
+    private static boolean smallModules;
+
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("small")) {
+            // fine print: 0.25 mm bars, 0.42 mm 2D modules, then scanned at 200 dpi with noise
+            smallModules = true;
+            Map<String, UnaryOperator<BufferedImage>> c = new LinkedHashMap<>();
+            c.put("small-300dpi", p -> p);
+            c.put("small-200dpi-noise", p -> SyntheticPages.noise(SyntheticPages.scale(p, 2.0 / 3), 12, 0.005, 2));
+            c.put("small-skew3-rot90", p -> SyntheticPages.skew(SyntheticPages.rotate(p, 90), 3));
+            run(c);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("damage")) {
+            // scratches and blots across the symbol: a correct read or nothing, never a wrong value
+            Map<String, UnaryOperator<BufferedImage>> c = new LinkedHashMap<>();
+            for (int i = 0; i < 8; i++) {
+                long seed = i;
+                c.put("damage" + i, p -> damage(p, seed));
+            }
+            run(c);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("hard")) {
+            run(hardConditions());
+            return;
+        }
+        run(conditions());
+    }
+
+    /** White scratches and black blots over the label area (labels are drawn inside 150..2100 x 150..3200). */
+    static BufferedImage damage(BufferedImage page, long seed) {
+        BufferedImage out = SyntheticPages.copy(page);
+        java.awt.Graphics2D g = out.createGraphics();
+        Random r = new Random(seed);
+        for (int i = 0; i < 40; i++) {
+            g.setColor(r.nextBoolean() ? java.awt.Color.WHITE : java.awt.Color.BLACK);
+            int x = 150 + r.nextInt(2000);
+            int y = 150 + r.nextInt(3050);
+            if (r.nextBoolean()) {
+                g.fillRect(x, y, 2 + r.nextInt(6), 40 + r.nextInt(300));
+            } else {
+                g.fillOval(x, y, 5 + r.nextInt(25), 5 + r.nextInt(25));
+            }
+        }
+        g.dispose();
+        return SyntheticPages.noise(out, 10, 0.01, seed);
+    }
+
+    static void run(Map<String, UnaryOperator<BufferedImage>> conditions) {
         ZxingBarcodeReader reader = new ZxingBarcodeReader();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Random rnd = new Random(11);
@@ -57,11 +118,13 @@ public final class BarcodeRecallBenchmark {
             int wrong = 0;
             StringBuilder misses = new StringBuilder();
             for (String payload : e.getValue()) {
-                for (Map.Entry<String, UnaryOperator<BufferedImage>> cond : conditions().entrySet()) {
+                for (Map.Entry<String, UnaryOperator<BufferedImage>> cond : conditions.entrySet()) {
                     BufferedImage page = SyntheticPages.blankPage();
                     int x = 150 + rnd.nextInt(900);
                     int y = 150 + rnd.nextInt(2600);
-                    SyntheticPages.drawLabel(page, x, y, "KING, William", e.getKey(), payload);
+                    int module = smallModules ? (e.getKey() == BarcodeFormat.DATA_MATRIX
+                            || e.getKey() == BarcodeFormat.QR_CODE ? 5 : 3) : SyntheticPages.moduleFor(e.getKey());
+                    SyntheticPages.drawLabel(page, x, y, "KING, William", e.getKey(), payload, module);
                     BufferedImage scanned = cond.getValue().apply(page);
                     long t0 = mx.getCurrentThreadCpuTime();
                     List<Barcode> found = reader.read(scanned);

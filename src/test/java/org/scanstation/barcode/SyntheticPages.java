@@ -84,9 +84,14 @@ final class SyntheticPages {
      * corner at (x, y), 300 dpi.
      */
     static void drawLabel(BufferedImage page, int x, int y, String name, BarcodeFormat format, String payload) {
+        drawLabel(page, x, y, name, format, payload, moduleFor(format));
+    }
+
+    /** As above with a given module size in pixels at 300 dpi. */
+    static void drawLabel(BufferedImage page, int x, int y, String name, BarcodeFormat format, String payload,
+                          int module) {
         Graphics2D g = graphics(page);
         BitMatrix m = encode(format, payload);
-        int module = moduleFor(format);
         boolean oneD = m.getHeight() == 1;
         int barHeight = 130;
         int codeW = m.getWidth() * module;
@@ -161,16 +166,18 @@ final class SyntheticPages {
         }
         int w = src.getWidth();
         int h = src.getHeight();
-        BufferedImage out = new BufferedImage(q == 2 ? w : h, q == 2 ? h : w, BufferedImage.TYPE_BYTE_GRAY);
-        WritableRaster in = src.getRaster();
-        WritableRaster o = out.getRaster();
+        int ow = q == 2 ? w : h;
+        int oh = q == 2 ? h : w;
+        byte[] in = ((java.awt.image.DataBufferByte) copy(src).getRaster().getDataBuffer()).getData();
+        BufferedImage out = new BufferedImage(ow, oh, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] o = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int v = in.getSample(x, y, 0);
+                byte v = in[y * w + x];
                 switch (q) {
-                    case 1 -> o.setSample(h - 1 - y, x, 0, v);
-                    case 2 -> o.setSample(w - 1 - x, h - 1 - y, 0, v);
-                    default -> o.setSample(y, w - 1 - x, 0, v);
+                    case 1 -> o[x * ow + (h - 1 - y)] = v;
+                    case 2 -> o[(h - 1 - y) * ow + (w - 1 - x)] = v;
+                    default -> o[(w - 1 - x) * ow + y] = v;
                 }
             }
         }

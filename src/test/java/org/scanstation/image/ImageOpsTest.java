@@ -1,0 +1,134 @@
+package org.scanstation.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ImageOpsTest {
+
+    @Test
+    void transparentPixelsBecomeWhiteAndColourBecomesLuminance() {
+        BufferedImage argb = new BufferedImage(4, 1, BufferedImage.TYPE_INT_ARGB);
+        argb.setRGB(0, 0, 0x00000000); // fully transparent black
+        argb.setRGB(1, 0, 0xff000000); // opaque black
+        argb.setRGB(2, 0, 0xffff0000); // opaque red
+        argb.setRGB(3, 0, 0x80000000); // half transparent black
+        BufferedImage grey = ImageOps.toGrey(argb);
+        assertThat(grey.getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+        int[] px = grey.getRaster().getPixels(0, 0, 4, 1, (int[]) null);
+        assertThat(px[0]).isEqualTo(255);
+        assertThat(px[1]).isEqualTo(0);
+        assertThat(px[2]).isBetween(70, 80);
+        assertThat(px[3]).isBetween(120, 135);
+    }
+
+    @Test
+    void bilevelAndCustomImagesConvertToGrey() {
+        BufferedImage bits = new BufferedImage(3, 1, BufferedImage.TYPE_BYTE_BINARY);
+        bits.setRGB(1, 0, 0xffffffff);
+        assertThat(ImageOps.toGrey(bits).getRaster().getPixels(0, 0, 3, 1, (int[]) null)).containsExactly(0, 255, 0);
+
+        ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                java.awt.Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+        WritableRaster raster = cm.createCompatibleWritableRaster(2, 1);
+        raster.setPixel(0, 0, new int[] {65535, 65535, 65535});
+        raster.setPixel(1, 0, new int[] {0, 0, 0});
+        BufferedImage custom = new BufferedImage(cm, raster, false, null);
+        assertThat(custom.getType()).isEqualTo(BufferedImage.TYPE_CUSTOM);
+        assertThat(ImageOps.toGrey(custom).getRaster().getPixels(0, 0, 2, 1, (int[]) null)).containsExactly(255, 0);
+    }
+
+    @Test
+    void subImagesAreCopiedNotAliased() {
+        BufferedImage page = TestPages.paper();
+        page.getRaster().setSample(10, 20, 0, 0);
+        BufferedImage part = ImageOps.toGrey(page.getSubimage(10, 20, 5, 5));
+        assertThat(part.getWidth()).isEqualTo(5);
+        assertThat(ImageOps.pixels(part)).hasSize(25);
+        assertThat(part.getRaster().getSample(0, 0, 0)).isZero();
+    }
+
+    @Test
+    void quarterTurnsMoveTheTopLeftCornerClockwise() {
+        BufferedImage img = new BufferedImage(30, 20, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 30, 20);
+        g.dispose();
+        img.getRaster().setSample(0, 0, 0, 0);
+        BufferedImage r90 = ImageOps.rotateQuadrant(img, 90);
+        assertThat(r90.getWidth()).isEqualTo(20);
+        assertThat(r90.getRaster().getSample(19, 0, 0)).isZero();
+        assertThat(ImageOps.rotateQuadrant(img, 180).getRaster().getSample(29, 19, 0)).isZero();
+        assertThat(ImageOps.rotateQuadrant(img, 270).getRaster().getSample(0, 29, 0)).isZero();
+        BufferedImage back = ImageOps.rotateQuadrant(ImageOps.rotateQuadrant(img, 90), 270);
+        assertThat(ImageOps.pixels(back)).isEqualTo(ImageOps.pixels(img));
+
+        BufferedImage bits = new BufferedImage(30, 20, BufferedImage.TYPE_BYTE_BINARY);
+        bits.getRaster().setSample(0, 0, 0, 1);
+        BufferedImage bits90 = ImageOps.rotateQuadrant(bits, 90);
+        assertThat(bits90.getType()).isEqualTo(BufferedImage.TYPE_BYTE_BINARY);
+        assertThat(bits90.getRaster().getSample(19, 0, 0)).isEqualTo(1);
+    }
+
+    @Test
+    void renderKeepsTheRawImageAndMapsRegionsToTheUprightPage() {
+        BufferedImage raw = new BufferedImage(600, 400, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = raw.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 600, 400);
+        g.setColor(Color.BLACK);
+        Rectangle mark = new Rectangle(400, 50, 80, 40);
+        g.fill(mark);
+        g.dispose();
+        byte[] before = ImageOps.pixels(raw).clone();
+        List<Transform> steps = List.of(new Transform.Rotate(90), new Transform.Deskew(3.0));
+        BufferedImage upright = ImageOps.render(raw, steps);
+        assertThat(ImageOps.pixels(raw)).isEqualTo(before);
+        Rectangle mapped = ImageOps.mapToUpright(mark, 600, 400, steps);
+        Rectangle dark = darkBounds(upright);
+        assertThat(upright.getWidth()).isGreaterThan(400);
+        assertThat(Math.abs(mapped.x - dark.x)).isLessThanOrEqualTo(2);
+        assertThat(Math.abs(mapped.y - dark.y)).isLessThanOrEqualTo(2);
+        assertThat(Math.abs(mapped.width - dark.width)).isLessThanOrEqualTo(3);
+        assertThat(Math.abs(mapped.height - dark.height)).isLessThanOrEqualTo(3);
+        assertThat(ImageOps.render(raw, List.of())).isSameAs(raw);
+    }
+
+    static Rectangle darkBounds(BufferedImage img) {
+        Raster r = img.getRaster();
+        int minX = Integer.MAX_VALUE;
+        int minY = Integer.MAX_VALUE;
+        int maxX = -1;
+        int maxY = -1;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if (r.getSample(x, y, 0) < 128) {
+                    minX = Math.min(minX, x);
+                    minY = Math.min(minY, y);
+                    maxX = Math.max(maxX, x);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        return new Rectangle(minX, minY, maxX - minX + 1, maxY - minY + 1);
+    }
+
+    @Test
+    void downscaleAveragesBlocks() {
+        BufferedImage img = new BufferedImage(4, 2, BufferedImage.TYPE_BYTE_GRAY);
+        img.getRaster().setPixels(0, 0, 4, 2, new int[] {0, 100, 200, 200, 100, 200, 200, 200});
+        BufferedImage small = ImageOps.downscale(img, 2);
+        assertThat(small.getRaster().getPixels(0, 0, 2, 1, (int[]) null)).containsExactly(100, 200);
+    }
+}
