@@ -30,6 +30,8 @@ import org.scanstation.ocr.OcrException;
  */
 public final class StandardPageAnalyzer implements PageAnalyzer {
 
+    private static final java.util.Set<String> TWO_D = java.util.Set.of("DATA_MATRIX", "QR_CODE", "AZTEC", "PDF_417");
+
     private final BlankPageDetector blankDetector;
     private final BarcodeReader barcodes;
     private final SeparatorRule separators;
@@ -80,9 +82,11 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
             transforms.add(deskew);
             upright = ImageOps.rotateSmall(turned, deskew.degrees());
         }
+        // 2D symbols are hard to tell from print without a hint; 1D bars the label locator finds itself, more
+        // tightly than a decoder's bounds (which can take in the text line beside the bars).
         List<Rectangle> hints = new ArrayList<>();
         for (Barcode b : found) {
-            if (b.bounds() != null) {
+            if (b.bounds() != null && TWO_D.contains(b.format())) {
                 hints.add(ImageOps.mapToUpright(b.bounds(), grey.getWidth(), grey.getHeight(), transforms));
             }
         }
