@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -59,8 +58,7 @@ public final class KeyFileProvider implements KeyStoreProvider {
         byte[] raw = new byte[32];
         new SecureRandom().nextBytes(raw);
         byte[] text = (PREFIX + Base64.getEncoder().encodeToString(raw) + "\n").getBytes(StandardCharsets.US_ASCII);
-        Path tmp = file.resolveSibling(file.getFileName() + ".new");
-        Files.deleteIfExists(tmp);
+        Path tmp = file.resolveSibling(file.getFileName() + ".new-" + java.util.UUID.randomUUID());
         if (supportsPosix(dir)) {
             FileAttribute<Set<PosixFilePermission>> ownerOnly =
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
@@ -70,9 +68,15 @@ public final class KeyFileProvider implements KeyStoreProvider {
         }
         AtomicFiles.writeAndSync(tmp, text);
         try {
-            // no replace: two processes creating the key at once must agree on one key
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            // link(2) fails if the key appeared meanwhile: two first runs must not replace each other's key
+            Files.createLink(file, tmp);
         } catch (FileAlreadyExistsException raced) {
+            // another process created it first: use that one
+        } catch (UnsupportedOperationException | IOException noHardLinks) {
+            if (!Files.exists(file)) {
+                Files.move(tmp, file);
+            }
+        } finally {
             Files.deleteIfExists(tmp);
         }
         AtomicFiles.syncDirectory(dir);
