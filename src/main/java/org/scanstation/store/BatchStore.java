@@ -200,6 +200,14 @@ public final class BatchStore implements AutoCloseable {
         return List.copyOf(batches.values());
     }
 
+    /**
+     * Batches never sealed: their creation was interrupted (crash, kill) after some pages or documents
+     * were stored. The caller redoes what is missing (e.g. exports documents still ANALYSED) and seals.
+     */
+    public synchronized List<StoredBatch> unsealedBatches() {
+        return batches.values().stream().filter(b -> !b.isSealed()).toList();
+    }
+
     public synchronized Optional<StoredBatch> batch(BatchId id) {
         return Optional.ofNullable(batches.get(id));
     }

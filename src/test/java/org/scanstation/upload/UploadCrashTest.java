@@ -3,6 +3,7 @@ package org.scanstation.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +56,7 @@ class UploadCrashTest {
         server.faults().delayNext(1, 2000, true, FaultInjectionFilter::isCreateDocument);
         try (TestJvm child = TestJvm.start(UploadChildMain.class, tmp.resolve("upload1.log"), args)) {
             assertThat(child.readUntil(l -> l.startsWith("creating "))).isNotNull();
-            Thread.sleep(700);
+            server.faults().awaitDelayedHandled(1, Duration.ofSeconds(30)); // stored, answer not yet sent
             child.kill();
         }
         server.faults().reset();

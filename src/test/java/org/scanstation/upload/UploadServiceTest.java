@@ -181,7 +181,7 @@ class UploadServiceTest {
         UploadService impatient = new UploadService(client(server.browserUrl(), Duration.ofMillis(700)), settings());
         UploadResult result = impatient.uploadAll(store, UploadListener.SILENT);
         assertThat(result.outcome()).isEqualTo(UploadOutcome.ALL_VERIFIED);
-        Thread.sleep(1200); // let the held original request reach the repository
+        server.faults().awaitDelayedHandled(1, Duration.ofSeconds(30)); // the late original was handled too
         assertEdmsHoldsExactlyOnce(List.of(SamplePatientData.BOB), pdfs);
     }
 
@@ -287,6 +287,25 @@ class UploadServiceTest {
         assertThat(d.state()).isEqualTo(DocumentState.FAILED);
         assertThat(d.lastDetail()).get().asString().contains("differs");
         assertThat(store.batches().get(0).readPdf(0)).isNotEmpty(); // the local copy is kept
+    }
+
+    @Test
+    void aCorruptedLocalPdfIsNeverUploadedAndIsReportedByItsOpaqueName() throws Exception {
+        List<byte[]> pdfs = StoreFixture.queuedBatch(store, List.of(SamplePatientData.ALICE, SamplePatientData.BOB), 32);
+        StoredBatch batch = store.batches().get(0);
+        Path pdf = store.root().resolve("batches").resolve(batch.id().value()).resolve("docs").resolve("d00000.enc");
+        byte[] bytes = Files.readAllBytes(pdf);
+        bytes[bytes.length - 5] ^= 0x10;
+        Files.write(pdf, bytes);
+
+        UploadResult result = service(settings()).uploadAll(store, UploadListener.SILENT);
+        assertThat(result.outcome()).isEqualTo(UploadOutcome.NEEDS_ATTENTION);
+        assertThat(result.problems()).singleElement().asString()
+                .contains("batches/" + batch.id() + "/docs/d00000.enc", "authentication tag")
+                .doesNotContain(SamplePatientData.ALICE.nhsNumber());
+        assertThat(batch.document(0).orElseThrow().state()).isEqualTo(DocumentState.FAILED);
+        assertThat(edms.documents(folder(SamplePatientData.ALICE))).isEmpty();
+        assertEdmsHoldsExactlyOnce(List.of(SamplePatientData.BOB), List.of(pdfs.get(1)));
     }
 
     @Test

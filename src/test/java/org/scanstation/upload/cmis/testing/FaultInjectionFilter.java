@@ -29,6 +29,7 @@ public final class FaultInjectionFilter implements Filter {
     private volatile boolean delayAfterHandling;
     private volatile Predicate<HttpServletRequest> delayWhen = r -> true;
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger delayedHandled = new AtomicInteger();
     private final AtomicInteger injected = new AtomicInteger();
 
     /** The next {@code count} requests matching {@code when} answer {@code status} with a CMIS-style error body. */
@@ -52,6 +53,21 @@ public final class FaultInjectionFilter implements Filter {
     public void reset() {
         failuresLeft.set(0);
         delaysLeft.set(0);
+        delayedHandled.set(0);
+    }
+
+    /**
+     * Waits until {@code count} delayed requests have been handled by the repository (for
+     * after-handling delays: the repository acted and the answer is being held back).
+     */
+    public void awaitDelayedHandled(int count, java.time.Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (delayedHandled.get() < count) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("the repository did not handle " + count + " delayed request(s) in " + timeout);
+            }
+            Thread.sleep(20);
+        }
     }
 
     public int requests() {
@@ -92,11 +108,15 @@ public final class FaultInjectionFilter implements Filter {
             // let the repository act, hold the answer back: the client may give up in between
             BufferedResponse buffered = new BufferedResponse((HttpServletResponse) res);
             chain.doFilter(req, buffered);
+            delayedHandled.incrementAndGet();
             pause();
             buffered.commit();
             return;
         }
         chain.doFilter(req, res);
+        if (delay) {
+            delayedHandled.incrementAndGet();
+        }
     }
 
     private void pause() {
