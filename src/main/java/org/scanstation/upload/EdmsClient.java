@@ -31,7 +31,12 @@ public interface EdmsClient extends AutoCloseable {
      * (e.g. created by an earlier attempt whose answer was lost), returns that one with
      * {@link EdmsDocument#existed()} true instead of failing or duplicating.
      */
-    EdmsDocument create(String folderId, NewDocument document) throws EdmsException;
+    EdmsDocument create(String folderId, NewDocument document, TransferProgress progress) throws EdmsException;
+
+    /** {@link #create(String, NewDocument, TransferProgress)} without progress reports. */
+    default EdmsDocument create(String folderId, NewDocument document) throws EdmsException {
+        return create(folderId, document, TransferProgress.NONE);
+    }
 
     /** Streams the document's content into {@code out}; returns the number of bytes. */
     long download(String objectId, OutputStream out) throws EdmsException;

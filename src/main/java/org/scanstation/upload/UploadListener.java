@@ -16,6 +16,10 @@ public interface UploadListener {
     default void creating(StoredDocument document) {
     }
 
+    /** Content bytes sent so far for the document being created (restarts at 0 on a retry). */
+    default void sending(StoredDocument document, long sent, long total) {
+    }
+
     /** The EDMS holds the document (created now, or found by its key). */
     default void uploaded(StoredDocument document, EdmsDocument edms) {
     }

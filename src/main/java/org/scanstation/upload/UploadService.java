@@ -147,7 +147,8 @@ public final class UploadService {
                             return again.get();
                         }
                     }
-                    return client.create(client.ensureFolder(folder), nd);
+                    return client.create(client.ensureFolder(folder), nd,
+                            (sent, total) -> listener.sending(doc, sent, total));
                 });
             }
             batch.markUploaded(doc.index(), edms.objectId(), edms.existed());

@@ -71,7 +71,7 @@ class UploadCrashTest {
             second = child.lines();
         }
         // the document stored during the first kill is found, not created again
-        assertThat(second.get(0)).startsWith("found-existing ");
+        assertThat(second.get(0)).as("second run: %s", second).startsWith("found-existing ");
 
         // 3: runs to the end
         List<String> third;

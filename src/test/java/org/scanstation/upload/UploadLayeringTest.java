@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** OkHttp stays inside the CMIS implementation; the store knows nothing of uploads. */
 class UploadLayeringTest {
 
-    private final JavaClasses main = new ClassFileImporter()
+    private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.scanstation.store", "org.scanstation.upload");
 
@@ -18,19 +18,19 @@ class UploadLayeringTest {
     void okHttpIsUsedOnlyByTheCmisClient() {
         noClasses().that().resideOutsideOfPackage("org.scanstation.upload.cmis..")
                 .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "okio..", "kotlin..")
-                .check(main);
+                .check(MAIN);
     }
 
     @Test
     void theStoreDoesNotDependOnUploading() {
         noClasses().that().resideInAPackage("org.scanstation.store..")
                 .should().dependOnClassesThat().resideInAPackage("org.scanstation.upload..")
-                .check(main);
+                .check(MAIN);
     }
 
     @Test
     void nothingPrintsToTheConsole() {
         noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
-                .check(main);
+                .check(MAIN);
     }
 }

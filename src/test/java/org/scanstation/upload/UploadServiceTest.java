@@ -112,7 +112,13 @@ class UploadServiceTest {
     void uploadsABatchIntoEachPatientsFolderVerifiesAndPurgesTheLocalCopy() throws Exception {
         List<byte[]> pdfs = StoreFixture.queuedBatch(store, THREE_DOCS, 21);
         List<String> events = new ArrayList<>();
+        List<long[]> progress = new ArrayList<>();
         UploadResult result = service(settings()).uploadAll(store, new UploadListener() {
+            @Override
+            public void sending(StoredDocument d, long sent, long total) {
+                progress.add(new long[] {d.index(), sent, total});
+            }
+
             @Override
             public void verified(StoredDocument d) {
                 events.add("verified " + d.index());
@@ -125,6 +131,8 @@ class UploadServiceTest {
         assertThat(result.verified()).isEqualTo(3);
         assertThat(result.purged()).isEqualTo(3);
         assertThat(events).containsExactly("verified 0", "verified 1", "verified 2");
+        long[] lastOfFirst = progress.stream().filter(p -> p[0] == 0).reduce((a, b) -> b).orElseThrow();
+        assertThat(lastOfFirst[1]).isEqualTo(lastOfFirst[2]).isEqualTo(pdfs.get(0).length);
         assertEdmsHoldsExactlyOnce(THREE_DOCS, pdfs);
 
         StoredBatch batch = store.batches().get(0);

@@ -26,7 +26,6 @@ import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.scanstation.upload.ContentDigest;
@@ -41,6 +40,7 @@ import org.scanstation.upload.EdmsUnavailableException;
 import org.scanstation.upload.NewDocument;
 import org.scanstation.upload.Redaction;
 import org.scanstation.upload.RepositoryInfo;
+import org.scanstation.upload.TransferProgress;
 
 /**
  * CMIS 1.1 browser binding (JSON over HTTP) client on OkHttp + Jackson.
@@ -192,7 +192,7 @@ public final class CmisBrowserClient implements EdmsClient {
     }
 
     @Override
-    public EdmsDocument create(String folderId, NewDocument doc) throws EdmsException {
+    public EdmsDocument create(String folderId, NewDocument doc, TransferProgress progress) throws EdmsException {
         Repository repo = repository();
         String name = fileName(doc.key());
         MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM)
@@ -206,7 +206,8 @@ public final class CmisBrowserClient implements EdmsClient {
                 .addFormDataPart("succinct", "true");
         MediaType type = MediaType.parse(doc.mediaType() == null ? "application/pdf" : doc.mediaType());
         // the content part goes last: the browser binding streams it
-        body.addFormDataPart("content", name, RequestBody.create(doc.content(), type == null ? OCTETS : type));
+        body.addFormDataPart("content", name,
+                new ProgressRequestBody(doc.content(), type == null ? OCTETS : type, progress));
         HttpUrl url = repo.rootFolderUrl().newBuilder().addQueryParameter("objectId", folderId).build();
         try {
             JsonNode created = call(new Request.Builder().url(url).post(body.build()).build());

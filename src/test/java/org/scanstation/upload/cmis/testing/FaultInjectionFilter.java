@@ -30,6 +30,8 @@ public final class FaultInjectionFilter implements Filter {
     private volatile Predicate<HttpServletRequest> delayWhen = r -> true;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger delayedHandled = new AtomicInteger();
+    /** Bumped by {@link #reset()} so requests still held from an earlier test do not count. */
+    private final AtomicInteger generation = new AtomicInteger();
     private final AtomicInteger injected = new AtomicInteger();
 
     /** The next {@code count} requests matching {@code when} answer {@code status} with a CMIS-style error body. */
@@ -53,6 +55,7 @@ public final class FaultInjectionFilter implements Filter {
     public void reset() {
         failuresLeft.set(0);
         delaysLeft.set(0);
+        generation.incrementAndGet();
         delayedHandled.set(0);
     }
 
@@ -88,6 +91,7 @@ public final class FaultInjectionFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) req;
+        int gen = generation.get();
         requests.incrementAndGet();
         if (failWhen.test(http) && take(failuresLeft)) {
             injected.incrementAndGet();
@@ -108,13 +112,19 @@ public final class FaultInjectionFilter implements Filter {
             // let the repository act, hold the answer back: the client may give up in between
             BufferedResponse buffered = new BufferedResponse((HttpServletResponse) res);
             chain.doFilter(req, buffered);
-            delayedHandled.incrementAndGet();
+            countHandled(gen);
             pause();
             buffered.commit();
             return;
         }
         chain.doFilter(req, res);
         if (delay) {
+            countHandled(gen);
+        }
+    }
+
+    private void countHandled(int gen) {
+        if (generation.get() == gen) {
             delayedHandled.incrementAndGet();
         }
     }
