@@ -82,7 +82,9 @@ public final class BatchStore implements AutoCloseable {
      */
     public static BatchStore open(Path root, KeyStoreProvider keys, Clock clock, String actor) throws IOException {
         Path abs = root.toAbsolutePath();
-        Files.createDirectories(abs);
+        if (!Files.isDirectory(abs)) {
+            createOwnerOnlyDirectory(abs);
+        }
         AesGcmCipher cipher = new AesGcmCipher(keys.key());
         FileChannel ch = FileChannel.open(abs.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
@@ -101,6 +103,20 @@ public final class BatchStore implements AutoCloseable {
             lock.release();
             ch.close();
             throw e;
+        }
+    }
+
+    /** The store folder is readable by the station's user only (POSIX 0700 where supported). */
+    private static void createOwnerOnlyDirectory(Path dir) throws IOException {
+        Path parent = dir.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectory(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(dir);
         }
     }
 

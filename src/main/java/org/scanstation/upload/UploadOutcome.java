@@ -8,7 +8,10 @@ public enum UploadOutcome {
     NOTHING_TO_DO(true),
     /** The EDMS stayed unreachable (network, time-outs, 5xx) after the retries; run again later. */
     EDMS_UNAVAILABLE(false),
-    /** The EDMS refused something (4xx), or a document failed verification or is corrupted locally: a person must look. */
+    /**
+     * The EDMS refused something (4xx), or a document failed verification or is corrupted locally, or
+     * documents that failed in an earlier run are still FAILED: a person must look (requeue or hold).
+     */
     NEEDS_ATTENTION(false),
     /** The run was interrupted (shutdown); the queue resumes next time. */
     INTERRUPTED(false);

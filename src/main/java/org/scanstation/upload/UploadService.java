@@ -122,7 +122,8 @@ public final class UploadService {
         private StoredDocument upload(StoredBatch batch, StoredDocument doc)
                 throws EdmsException, IOException, InterruptedException {
             if (doc.nhsNumber() == null || !NhsNumber.hasValidCheckDigit(doc.nhsNumber())) {
-                throw new EdmsRejectedException(0, "invalidArgument", "the document has no valid NHS number to file it under");
+                fail(batch, doc, "the document has no valid NHS number to file it under");
+                return batch.document(doc.index()).orElseThrow();
             }
             DocumentKey key = new DocumentKey(batch.id().value(), doc.index(), doc.pdfSha256());
             Optional<EdmsDocument> found = retry("look up", attempt -> client.find(key));

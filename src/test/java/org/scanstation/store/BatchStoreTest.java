@@ -94,7 +94,7 @@ class BatchStoreTest {
     }
 
     @Test
-    void keyFileLivesOutsideTheStoreReadableOnlyByItsOwner() throws Exception {
+    void keyFileLivesOutsideTheStoreAndBothAreReadableOnlyByTheirOwner() throws Exception {
         KeyFileProvider keys = StoreFixture.keyIn(tmp);
         try (BatchStore store = BatchStore.open(storeDir(), keys)) {
             store.createBatch(StoreFixture.info());
@@ -103,6 +103,7 @@ class BatchStoreTest {
         assertThat(keys.file().startsWith(storeDir())).isFalse();
         if (keys.file().getFileSystem().supportedFileAttributeViews().contains("posix")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.file()))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(storeDir()))).isEqualTo("rwx------");
         }
         // the same key is read back, not replaced
         assertThat(new KeyFileProvider(keys.file()).key().getEncoded()).isEqualTo(keys.key().getEncoded());

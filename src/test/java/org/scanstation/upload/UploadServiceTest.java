@@ -317,6 +317,19 @@ class UploadServiceTest {
     }
 
     @Test
+    void aDocumentWithoutAValidNhsNumberIsNeverFiledAnywhere() throws Exception {
+        SamplePatient unknown = new SamplePatient("1234567890", "Nobody", "Known");
+        StoreFixture.queuedBatch(store, List.of(unknown), 33);
+        UploadResult result = service(settings()).uploadAll(store, UploadListener.SILENT);
+        assertThat(result.outcome()).isEqualTo(UploadOutcome.NEEDS_ATTENTION);
+        StoredDocument d = store.batches().get(0).document(0).orElseThrow();
+        assertThat(d.state()).isEqualTo(DocumentState.FAILED);
+        assertThat(d.lastDetail()).get().asString().contains("no valid NHS number");
+        assertThat(edms.documents(root)).isEmpty();
+        assertThat(edms.documents(List.of(root.get(0), unknown.nhsNumber()))).isEmpty();
+    }
+
+    @Test
     void verifiedDocumentsStayLocallyUntilTheRetentionHasPassed() throws Exception {
         StoreFixture.queuedBatch(store, List.of(SamplePatientData.ALICE), 30);
         AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
