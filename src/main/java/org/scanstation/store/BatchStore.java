@@ -224,6 +224,27 @@ public final class BatchStore implements AutoCloseable {
         return batches.values().stream().filter(b -> !b.isSealed()).toList();
     }
 
+    /**
+     * Deletes an unsealed batch whose documents never reached the queue (e.g. an intake killed before
+     * its analysis was complete), so the inputs can be processed again without leaving patient data.
+     *
+     * @throws IllegalStateException when a document of the batch is queued, failed or beyond
+     */
+    public synchronized void discard(BatchId id, String reason) throws IOException {
+        StoredBatch b = batch(id).orElseThrow(() -> new IllegalArgumentException("no batch " + id));
+        for (StoredDocument d : b.documents()) {
+            if (!java.util.EnumSet.of(DocumentState.SCANNED, DocumentState.ANALYSED, DocumentState.EXPORTED,
+                    DocumentState.HELD).contains(d.state())) {
+                throw new IllegalStateException("batch " + id + " has document " + d.index() + " "
+                        + d.state().json() + "; only batches with nothing queued can be discarded");
+            }
+        }
+        audit.append(new AuditEvent("batch-discarded", clock.instant().toString(), actor, null, id.value(), null,
+                null, null, null, null, null, List.of(reason), null, null));
+        batches.remove(id);
+        deleteTree(root.resolve("batches").resolve(id.value()));
+    }
+
     public synchronized Optional<StoredBatch> batch(BatchId id) {
         return Optional.ofNullable(batches.get(id));
     }

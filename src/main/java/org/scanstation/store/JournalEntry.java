@@ -20,6 +20,7 @@ record JournalEntry(String type, String at, Integer document, Integer page, Docu
     static final String PDF = "pdf";
     static final String STATE = "state";
     static final String SEALED = "sealed";
+    static final String ANALYSIS_COMPLETE = "analysis-complete";
     static final String BATCH_PURGED = "batch-purged";
 
     static JournalEntry of(String type, String at) {

@@ -44,6 +44,7 @@ public final class StoredBatch {
     private BatchInfo info;
     private Instant createdAt;
     private boolean sealed;
+    private boolean analysisComplete;
     private boolean batchPurged;
     private String decisionsFile;
     private final TreeMap<Integer, PageRecord> pages = new TreeMap<>();
@@ -80,6 +81,11 @@ public final class StoredBatch {
 
     public synchronized Instant createdAt() {
         return createdAt;
+    }
+
+    /** True once {@link #markAnalysisComplete()} said every page is stored and every document defined. */
+    public synchronized boolean isAnalysisComplete() {
+        return analysisComplete;
     }
 
     /** True once {@link #seal()} said no more documents will be added. */
@@ -266,6 +272,13 @@ public final class StoredBatch {
         purgeBatchLeftoversIfDone();
     }
 
+    /** Declares that every page is stored and every document defined (exports may still be missing). */
+    public synchronized void markAnalysisComplete() throws IOException {
+        if (!analysisComplete) {
+            record(JournalEntry.of(JournalEntry.ANALYSIS_COMPLETE, now()));
+        }
+    }
+
     /** Declares that no more documents will be added to this batch. */
     public synchronized void seal() throws IOException {
         if (!sealed) {
@@ -387,6 +400,7 @@ public final class StoredBatch {
                 d.enter(e.state(), at, e.detail());
             }
             case JournalEntry.SEALED -> sealed = true;
+            case JournalEntry.ANALYSIS_COMPLETE -> analysisComplete = true;
             case JournalEntry.BATCH_PURGED -> {
                 batchPurged = true;
                 decisionsFile = null;
