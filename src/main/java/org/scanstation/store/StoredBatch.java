@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * One batch in the {@link BatchStore}: its page images, decisions and PDFs (each an encrypted file
@@ -41,14 +40,7 @@ public final class StoredBatch {
     private final Clock clock;
     private final String actor;
 
-    private BatchInfo info;
-    private Instant createdAt;
-    private boolean sealed;
-    private boolean analysisComplete;
-    private boolean batchPurged;
-    private String decisionsFile;
-    private final TreeMap<Integer, PageRecord> pages = new TreeMap<>();
-    private final TreeMap<Integer, DocRecord> documents = new TreeMap<>();
+    private final BatchState model = new BatchState();
 
     StoredBatch(BatchId id, EncryptedLog journal, EncryptedFiles files, AuditTrail audit, Clock clock, String actor)
             throws IOException {
@@ -60,13 +52,13 @@ public final class StoredBatch {
         this.clock = clock;
         this.actor = actor;
         for (byte[] r : journal.records()) {
-            apply(JSON.readValue(r, JournalEntry.class));
+            model.apply(JSON.readValue(r, JournalEntry.class));
         }
     }
 
     /** True when the journal holds the batch's creation record (false: creation never completed). */
     boolean isComplete() {
-        return info != null;
+        return model.info != null;
     }
 
     // ---------------------------------------------------------------- reading
@@ -76,26 +68,26 @@ public final class StoredBatch {
     }
 
     public synchronized BatchInfo info() {
-        return info;
+        return model.info;
     }
 
     public synchronized Instant createdAt() {
-        return createdAt;
+        return model.createdAt;
     }
 
     /** True once {@link #markAnalysisComplete()} said every page is stored and every document defined. */
     public synchronized boolean isAnalysisComplete() {
-        return analysisComplete;
+        return model.analysisComplete;
     }
 
     /** True once {@link #seal()} said no more documents will be added. */
     public synchronized boolean isSealed() {
-        return sealed;
+        return model.sealed;
     }
 
     public synchronized List<StoredPage> pages() {
         List<StoredPage> out = new ArrayList<>();
-        for (PageRecord p : pages.values()) {
+        for (BatchState.PageRecord p : model.pages.values()) {
             out.add(new StoredPage(p.index, p.source, p.mediaType, p.sha256, p.size, p.file == null));
         }
         return out;
@@ -103,14 +95,14 @@ public final class StoredBatch {
 
     public synchronized List<StoredDocument> documents() {
         List<StoredDocument> out = new ArrayList<>();
-        for (DocRecord d : documents.values()) {
+        for (BatchState.DocRecord d : model.documents.values()) {
             out.add(d.view(id));
         }
         return out;
     }
 
     public synchronized Optional<StoredDocument> document(int index) {
-        DocRecord d = documents.get(index);
+        BatchState.DocRecord d = model.documents.get(index);
         return d == null ? Optional.empty() : Optional.of(d.view(id));
     }
 
@@ -118,7 +110,7 @@ public final class StoredBatch {
     public byte[] readPage(int index) throws IOException {
         String file;
         synchronized (this) {
-            PageRecord p = pages.get(index);
+            BatchState.PageRecord p = model.pages.get(index);
             if (p == null || p.file == null) {
                 throw new IllegalArgumentException("page " + index + " is not in batch " + id + (p == null ? "" : " (purged)"));
             }
@@ -131,7 +123,7 @@ public final class StoredBatch {
     public byte[] readPdf(int document) throws IOException {
         String file;
         synchronized (this) {
-            DocRecord d = doc(document);
+            BatchState.DocRecord d = doc(document);
             if (d.pdfFile == null) {
                 throw new IllegalStateException("document " + document + " of batch " + id + " has no PDF (state "
                         + d.state.json() + ")");
@@ -145,7 +137,7 @@ public final class StoredBatch {
     public Optional<byte[]> readDecisions() throws IOException {
         String file;
         synchronized (this) {
-            file = decisionsFile;
+            file = model.decisionsFile;
         }
         return file == null ? Optional.empty() : Optional.of(files.read(file));
     }
@@ -155,7 +147,7 @@ public final class StoredBatch {
     /** Stores one page image; returns its index (1-based, in scan order). */
     public synchronized int addPage(byte[] image, String mediaType, String sourceName) throws IOException {
         requireOpen();
-        int index = pages.isEmpty() ? 1 : pages.lastKey() + 1;
+        int index = model.pages.isEmpty() ? 1 : model.pages.lastKey() + 1;
         String file = String.format("%s/pages/p%05d.enc", folder, index);
         String sha = Sha256.hex(image);
         files.write(file, image);
@@ -185,14 +177,14 @@ public final class StoredBatch {
     public synchronized void defineDocument(int index, String nhsNumber, String title, List<Integer> pageIndexes)
             throws IOException {
         requireOpen();
-        if (documents.containsKey(index)) {
+        if (model.documents.containsKey(index)) {
             throw new IllegalStateException("document " + index + " is already defined in batch " + id);
         }
         if (index < 0) {
             throw new IllegalArgumentException("document index must be 0 or more");
         }
         for (int p : pageIndexes) {
-            if (!pages.containsKey(p)) {
+            if (!model.pages.containsKey(p)) {
                 throw new IllegalArgumentException("page " + p + " is not in batch " + id);
             }
         }
@@ -202,7 +194,7 @@ public final class StoredBatch {
 
     /** Stores (or, before it is queued, replaces) the document's PDF: state EXPORTED. */
     public synchronized void putPdf(int document, byte[] pdf) throws IOException {
-        DocRecord d = doc(document);
+        BatchState.DocRecord d = doc(document);
         checkTransition(d, DocumentState.EXPORTED);
         String file = String.format("%s/docs/d%05d.enc", folder, document);
         String sha = Sha256.hex(pdf);
@@ -219,7 +211,7 @@ public final class StoredBatch {
 
     /** Records that the EDMS holds the document under {@code edmsObjectId}. */
     public synchronized void markUploaded(int document, String edmsObjectId, boolean foundExisting) throws IOException {
-        DocRecord d = doc(document);
+        BatchState.DocRecord d = doc(document);
         changeState(document, DocumentState.UPLOADED, foundExisting ? "found existing" : "created", edmsObjectId);
         audit.upload(id, document, edmsObjectId, d.pdfSha256, actor, foundExisting);
     }
@@ -253,12 +245,12 @@ public final class StoredBatch {
      * batch is sealed and every document is purged, the remaining page images and decisions go too.
      */
     public synchronized void purge(int document) throws IOException {
-        DocRecord d = doc(document);
+        BatchState.DocRecord d = doc(document);
         checkTransition(d, DocumentState.PURGED);
         String pdf = d.pdfFile;
         List<String> pageFiles = new ArrayList<>();
         for (int p : d.pages) {
-            PageRecord pr = pages.get(p);
+            BatchState.PageRecord pr = model.pages.get(p);
             if (pr != null && pr.file != null) {
                 pageFiles.add(pr.file);
             }
@@ -274,32 +266,32 @@ public final class StoredBatch {
 
     /** Declares that every page is stored and every document defined (exports may still be missing). */
     public synchronized void markAnalysisComplete() throws IOException {
-        if (!analysisComplete) {
+        if (!model.analysisComplete) {
             record(JournalEntry.of(JournalEntry.ANALYSIS_COMPLETE, now()));
         }
     }
 
     /** Declares that no more documents will be added to this batch. */
     public synchronized void seal() throws IOException {
-        if (!sealed) {
+        if (!model.sealed) {
             record(JournalEntry.of(JournalEntry.SEALED, now()));
             purgeBatchLeftoversIfDone();
         }
     }
 
     private void purgeBatchLeftoversIfDone() throws IOException {
-        if (!sealed || batchPurged || documents.isEmpty()
-                || documents.values().stream().anyMatch(d -> d.state != DocumentState.PURGED)) {
+        if (!model.sealed || model.batchPurged || model.documents.isEmpty()
+                || model.documents.values().stream().anyMatch(d -> d.state != DocumentState.PURGED)) {
             return;
         }
         List<String> leftovers = new ArrayList<>();
-        for (PageRecord p : pages.values()) {
+        for (BatchState.PageRecord p : model.pages.values()) {
             if (p.file != null) {
                 leftovers.add(p.file);
             }
         }
-        if (decisionsFile != null) {
-            leftovers.add(decisionsFile);
+        if (model.decisionsFile != null) {
+            leftovers.add(model.decisionsFile);
         }
         record(JournalEntry.of(JournalEntry.BATCH_PURGED, now()));
         for (String f : leftovers) {
@@ -309,7 +301,7 @@ public final class StoredBatch {
 
     private synchronized void changeState(int document, DocumentState to, String detail, String objectId)
             throws IOException {
-        DocRecord d = doc(document);
+        BatchState.DocRecord d = doc(document);
         checkTransition(d, to);
         record(new JournalEntry(JournalEntry.STATE, now(), document, null, to, null, null, null, null, null, null,
                 null, null, detail, objectId, null));
@@ -318,15 +310,15 @@ public final class StoredBatch {
         }
     }
 
-    private static void checkTransition(DocRecord d, DocumentState to) {
+    private static void checkTransition(BatchState.DocRecord d, DocumentState to) {
         if (!ALLOWED.get(d.state).contains(to)) {
             throw new IllegalStateException("document " + d.index + " cannot go from " + d.state.json() + " to "
                     + to.json());
         }
     }
 
-    private DocRecord doc(int index) {
-        DocRecord d = documents.get(index);
+    private BatchState.DocRecord doc(int index) {
+        BatchState.DocRecord d = model.documents.get(index);
         if (d == null) {
             throw new IllegalArgumentException("document " + index + " is not in batch " + id);
         }
@@ -334,7 +326,7 @@ public final class StoredBatch {
     }
 
     private void requireOpen() {
-        if (sealed) {
+        if (model.sealed) {
             throw new IllegalStateException("batch " + id + " is sealed");
         }
     }
@@ -347,131 +339,21 @@ public final class StoredBatch {
         record(new JournalEntry(JournalEntry.BATCH_CREATED, now(), null, null, null, null, null, null, null, null,
                 null, null, null, null, null, Map.of("operator", batchInfo.operator(), "device", batchInfo.device())));
         // settings go to the audit trail (they are long and not needed to resume)
-        this.info = batchInfo;
+        model.info = batchInfo;
         audit.batchStarted(id, batchInfo);
     }
 
     private void record(JournalEntry e) throws IOException {
         journal.append(JSON.writeValueAsBytes(e));
-        apply(e);
-    }
-
-    // ---------------------------------------------------------------- replay
-
-    private void apply(JournalEntry e) {
-        Instant at = Instant.parse(e.at());
-        switch (e.type()) {
-            case JournalEntry.BATCH_CREATED -> {
-                Map<String, String> i = e.info() == null ? Map.of() : e.info();
-                if (info == null) {
-                    info = new BatchInfo(i.get("operator"), i.get("device"), Map.of());
-                }
-                createdAt = at;
-            }
-            case JournalEntry.PAGE -> pages.put(e.page(), new PageRecord(e.page(), e.file(), e.source(), e.mediaType(),
-                    e.sha256(), e.size() == null ? 0 : e.size()));
-            case JournalEntry.DECISIONS -> decisionsFile = e.file();
-            case JournalEntry.DOCUMENT -> {
-                DocRecord d = new DocRecord(e.document(), e.nhsNumber(), e.title(), e.pages());
-                d.enter(DocumentState.ANALYSED, at, null);
-                documents.put(d.index, d);
-            }
-            case JournalEntry.PDF -> {
-                DocRecord d = documents.get(e.document());
-                d.pdfFile = e.file();
-                d.pdfSha256 = e.sha256();
-                d.pdfSize = e.size();
-                d.enter(DocumentState.EXPORTED, at, null);
-            }
-            case JournalEntry.STATE -> {
-                DocRecord d = documents.get(e.document());
-                if (e.edmsObjectId() != null) {
-                    d.objectId = e.edmsObjectId();
-                }
-                if (e.state() == DocumentState.PURGED) {
-                    d.pdfFile = null;
-                    for (int p : d.pages) {
-                        PageRecord pr = pages.get(p);
-                        if (pr != null) {
-                            pr.file = null;
-                        }
-                    }
-                }
-                d.enter(e.state(), at, e.detail());
-            }
-            case JournalEntry.SEALED -> sealed = true;
-            case JournalEntry.ANALYSIS_COMPLETE -> analysisComplete = true;
-            case JournalEntry.BATCH_PURGED -> {
-                batchPurged = true;
-                decisionsFile = null;
-                pages.values().forEach(p -> p.file = null);
-            }
-            default -> {
-                // a record type from a newer version: ignore, keep the rest readable
-            }
-        }
+        model.apply(e);
     }
 
     /** Store-relative names of every file the journal still refers to. */
     synchronized Set<String> liveFiles() {
-        Set<String> live = new java.util.HashSet<>();
-        pages.values().stream().filter(p -> p.file != null).forEach(p -> live.add(p.file));
-        documents.values().stream().filter(d -> d.pdfFile != null).forEach(d -> live.add(d.pdfFile));
-        if (decisionsFile != null) {
-            live.add(decisionsFile);
-        }
-        return live;
+        return model.liveFiles();
     }
 
     String folder() {
         return folder;
-    }
-
-    private static final class PageRecord {
-        final int index;
-        String file;
-        final String source;
-        final String mediaType;
-        final String sha256;
-        final long size;
-
-        PageRecord(int index, String file, String source, String mediaType, String sha256, long size) {
-            this.index = index;
-            this.file = file;
-            this.source = source;
-            this.mediaType = mediaType;
-            this.sha256 = sha256;
-            this.size = size;
-        }
-    }
-
-    private static final class DocRecord {
-        final int index;
-        final String nhsNumber;
-        final String title;
-        final List<Integer> pages;
-        String pdfFile;
-        String pdfSha256;
-        long pdfSize;
-        String objectId;
-        DocumentState state = DocumentState.SCANNED;
-        final List<StateChange> history = new ArrayList<>();
-
-        DocRecord(int index, String nhsNumber, String title, List<Integer> pages) {
-            this.index = index;
-            this.nhsNumber = nhsNumber;
-            this.title = title;
-            this.pages = pages == null ? List.of() : List.copyOf(pages);
-        }
-
-        void enter(DocumentState s, Instant at, String detail) {
-            state = s;
-            history.add(new StateChange(s, at, detail));
-        }
-
-        StoredDocument view(BatchId batch) {
-            return new StoredDocument(batch, index, nhsNumber, title, pages, pdfSha256, pdfSize, state, objectId,
-                    history);
-        }
     }
 }
