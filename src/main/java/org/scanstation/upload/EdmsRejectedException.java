@@ -11,7 +11,8 @@ public final class EdmsRejectedException extends EdmsException {
     private final String serverMessage;
 
     public EdmsRejectedException(int status, String serverError, String serverMessage) {
-        super("the EDMS refused the request (HTTP " + status + (serverError == null ? "" : ", " + serverError) + ")"
+        super("the EDMS refused the request (" + (status > 0 ? "HTTP " + status : "no HTTP answer")
+                + (serverError == null ? "" : ", " + serverError) + ")"
                 + (serverMessage == null || serverMessage.isBlank() ? "" : ": " + serverMessage), null);
         this.status = status;
         this.serverError = serverError;

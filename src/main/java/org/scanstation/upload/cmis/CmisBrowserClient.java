@@ -365,7 +365,16 @@ public final class CmisBrowserClient implements EdmsClient {
         }
     }
 
-    private EdmsUnavailableException unreachable(IOException e) {
+    private EdmsException unreachable(IOException e) {
+        if (e instanceof javax.net.ssl.SSLHandshakeException || e instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+            // a certificate problem does not go away by retrying: the trust store must be configured
+            return new EdmsRejectedException(0, "tls", "the EDMS certificate is not trusted or does not match "
+                    + serviceUrl.host() + " (configure the trust store): " + Redaction.redact(e.getMessage()));
+        }
+        return unavailable(e);
+    }
+
+    private EdmsUnavailableException unavailable(IOException e) {
         String what = e instanceof java.net.SocketTimeoutException || e instanceof java.io.InterruptedIOException
                 ? "timed out" : "failed (" + e.getClass().getSimpleName() + ": " + Redaction.redact(e.getMessage()) + ")";
         return new EdmsUnavailableException("connection to the EDMS at " + serviceUrl.host() + ":" + serviceUrl.port()

@@ -171,6 +171,25 @@ class CmisBrowserClientTest {
     }
 
     @Test
+    void httpsWorksWithTheConfiguredTrustStoreAndAnUntrustedCertificateIsRejectedNotRetried() {
+        EdmsConnection https = EdmsConnection.of(server.httpsBrowserUrl(),
+                new EdmsCredentials.Basic("dummyuser", "dummysecret"));
+        try (CmisBrowserClient trusting = new CmisBrowserClient(
+                https.withTrustStore(server.trustStore(), "changeit".toCharArray()))) {
+            assertThat(trusting.repositoryInfo().id()).isEqualTo("A1");
+            assertThat(trusting.ensureFolder(root)).isNotBlank();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        try (CmisBrowserClient jdkTrustOnly = new CmisBrowserClient(https)) {
+            assertThatThrownBy(jdkTrustOnly::repositoryInfo).isInstanceOfSatisfying(EdmsRejectedException.class, e -> {
+                assertThat(e.serverError()).isEqualTo("tls");
+                assertThat(e.getMessage()).contains("not trusted", "trust store");
+            });
+        }
+    }
+
+    @Test
     void anUnreadableTrustStoreIsAClearConfigurationError() throws Exception {
         Path bogus = tmp.resolve("edms-trust.p12");
         Files.write(bogus, new byte[] {1, 2, 3, 4});

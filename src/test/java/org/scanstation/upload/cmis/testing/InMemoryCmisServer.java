@@ -44,6 +44,8 @@ public final class InMemoryCmisServer implements AutoCloseable {
     private final FaultInjectionFilter faults = new FaultInjectionFilter();
     private Server server;
     private int port;
+    private int tlsPort;
+    private Path trustStore;
 
     public InMemoryCmisServer(int port) {
         this.requestedPort = port;
@@ -70,6 +72,8 @@ public final class InMemoryCmisServer implements AutoCloseable {
             connector.setHost("127.0.0.1");
             connector.setPort(port != 0 ? port : requestedPort);
             server.addConnector(connector);
+            ServerConnector tls = tlsConnector(temp);
+            server.addConnector(tls);
             WebAppContext ctx = new WebAppContext();
             ctx.setWar(war.toString());
             ctx.setContextPath("/cmis");
@@ -83,6 +87,7 @@ public final class InMemoryCmisServer implements AutoCloseable {
                 throw new IllegalStateException("CMIS webapp failed to start", ctx.getUnavailableException());
             }
             port = connector.getLocalPort();
+            tlsPort = tls.getLocalPort();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the OpenCMIS InMemory server: " + e, e);
         }
@@ -112,6 +117,53 @@ public final class InMemoryCmisServer implements AutoCloseable {
     /** The browser binding's service URL, e.g. {@code http://127.0.0.1:PORT/cmis/browser}. */
     public String browserUrl() {
         return "http://127.0.0.1:" + port + "/cmis/browser";
+    }
+
+    /** The browser binding over HTTPS (a self-signed certificate for 127.0.0.1, see {@link #trustStore()}). */
+    public String httpsBrowserUrl() {
+        return "https://127.0.0.1:" + tlsPort + "/cmis/browser";
+    }
+
+    /** A PKCS12 trust store (password {@code changeit}) holding the HTTPS connector's certificate. */
+    public Path trustStore() {
+        return trustStore;
+    }
+
+    /** An HTTPS connector with a fresh self-signed certificate made by the JDK's keytool. */
+    private ServerConnector tlsConnector(Path dir) throws IOException, InterruptedException {
+        Path keyStore = dir.resolve("server.p12");
+        Path cert = dir.resolve("server.cer");
+        trustStore = dir.resolve("trust.p12");
+        keytool("-genkeypair", "-alias", "cmis", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
+                "-keystore", keyStore.toString(), "-storepass", "changeit", "-keypass", "changeit");
+        keytool("-exportcert", "-alias", "cmis", "-keystore", keyStore.toString(), "-storepass", "changeit",
+                "-file", cert.toString());
+        keytool("-importcert", "-noprompt", "-alias", "cmis", "-file", cert.toString(), "-storetype", "PKCS12",
+                "-keystore", trustStore.toString(), "-storepass", "changeit");
+        org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+        ssl.setKeyStorePath(keyStore.toString());
+        ssl.setKeyStorePassword("changeit");
+        ssl.setKeyStoreType("PKCS12");
+        org.eclipse.jetty.server.HttpConfiguration https = new org.eclipse.jetty.server.HttpConfiguration();
+        https.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false));
+        ServerConnector c = new ServerConnector(server,
+                new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
+                new org.eclipse.jetty.server.HttpConnectionFactory(https));
+        c.setHost("127.0.0.1");
+        c.setPort(tlsPort);
+        return c;
+    }
+
+    private static void keytool(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException("keytool failed: " + out);
+        }
     }
 
     public FaultInjectionFilter faults() {
