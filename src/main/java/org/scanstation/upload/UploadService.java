@@ -28,8 +28,10 @@ import org.scanstation.store.StoredDocument;
  * </ol>
  * Every step is journaled before the next, so a run killed at any point resumes where it stopped.
  * Network errors, time-outs and 5xx are retried with back-off ({@link RetryPolicy}); when they
- * persist the run stops with {@link UploadOutcome#EDMS_UNAVAILABLE}. A 4xx about credentials stops the
- * run; any other 4xx marks that document FAILED with the server's message and the run goes on.
+ * persist the run stops with {@link UploadOutcome#EDMS_UNAVAILABLE}. A rejection of the connection
+ * itself (credentials, TLS trust, repository; {@link EdmsRejectedException#affectsEveryRequest()})
+ * stops the run and leaves the queue as it was; any other 4xx marks that document FAILED with the
+ * server's message and the run goes on.
  */
 public final class UploadService {
 
@@ -85,7 +87,7 @@ public final class UploadService {
                 problems.add("EDMS unavailable: " + e.getMessage());
                 return UploadOutcome.EDMS_UNAVAILABLE;
             } catch (EdmsRejectedException e) {
-                if (e.isAboutCredentials()) {
+                if (e.affectsEveryRequest()) {
                     problems.add(e.getMessage());
                     return UploadOutcome.NEEDS_ATTENTION;
                 }

@@ -258,6 +258,17 @@ class UploadServiceTest {
     }
 
     @Test
+    void anUntrustedEdmsCertificateStopsTheRunWithoutFailingAnyDocument() throws Exception {
+        StoreFixture.queuedBatch(store, List.of(SamplePatientData.ALICE, SamplePatientData.BOB), 34);
+        UploadService untrusted = new UploadService(client(server.httpsBrowserUrl(), Duration.ofSeconds(10)), settings());
+        UploadResult result = untrusted.uploadAll(store, UploadListener.SILENT);
+        assertThat(result.outcome()).isEqualTo(UploadOutcome.NEEDS_ATTENTION);
+        assertThat(result.problems()).singleElement().asString().contains("not trusted");
+        assertThat(store.batches().get(0).documents()).extracting(StoredDocument::state)
+                .containsOnly(DocumentState.QUEUED);
+    }
+
+    @Test
     void aDocumentTheServerRefusesIsMarkedFailedWithTheServersMessageAndTheOthersGoOn() throws Exception {
         List<byte[]> pdfs = StoreFixture.queuedBatch(store, List.of(SamplePatientData.ALICE, SamplePatientData.BOB), 28);
         server.faults().failNext(1, 413, FaultInjectionFilter::isCreateDocument);

@@ -280,7 +280,7 @@ public final class CmisBrowserClient implements EdmsClient {
             chosen = all.get(connection.repositoryId());
             if (chosen == null) {
                 throw new EdmsRejectedException(404, "objectNotFound",
-                        "the EDMS has no repository '" + connection.repositoryId() + "'");
+                        "the EDMS has no repository '" + connection.repositoryId() + "'", true);
             }
         } else {
             Iterator<JsonNode> it = all.elements();
@@ -289,8 +289,8 @@ public final class CmisBrowserClient implements EdmsClient {
             }
         }
         if (chosen == null || !chosen.has("rootFolderUrl")) {
-            throw new EdmsRejectedException(200, "invalidArgument",
-                    "the URL does not look like a CMIS browser binding endpoint (no repository listed)");
+            throw new EdmsRejectedException(0, "invalidArgument",
+                    "the URL does not look like a CMIS browser binding endpoint (no repository listed)", true);
         }
         RepositoryInfo info = new RepositoryInfo(chosen.path("repositoryId").asText(),
                 chosen.path("repositoryName").asText(), chosen.path("productName").asText(),
@@ -369,7 +369,7 @@ public final class CmisBrowserClient implements EdmsClient {
         if (e instanceof javax.net.ssl.SSLHandshakeException || e instanceof javax.net.ssl.SSLPeerUnverifiedException) {
             // a certificate problem does not go away by retrying: the trust store must be configured
             return new EdmsRejectedException(0, "tls", "the EDMS certificate is not trusted or does not match "
-                    + serviceUrl.host() + " (configure the trust store): " + Redaction.redact(e.getMessage()));
+                    + serviceUrl.host() + " (configure the trust store): " + Redaction.redact(e.getMessage()), true);
         }
         return unavailable(e);
     }

@@ -146,7 +146,7 @@ class CmisBrowserClientTest {
                 EdmsCredentials.none()))) {
             assertThatThrownBy(anonymous::repositoryInfo).isInstanceOfSatisfying(EdmsRejectedException.class, e -> {
                 assertThat(e.status()).isEqualTo(401);
-                assertThat(e.isAboutCredentials()).isTrue();
+                assertThat(e.affectsEveryRequest()).isTrue();
             });
         }
     }
@@ -184,6 +184,7 @@ class CmisBrowserClientTest {
         try (CmisBrowserClient jdkTrustOnly = new CmisBrowserClient(https)) {
             assertThatThrownBy(jdkTrustOnly::repositoryInfo).isInstanceOfSatisfying(EdmsRejectedException.class, e -> {
                 assertThat(e.serverError()).isEqualTo("tls");
+                assertThat(e.affectsEveryRequest()).isTrue();
                 assertThat(e.getMessage()).contains("not trusted", "trust store");
             });
         }
