@@ -132,10 +132,21 @@ final class EncryptedLog {
         ByteBuffer buf = ByteBuffer.allocate(4 + sealed.length);
         buf.putInt(sealed.length).put(sealed).flip();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            while (buf.hasRemaining()) {
-                ch.write(buf);
+            long before = ch.size();
+            try {
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(false);
+            } catch (IOException e) {
+                // e.g. disk full: cut the partial record so the next append does not follow garbage
+                try {
+                    ch.truncate(before);
+                } catch (IOException ignored) {
+                    e.addSuppressed(ignored);
+                }
+                throw e;
             }
-            ch.force(false);
         }
         records.add(plain);
     }

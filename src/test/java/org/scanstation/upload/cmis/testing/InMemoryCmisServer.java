@@ -46,6 +46,7 @@ public final class InMemoryCmisServer implements AutoCloseable {
     private int port;
     private int tlsPort;
     private Path trustStore;
+    private Path temp;
 
     public InMemoryCmisServer(int port) {
         this.requestedPort = port;
@@ -64,7 +65,7 @@ public final class InMemoryCmisServer implements AutoCloseable {
     public synchronized void start() {
         try {
             Path war = locateWar();
-            Path temp = Files.createTempDirectory("scanstation-cmis-jetty");
+            temp = Files.createTempDirectory("scanstation-cmis-jetty");
             Path override = temp.resolve("override-web.xml");
             Files.writeString(override, OVERRIDE, StandardCharsets.UTF_8);
             server = new Server();
@@ -102,6 +103,19 @@ public final class InMemoryCmisServer implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
             server = null;
+        }
+        deleteQuietly(temp);
+        temp = null;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp folder is harmless
         }
     }
 
