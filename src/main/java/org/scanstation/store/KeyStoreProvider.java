@@ -1,0 +1,18 @@
+package org.scanstation.store;
+
+import java.io.IOException;
+import javax.crypto.SecretKey;
+
+/**
+ * Where the store's AES-256 key comes from. The key is always held outside the store folder, so a
+ * copied store folder alone is unreadable. {@link KeyFileProvider} keeps it in an owner-only file;
+ * an OS key store (Windows DPAPI / macOS Keychain / Secret Service) can implement this later.
+ */
+public interface KeyStoreProvider {
+
+    /** The 256-bit AES key, created on first use when the provider supports that. */
+    SecretKey key() throws IOException;
+
+    /** A human-readable description of where the key lives (a path, never the key). */
+    String describe();
+}

@@ -1,0 +1,5 @@
+package org.scanstation.store;
+
+/** One page image kept in a batch (encrypted on disk); {@code purged} once its local copy is gone. */
+public record StoredPage(int index, String sourceName, String mediaType, String sha256, long size, boolean purged) {
+}

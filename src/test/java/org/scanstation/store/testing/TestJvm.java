@@ -1,0 +1,79 @@
+package org.scanstation.store.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A child JVM running a main class of the test classpath, whose stdout lines the test reads, and
+ * that the test can kill with SIGKILL ({@link Process#destroyForcibly()}) at a chosen point.
+ */
+public final class TestJvm implements AutoCloseable {
+
+    private final Process process;
+    private final BufferedReader out;
+    private final List<String> lines = new ArrayList<>();
+
+    private TestJvm(Process process) {
+        this.process = process;
+        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    public static TestJvm start(Class<?> main, Path log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx256m");
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main.getName());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile());
+        return new TestJvm(pb.start());
+    }
+
+    /** Reads lines until one matches; returns it, or null when the child ended first. */
+    public String readUntil(Predicate<String> match) throws IOException {
+        String line;
+        while ((line = out.readLine()) != null) {
+            lines.add(line);
+            if (match.test(line)) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    /** SIGKILL: no shutdown hooks, no finally blocks, no flush. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    /** Waits for the child to end by itself; returns its exit status. */
+    public int waitFor() throws IOException, InterruptedException {
+        readUntil(l -> false);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("child JVM did not finish in 60 s; output " + lines);
+        }
+        return process.exitValue();
+    }
+
+    public List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
