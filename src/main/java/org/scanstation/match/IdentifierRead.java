@@ -25,7 +25,8 @@ public record IdentifierRead(Kind kind, String value, Source source, int label) 
 
     public enum Source {
         BARCODE("barcode"),
-        LABEL_TEXT("printed label");
+        LABEL_TEXT("printed label"),
+        PAGE_TEXT("page text");
 
         private final String words;
 

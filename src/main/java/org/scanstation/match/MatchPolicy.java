@@ -100,6 +100,9 @@ public final class MatchPolicy {
                 continue;
             }
             if (candidate == null) {
+                if (label.hasDemographics() && !label.hasIdentifier() && label.region() == null) {
+                    continue; // a date in a letter's text, with no identifier: nothing to go on, nothing to fear
+                }
                 if (label.hasDemographics() && !label.hasIdentifier()) {
                     problems.add("the label names " + describeName(label)
                             + " but no NHS or hospital number could be read");
@@ -150,13 +153,14 @@ public final class MatchPolicy {
 
     private static void compareDemographics(LabelReading label, Patient p, List<String> problems,
                                             List<String> support, EnumSet<Agreement> agreed) {
+        String what = label.region() == null ? "page text" : "label";
         boolean nameRead = false;
         boolean nameOk = true;
         if (label.familyName() != null) {
             nameRead = true;
             if (!NameComparison.same(label.familyName(), p.familyName())) {
                 nameOk = false;
-                problems.add("label family name '" + label.familyName() + "' does not match the index ("
+                problems.add(what + " family name '" + label.familyName() + "' does not match the index ("
                         + p.familyName() + ")");
             }
         }
@@ -164,20 +168,20 @@ public final class MatchPolicy {
             nameRead = true;
             if (!NameComparison.same(label.givenName(), p.givenName())) {
                 nameOk = false;
-                problems.add("label given name '" + label.givenName() + "' does not match the index ("
+                problems.add(what + " given name '" + label.givenName() + "' does not match the index ("
                         + p.givenName() + ")");
             }
         }
         if (nameRead && nameOk && label.familyName() != null) {
             agreed.add(Agreement.NAME);
-            support.add("label name agrees with the index");
+            support.add(what + " name agrees with the index");
         }
         if (label.dateOfBirth() != null) {
             if (label.dateOfBirth().equals(p.dateOfBirth())) {
                 agreed.add(Agreement.DATE_OF_BIRTH);
-                support.add("label date of birth agrees with the index");
+                support.add(what + " date of birth agrees with the index");
             } else {
-                problems.add("label date of birth " + UK_DATE.format(label.dateOfBirth())
+                problems.add(what + " date of birth " + UK_DATE.format(label.dateOfBirth())
                         + " does not match the index (" + UK_DATE.format(p.dateOfBirth()) + ")");
             }
         }

@@ -33,6 +33,20 @@ final class HospitalNumberReader {
 
     /** The hospital number; null when none, or when two different ones are printed (two labels). */
     String read(String text) {
+        Set<String> found = afterKeywords(text);
+        if (found.isEmpty()) {
+            return standingAlone(text);
+        }
+        return found.size() == 1 ? found.iterator().next() : null;
+    }
+
+    /** The hospital number printed after a keyword (never a bare token); null when none or ambiguous. */
+    String readAfterKeyword(String text) {
+        Set<String> found = afterKeywords(text);
+        return found.size() == 1 ? found.iterator().next() : null;
+    }
+
+    private Set<String> afterKeywords(String text) {
         Set<String> found = new LinkedHashSet<>();
         Matcher m = KEYWORD.matcher(text);
         while (m.find()) {
@@ -54,10 +68,7 @@ final class HospitalNumberReader {
                 }
             }
         }
-        if (found.isEmpty()) {
-            return standingAlone(text);
-        }
-        return found.size() == 1 ? found.iterator().next() : null;
+        return found;
     }
 
     /** A token matching the format exactly, on a line that is not the NHS number's. */

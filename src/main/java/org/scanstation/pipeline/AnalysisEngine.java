@@ -27,11 +27,13 @@ import org.scanstation.ocr.TesseractOcrEngine;
 public final class AnalysisEngine implements AutoCloseable {
 
     private final TesseractOcrEngine ocr;
+    private final TesseractOcrEngine pageOcr;
     private final PageAnalyzer pageAnalyzer;
     private final int workers;
 
-    private AnalysisEngine(TesseractOcrEngine ocr, PageAnalyzer pageAnalyzer, int workers) {
+    private AnalysisEngine(TesseractOcrEngine ocr, TesseractOcrEngine pageOcr, PageAnalyzer pageAnalyzer, int workers) {
         this.ocr = ocr;
+        this.pageOcr = pageOcr;
         this.pageAnalyzer = pageAnalyzer;
         this.workers = workers;
     }
@@ -43,6 +45,7 @@ public final class AnalysisEngine implements AutoCloseable {
     public static AnalysisEngine create(AnalysisSettings settings, PatientIndex index) throws OcrException {
         TesseractOcrEngine ocr = TesseractOcrEngine.createDefault(TesseractOcrEngine.Layout.BLOCK);
         ocr.recognise(new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_GRAY), null);
+        TesseractOcrEngine pageOcr = new TesseractOcrEngine(ocr.tessdata(), "eng", TesseractOcrEngine.Layout.PAGE);
         HospitalNumberFormat mrn = new HospitalNumberFormat(settings.hospitalNumberPattern());
         PageAnalyzer analyzer = new StandardPageAnalyzer(
                 new BlankPageDetector(),
@@ -52,8 +55,9 @@ public final class AnalysisEngine implements AutoCloseable {
                 new SkewDetector(),
                 new TesseractLabelReader(ocr, new LabelLocator(), new LabelParser(mrn)),
                 mrn,
-                new MatchPolicy(index, settings.unreadableBarcodeNeedsReview()));
-        return new AnalysisEngine(ocr, analyzer, settings.workers());
+                new MatchPolicy(index, settings.unreadableBarcodeNeedsReview()),
+                pageOcr);
+        return new AnalysisEngine(ocr, pageOcr, analyzer, settings.workers());
     }
 
     public PageAnalyzer pageAnalyzer() {
@@ -77,5 +81,6 @@ public final class AnalysisEngine implements AutoCloseable {
     @Override
     public void close() {
         ocr.close();
+        pageOcr.close();
     }
 }

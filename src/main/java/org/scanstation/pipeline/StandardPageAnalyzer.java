@@ -22,7 +22,11 @@ import org.scanstation.match.PageEvidence;
 import org.scanstation.model.HospitalNumberFormat;
 import org.scanstation.ocr.LabelReader;
 import org.scanstation.ocr.LabelReading;
+import org.scanstation.ocr.OcrEngine;
 import org.scanstation.ocr.OcrException;
+import org.scanstation.ocr.OcrText;
+import org.scanstation.ocr.PageTextIdentifiers;
+import java.time.LocalDate;
 
 /**
  * The page stages in order: blank check, barcodes, separator check, orientation, skew, label OCR,
@@ -40,10 +44,11 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
     private final LabelReader labels;
     private final HospitalNumberFormat mrnFormat;
     private final MatchPolicy policy;
+    private final OcrEngine pageText;
 
     public StandardPageAnalyzer(BlankPageDetector blankDetector, BarcodeReader barcodes, SeparatorRule separators,
                                 OrientationDetector orientation, SkewDetector skew, LabelReader labels,
-                                HospitalNumberFormat mrnFormat, MatchPolicy policy) {
+                                HospitalNumberFormat mrnFormat, MatchPolicy policy, OcrEngine pageText) {
         this.blankDetector = blankDetector;
         this.barcodes = barcodes;
         this.separators = separators;
@@ -52,6 +57,7 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
         this.labels = labels;
         this.mrnFormat = mrnFormat;
         this.policy = policy;
+        this.pageText = pageText;
     }
 
     @Override
@@ -99,6 +105,29 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
             notes.add("label OCR failed: " + e.getMessage());
         }
         List<IdentifierRead> ids = identifiers(found, readings);
+        if (ids.isEmpty() && readings.isEmpty() && pageText != null) {
+            // No label: before taking this page for a continuation page, look for identifiers printed in its
+            // text (a letter's "Re:" line, a label that could not be located). Without this a first page with
+            // no label would be filed with the previous patient's document.
+            readings = new ArrayList<>();
+            try {
+                // half resolution: letter text stays legible to Tesseract at 150 dpi and it reads 3-4x faster
+                int factor = page.dpi() >= 250 ? 2 : 1;
+                OcrText text = pageText.recognise(ImageOps.downscale(upright, factor), null);
+                PageTextIdentifiers body = PageTextIdentifiers.read(text.text(), mrnFormat, LocalDate.now());
+                for (String nhs : body.nhsDigits()) {
+                    ids.add(new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, nhs, IdentifierRead.Source.PAGE_TEXT, -1));
+                }
+                for (String mrn : body.mrns()) {
+                    ids.add(new IdentifierRead(IdentifierRead.Kind.HOSPITAL_NUMBER, mrn, IdentifierRead.Source.PAGE_TEXT, -1));
+                }
+                for (LocalDate dob : body.birthDates()) {
+                    readings.add(new LabelReading(null, "", null, null, dob, null, null, text.meanConfidence()));
+                }
+            } catch (OcrException e) {
+                notes.add("page text OCR failed: " + e.getMessage());
+            }
+        }
         MatchDecision decision = policy.decide(new PageEvidence(ids, readings, 0));
         if (!notes.isEmpty()) {
             List<String> reasons = new ArrayList<>(notes);
