@@ -63,6 +63,14 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
     @Override
     public PageFindings analyse(ScannedPage page) {
         BufferedImage grey = ImageOps.toGrey(page.image());
+        double darkShare = darkShare(grey);
+        if (darkShare > 0.85) {
+            // Not blank and not readable: a lamp or cover fault, a black sheet, a photo negative. Never dropped.
+            return new PageFindings(page.id(), PageKind.CONTENT, new MatchDecision.NeedsReview(null, 0,
+                    List.of(String.format("the page is almost entirely dark (%.0f%% of it): check the scanner or the original",
+                            darkShare * 100)), java.util.Set.of("dark-page:" + page.id().name())),
+                    0, 0, List.of(), List.of(), List.of(), List.of());
+        }
         BlankVerdict blank = blankDetector.assess(grey, page.dpi());
         if (blank.blank()) {
             return new PageFindings(page.id(), PageKind.BLANK, null, 0, 0, List.of(), List.of(), List.of(),
@@ -137,6 +145,23 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
         }
         return new PageFindings(page.id(), PageKind.CONTENT, decision, rotation, skewDegrees, List.copyOf(transforms),
                 found, readings, List.of());
+    }
+
+    /** Share of the page darker than mid-grey, sampled on a coarse grid. */
+    static double darkShare(BufferedImage grey) {
+        var raster = grey.getRaster();
+        int step = Math.max(1, Math.min(grey.getWidth(), grey.getHeight()) / 200);
+        long dark = 0;
+        long all = 0;
+        for (int y = 0; y < grey.getHeight(); y += step) {
+            for (int x = 0; x < grey.getWidth(); x += step) {
+                all++;
+                if (raster.getSample(x, y, 0) < 96) {
+                    dark++;
+                }
+            }
+        }
+        return all == 0 ? 0 : (double) dark / all;
     }
 
     private List<IdentifierRead> identifiers(List<Barcode> found, List<LabelReading> readings) {

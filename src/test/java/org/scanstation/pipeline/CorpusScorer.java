@@ -1,0 +1,73 @@
+package org.scanstation.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.scanstation.match.CsvPatientIndex;
+
+/**
+ * Runs the real analysis over a corpus folder (pages, patients.csv, truth.json) and scores it with
+ * the shared scorer ({@code ../shared/tools/score-analysis}), the same figures a release is judged by.
+ */
+final class CorpusScorer {
+
+    record Result(JsonNode score, JsonNode analysis) {
+        double figure(String name) {
+            return score.path(name).asDouble(Double.NaN);
+        }
+
+        int count(String name) {
+            return score.path(name).asInt(-1);
+        }
+
+        /** Pages auto-filed where the truth says otherwise: the scorer's misfiled pages, by name. */
+        List<String> misfiledPages(JsonNode truth) {
+            List<String> out = new ArrayList<>();
+            for (JsonNode t : truth.get("pages")) {
+                if (!"page".equals(t.path("kind").asText())) {
+                    continue;
+                }
+                for (JsonNode p : analysis.get("pages")) {
+                    if (p.get("source").asText().equals(t.get("source").asText()) && "matched".equals(p.get("status").asText())) {
+                        boolean wrong = !"matched".equals(t.path("expect").asText())
+                                || !t.path("nhs_number").asText().equals(p.path("patient").path("nhsNumber").asText());
+                        if (wrong) {
+                            out.add(t.get("source").asText());
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    static Result analyseAndScore(Path corpus, Path work) throws Exception {
+        Path out = work.resolve("analysis.json");
+        CsvPatientIndex index = CsvPatientIndex.load(corpus.resolve("patients.csv"));
+        try (AnalysisEngine engine = AnalysisEngine.create(AnalysisSettings.defaults(), index);
+             OutputStream os = Files.newOutputStream(out);
+             AnalysisJsonWriter writer = new AnalysisJsonWriter(os)) {
+            engine.analyse(org.scanstation.image.PageLoader.expandInputs(List.of(corpus.resolve("batch"))), page -> {
+                try {
+                    writer.write(page);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        Process p = new ProcessBuilder("python3", Path.of("../shared/tools/score-analysis").toString(),
+                corpus.resolve("truth.json").toString(), out.toString(), "--json").redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("scorer failed: " + text);
+        }
+        ObjectMapper json = new ObjectMapper();
+        return new Result(json.readTree(text), json.readTree(out.toFile()));
+    }
+}
