@@ -6,7 +6,7 @@ import java.time.LocalDate;
 /**
  * What OCR read from one patient label. Any field may be null when it was not found or not legible.
  *
- * @param region     where the label is, in upright page coordinates
+ * @param region     where the label is, in upright page coordinates; null for what was read in the page text outside any label
  * @param nhsDigits  the ten digits printed as NHS number, as read (the check digit may be wrong)
  * @param mrn        the hospital number as read
  * @param confidence mean OCR confidence of the label, 0..100

@@ -39,7 +39,7 @@ class MatchPolicyTest {
     }
 
     static LabelReading label(String family, String given, LocalDate dob, String nhs, String mrn) {
-        return new LabelReading(null, "", family, given, dob, nhs, mrn, 90f);
+        return new LabelReading(new java.awt.Rectangle(100, 100, 800, 400), "", family, given, dob, nhs, mrn, 90f);
     }
 
     static PageEvidence evidence(List<IdentifierRead> ids, List<LabelReading> labels) {
@@ -149,5 +149,22 @@ class MatchPolicyTest {
     @Test
     void silentPageHasNoIdentity() {
         assertThat(policy.decide(PageEvidence.none())).isInstanceOf(MatchDecision.NoIdentity.class);
+    }
+
+    @Test
+    void aLetterReLineCorroboratesLikeALabel() {
+        var body = new LabelReading(null, "", null, null, LocalDate.of(2008, 3, 1), null, null, 80f);
+        var d = policy.decide(evidence(List.of(nhs("9996185311", Source.PAGE_TEXT)), List.of(body)));
+        assertThat(d).isInstanceOf(MatchDecision.Matched.class);
+        assertThat(d.reasons()).anyMatch(r -> r.contains("page text date of birth agrees"));
+        var other = new LabelReading(null, "", null, null, LocalDate.of(1989, 1, 10), null, null, 80f);
+        assertThat(policy.decide(evidence(List.of(nhs("9996185311", Source.PAGE_TEXT)), List.of(other))))
+                .isInstanceOf(MatchDecision.NeedsReview.class);
+    }
+
+    @Test
+    void aDateInALetterWithNoIdentifierSaysNothing() {
+        var body = new LabelReading(null, "", null, null, LocalDate.of(2008, 3, 1), null, null, 80f);
+        assertThat(policy.decide(evidence(List.of(), List.of(body)))).isInstanceOf(MatchDecision.NoIdentity.class);
     }
 }
