@@ -38,6 +38,9 @@ import java.util.function.Supplier;
  */
 final class CropDecoder {
 
+    /** Width that a very large 1D crop is reduced to for one extra attempt. */
+    private static final int REDUCED_WIDTH = 700;
+
     /** ITF lengths we accept (even, label-sized). */
     private static final int[] ITF_LENGTHS = {6, 8, 10, 12, 14, 16, 18};
 
@@ -59,7 +62,7 @@ final class CropDecoder {
     }
 
     private record Attempt(Function<GreyImage, GreyImage> prepare, Function<GreyLuminanceSource, Binarizer> binarizer,
-                           int scale) {
+                           double scale) {
     }
 
     private static final List<Attempt> ATTEMPTS_1D = List.of(
@@ -73,7 +76,7 @@ final class CropDecoder {
             new Attempt(Function.identity(), HybridBinarizer::new, 1),
             new Attempt(Function.identity(), GlobalHistogramBinarizer::new, 1),
             new Attempt(GreyImage::median3, HybridBinarizer::new, 1),
-            new Attempt(g -> g.upscale(2), HybridBinarizer::new, 2));
+            new Attempt(g -> g.upscale(2), HybridBinarizer::new, 2.0));
 
     private static final List<Supplier<Reader>> ONE_D = List.of(
             Code128Reader::new, Code39Reader::new, ITFReader::new);
@@ -132,12 +135,7 @@ final class CropDecoder {
         if (padded.isEmpty()) {
             return Optional.empty();
         }
-        long cost = (long) padded.width * padded.height;
-        int readers = candidate.kind() == CandidateRegion.Kind.MATRIX ? 3 : 4;
-        boolean matrix = candidate.kind() == CandidateRegion.Kind.MATRIX;
-        // work in crop-sized units: the 2x enlargement of a 2D crop counts four
-        int attempts = pass == Pass.FIRST ? (matrix ? 2 : 1) : (matrix ? 5 : 3);
-        if (!budget.spend(cost * readers * attempts)) {
+        if (!budget.spend(cost(padded, candidate.kind(), pass))) {
             return Optional.empty();
         }
         GreyImage crop = page.crop(padded);
@@ -147,6 +145,12 @@ final class CropDecoder {
         }
         if (bars) {
             List<Attempt> oneD = pass == Pass.FIRST ? ATTEMPTS_1D.subList(0, 1) : ATTEMPTS_1D.subList(1, 4);
+            if (pass == Pass.REST && crop.width >= 2 * REDUCED_WIDTH) {
+                // very large bars (separator sheets): a reduced copy smooths ragged, wavy edges
+                int f = crop.width / REDUCED_WIDTH;
+                oneD = new java.util.ArrayList<>(oneD);
+                oneD.add(new Attempt(g -> g.downscale(f), HybridBinarizer::new, 1.0 / f));
+            }
             Optional<Decoded> found = tryAll(crop, oneD, ONE_D, padded, rotated, r);
             // PDF417 looks like bars too (rows of bar patterns)
             List<Attempt> pdf = pass == Pass.FIRST ? ATTEMPTS_1D.subList(0, 1) : ATTEMPTS_1D.subList(1, 3);
@@ -154,6 +158,22 @@ final class CropDecoder {
         }
         List<Attempt> twoD = pass == Pass.FIRST ? ATTEMPTS_2D.subList(0, 2) : ATTEMPTS_2D.subList(2, 4);
         return tryAll(crop, twoD, TWO_D, padded, false, r);
+    }
+
+    /**
+     * Rough work of one pass over a crop. 1D readers binarise and scan a few dozen lines, so they
+     * cost width x lines; a median filter and the 2D readers work on the whole area.
+     */
+    private static long cost(Rectangle padded, CandidateRegion.Kind kind, Pass pass) {
+        long area = (long) padded.width * padded.height;
+        if (kind == CandidateRegion.Kind.MATRIX) {
+            // 3 readers; first pass 2 binarisers, then median + 2x enlargement (4 areas)
+            return area * 3 * (pass == Pass.FIRST ? 2 : 5);
+        }
+        int length = kind == CandidateRegion.Kind.VERTICAL_BARS ? padded.width : padded.height;
+        int across = kind == CandidateRegion.Kind.VERTICAL_BARS ? padded.height : padded.width;
+        long lines = (long) length * Math.min(across, 64) * 4;
+        return pass == Pass.FIRST ? lines + area : lines * 4 + area * 3;
     }
 
     private Optional<Decoded> tryAll(GreyImage crop, List<Attempt> attempts, List<Supplier<Reader>> readers,
@@ -202,7 +222,7 @@ final class CropDecoder {
         }
         if (f == BarcodeFormat.ITF) {
             float span = spanX(result);
-            int barsWidth = (rotated ? unpadded.height : unpadded.width) * attempt.scale();
+            double barsWidth = (rotated ? unpadded.height : unpadded.width) * attempt.scale();
             return span >= 0.6f * barsWidth;
         }
         return true;
@@ -284,7 +304,7 @@ final class CropDecoder {
         return text;
     }
 
-    private static Rectangle bounds(Result result, int scale, GreyImage crop, Rectangle padded, boolean rotated,
+    private static Rectangle bounds(Result result, double scale, GreyImage crop, Rectangle padded, boolean rotated,
                                     Rectangle unpadded) {
         ResultPoint[] pts = result.getResultPoints();
         if (pts == null || pts.length < 2) {
@@ -299,8 +319,8 @@ final class CropDecoder {
             if (p == null) {
                 continue;
             }
-            float x = p.getX() / scale;
-            float y = p.getY() / scale;
+            float x = (float) (p.getX() / scale);
+            float y = (float) (p.getY() / scale);
             float px;
             float py;
             if (rotated) {
