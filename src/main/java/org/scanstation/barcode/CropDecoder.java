@@ -143,7 +143,16 @@ final class CropDecoder {
         if (rotated) {
             crop = crop.rotate90();
         }
-        if (bars) {
+        Optional<Decoded> found = bars ? decodeBars(crop, pass, padded, rotated, r) : decodeMatrix(crop, pass, padded, r);
+        if (found.isEmpty() && pass == Pass.REST) {
+            // a label stuck on crooked: turn the crop until its bars stand upright
+            found = decodeDeskewed(page.crop(padded), r);
+        }
+        return found;
+    }
+
+    private Optional<Decoded> decodeBars(GreyImage crop, Pass pass, Rectangle padded, boolean rotated, Rectangle r) {
+        {
             List<Attempt> oneD = pass == Pass.FIRST ? ATTEMPTS_1D.subList(0, 1) : ATTEMPTS_1D.subList(1, 4);
             if (pass == Pass.REST && crop.width >= 2 * REDUCED_WIDTH) {
                 // very large bars (separator sheets): a reduced copy smooths ragged, wavy edges
@@ -156,8 +165,31 @@ final class CropDecoder {
             List<Attempt> pdf = pass == Pass.FIRST ? ATTEMPTS_1D.subList(0, 1) : ATTEMPTS_1D.subList(1, 3);
             return found.isPresent() ? found : tryAll(crop, pdf, PDF417_ONLY, padded, rotated, r);
         }
+    }
+
+    private Optional<Decoded> decodeMatrix(GreyImage crop, Pass pass, Rectangle padded, Rectangle r) {
         List<Attempt> twoD = pass == Pass.FIRST ? ATTEMPTS_2D.subList(0, 2) : ATTEMPTS_2D.subList(2, 4);
         return tryAll(crop, twoD, TWO_D, padded, false, r);
+    }
+
+    /** Minimum tilt worth a rotated attempt; smaller tilts are read as they are. */
+    private static final double MIN_TILT = Math.toRadians(4);
+
+    private Optional<Decoded> decodeDeskewed(GreyImage crop, Rectangle unpadded) {
+        double[] g = crop.dominantGradient();
+        double angle = g[0];
+        double tilt = Math.min(Math.abs(angle), Math.abs(Math.abs(angle) - Math.PI / 2));
+        if (g[1] < 0.45 || tilt < MIN_TILT) {
+            return Optional.empty();
+        }
+        // bring the gradient (across the bars) to horizontal: the bars then stand vertical
+        GreyImage upright = crop.rotate(-angle, crop.brightest());
+        Optional<Decoded> found = tryAll(upright, ATTEMPTS_1D.subList(0, 2), ONE_D, unpadded, false, unpadded);
+        if (found.isEmpty()) {
+            found = tryAll(upright, ATTEMPTS_1D.subList(0, 1), PDF417_ONLY, unpadded, false, unpadded);
+        }
+        // positions in the turned crop do not map back simply: report the candidate's box
+        return found.map(d -> new Decoded(d.format(), d.text(), new Rectangle(unpadded)));
     }
 
     /**
@@ -168,7 +200,10 @@ final class CropDecoder {
         long area = (long) padded.width * padded.height;
         if (kind == CandidateRegion.Kind.MATRIX) {
             // 3 readers; first pass 2 binarisers, then median + 2x enlargement (4 areas)
-            return area * 3 * (pass == Pass.FIRST ? 2 : 5);
+            return area * 3 * (pass == Pass.FIRST ? 2 : 7);
+        }
+        if (pass == Pass.REST) {
+            area *= 3; // the turned copy for crooked labels
         }
         int length = kind == CandidateRegion.Kind.VERTICAL_BARS ? padded.width : padded.height;
         int across = kind == CandidateRegion.Kind.VERTICAL_BARS ? padded.height : padded.width;

@@ -81,6 +81,15 @@ public final class BarcodeRecallBenchmark {
             run(c);
             return;
         }
+        if (args.length > 0 && args[0].equals("angles")) {
+            // labels stuck on crooked: beyond page skew
+            Map<String, UnaryOperator<BufferedImage>> c = new LinkedHashMap<>();
+            for (double a : new double[] {6, -8, 10, -12, 15, 20, -30, 45}) {
+                c.put("angle" + a, p -> SyntheticPages.skew(p, a));
+            }
+            run(c);
+            return;
+        }
         if (args.length > 0 && args[0].equals("hard")) {
             run(hardConditions());
             return;
