@@ -146,7 +146,7 @@ final class CropDecoder {
         Optional<Decoded> found = bars ? decodeBars(crop, pass, padded, rotated, r) : decodeMatrix(crop, pass, padded, r);
         if (found.isEmpty() && pass == Pass.REST) {
             // a label stuck on crooked: turn the crop until its bars stand upright
-            found = decodeDeskewed(page.crop(padded), r);
+            found = decodeDeskewed(page.crop(padded), r, budget);
         }
         return found;
     }
@@ -175,11 +175,12 @@ final class CropDecoder {
     /** Minimum tilt worth a rotated attempt; smaller tilts are read as they are. */
     private static final double MIN_TILT = Math.toRadians(4);
 
-    private Optional<Decoded> decodeDeskewed(GreyImage crop, Rectangle unpadded) {
+    private Optional<Decoded> decodeDeskewed(GreyImage crop, Rectangle unpadded, WorkBudget budget) {
         double[] g = crop.dominantGradient();
         double angle = g[0];
         double tilt = Math.min(Math.abs(angle), Math.abs(Math.abs(angle) - Math.PI / 2));
-        if (g[1] < 0.45 || tilt < MIN_TILT) {
+        // turning and reading the turned copy: about three areas of work
+        if (g[1] < 0.45 || tilt < MIN_TILT || !budget.spend(3L * crop.width * crop.height)) {
             return Optional.empty();
         }
         // bring the gradient (across the bars) to horizontal: the bars then stand vertical
@@ -200,10 +201,7 @@ final class CropDecoder {
         long area = (long) padded.width * padded.height;
         if (kind == CandidateRegion.Kind.MATRIX) {
             // 3 readers; first pass 2 binarisers, then median + 2x enlargement (4 areas)
-            return area * 3 * (pass == Pass.FIRST ? 2 : 7);
-        }
-        if (pass == Pass.REST) {
-            area *= 3; // the turned copy for crooked labels
+            return area * 3 * (pass == Pass.FIRST ? 2 : 5);
         }
         int length = kind == CandidateRegion.Kind.VERTICAL_BARS ? padded.width : padded.height;
         int across = kind == CandidateRegion.Kind.VERTICAL_BARS ? padded.height : padded.width;
