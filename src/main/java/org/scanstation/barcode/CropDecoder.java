@@ -33,8 +33,8 @@ import java.util.function.Supplier;
  * enlarged) and applying the misread guards: Code 39 and ITF, which have no mandatory check digit,
  * must decode to the same text on at least three separate scan lines with hardly any line giving
  * another text, and an ITF read must span most of the bars found (a short ITF read inside a
- * longer symbol is a classic misread). Code 128 (mod 103 check) and the 2D symbologies
- * (Reed-Solomon) are trusted on one read.
+ * longer symbol is a classic misread). Code 128 (mod 103 check) needs two agreeing lines; the 2D
+ * symbologies (Reed-Solomon) are trusted on one read.
  */
 final class CropDecoder {
 
@@ -243,14 +243,16 @@ final class CropDecoder {
     private static boolean trustworthy(Result result, GreyImage img, Attempt attempt, Supplier<Reader> factory,
                                        boolean rotated, Rectangle unpadded) {
         BarcodeFormat f = result.getBarcodeFormat();
-        if (f != BarcodeFormat.CODE_39 && f != BarcodeFormat.ITF) {
-            return true;
+        boolean weak = f == BarcodeFormat.CODE_39 || f == BarcodeFormat.ITF;
+        if (!weak && f != BarcodeFormat.CODE_128) {
+            return true; // 2D symbologies: Reed-Solomon error correction
         }
         String text = result.getText();
         if (text == null || text.isEmpty()) {
             return false;
         }
-        if (!rowsAgree(text, img, attempt, factory)) {
+        // Code 128 has a check character, but one noisy line can still pass it: a second line must agree
+        if (!rowsAgree(text, img, attempt, factory, weak ? 3 : 2)) {
             return false;
         }
         if (f == BarcodeFormat.ITF) {
@@ -263,9 +265,10 @@ final class CropDecoder {
 
     /**
      * Decodes scan lines across the whole crop one by one: the text must come out of at least
-     * three lines spread over the bars, and other texts (partial or wrong reads) must be rare.
+     * {@code minSame} lines spread over the bars, and other texts (partial or wrong reads) must be rare.
      */
-    private static boolean rowsAgree(String text, GreyImage img, Attempt attempt, Supplier<Reader> factory) {
+    private static boolean rowsAgree(String text, GreyImage img, Attempt attempt, Supplier<Reader> factory,
+                                     int minSame) {
         BinaryBitmap bitmap = new BinaryBitmap(attempt.binarizer().apply(new GreyLuminanceSource(img)));
         Reader reader = factory.get();
         if (!(reader instanceof OneDReader oneD)) {
@@ -303,7 +306,7 @@ final class CropDecoder {
                 }
             }
         }
-        return same >= 3 && other * 3 <= same && lastY - firstY >= Math.min(8, h / 4);
+        return same >= minSame && other * 3 <= same && lastY - firstY >= Math.min(8, h / 4);
     }
 
     private static float spanX(Result r) {
