@@ -146,7 +146,7 @@ final class CropDecoder {
         Optional<Decoded> found = bars ? decodeBars(crop, pass, padded, rotated, r) : decodeMatrix(crop, pass, padded, r);
         if (found.isEmpty() && pass == Pass.REST) {
             // a label stuck on crooked: turn the crop until its bars stand upright
-            found = decodeDeskewed(page.crop(padded), r, budget);
+            found = decodeDeskewed(page.crop(padded), r, budget, !bars);
         }
         return found;
     }
@@ -172,10 +172,30 @@ final class CropDecoder {
         return tryAll(crop, twoD, TWO_D, padded, false, r);
     }
 
+    /** A 2D symbol turned by some angle: square its grid with the page axes and read it again. */
+    private Optional<Decoded> decodeTurnedMatrix(GreyImage crop, Rectangle unpadded, WorkBudget budget) {
+        double angle = crop.gridAngle();
+        if (Math.abs(angle) < MIN_TILT || !budget.spend(6L * crop.width * crop.height)) {
+            return Optional.empty();
+        }
+        GreyImage upright = crop.rotate(-angle, crop.brightest());
+        return tryAll(upright, ATTEMPTS_2D.subList(0, 2), TWO_D_SQUARE, unpadded, false, unpadded)
+                .map(d -> new Decoded(d.format(), d.text(), new Rectangle(unpadded)));
+    }
+
+    private static final List<Supplier<Reader>> TWO_D_SQUARE = List.of(DataMatrixReader::new, QRCodeReader::new);
+
     /** Minimum tilt worth a rotated attempt; smaller tilts are read as they are. */
     private static final double MIN_TILT = Math.toRadians(4);
 
-    private Optional<Decoded> decodeDeskewed(GreyImage crop, Rectangle unpadded, WorkBudget budget) {
+    private Optional<Decoded> decodeDeskewed(GreyImage crop, Rectangle unpadded, WorkBudget budget,
+                                             boolean matrix) {
+        if (matrix) {
+            Optional<Decoded> turned2d = decodeTurnedMatrix(crop, unpadded, budget);
+            if (turned2d.isPresent()) {
+                return turned2d;
+            }
+        }
         double[] g = crop.dominantGradient();
         double angle = g[0];
         double tilt = Math.min(Math.abs(angle), Math.abs(Math.abs(angle) - Math.PI / 2));

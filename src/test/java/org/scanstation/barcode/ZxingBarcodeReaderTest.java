@@ -68,7 +68,9 @@ class ZxingBarcodeReaderTest {
                 Arguments.of(BarcodeFormat.CODE_39, "K1234567", -20.0),
                 Arguments.of(BarcodeFormat.ITF, "9434765919", 30.0),
                 Arguments.of(BarcodeFormat.PDF_417, "9434765919|K1234567", 12.0),
-                Arguments.of(BarcodeFormat.QR_CODE, "NHS:9434765919", 40.0));
+                Arguments.of(BarcodeFormat.QR_CODE, "NHS:9434765919", 40.0),
+                Arguments.of(BarcodeFormat.DATA_MATRIX, "K1234567", 45.0),
+                Arguments.of(BarcodeFormat.DATA_MATRIX, "NHS:9434765919|MRN:K1234567", -25.0));
     }
 
     @ParameterizedTest(name = "{0} at {2} degrees")
