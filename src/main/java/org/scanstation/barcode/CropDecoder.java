@@ -33,10 +33,13 @@ import java.util.function.Supplier;
  * enlarged) and applying the misread guards: Code 39 and ITF, which have no mandatory check digit,
  * must decode to the same text on at least three separate scan lines with hardly any line giving
  * another text, and an ITF read must span most of the bars found (a short ITF read inside a
- * longer symbol is a classic misread). Code 128 (mod 103 check) and the 2D symbologies
- * (Reed-Solomon) are trusted on one read.
+ * longer symbol is a classic misread). Code 128 (mod 103 check) needs two agreeing lines; the 2D
+ * symbologies (Reed-Solomon) are trusted on one read.
  */
 final class CropDecoder {
+
+    /** Width that a very large 1D crop is reduced to for one extra attempt. */
+    private static final int REDUCED_WIDTH = 700;
 
     /** ITF lengths we accept (even, label-sized). */
     private static final int[] ITF_LENGTHS = {6, 8, 10, 12, 14, 16, 18};
@@ -59,7 +62,7 @@ final class CropDecoder {
     }
 
     private record Attempt(Function<GreyImage, GreyImage> prepare, Function<GreyLuminanceSource, Binarizer> binarizer,
-                           int scale) {
+                           double scale) {
     }
 
     private static final List<Attempt> ATTEMPTS_1D = List.of(
@@ -73,7 +76,7 @@ final class CropDecoder {
             new Attempt(Function.identity(), HybridBinarizer::new, 1),
             new Attempt(Function.identity(), GlobalHistogramBinarizer::new, 1),
             new Attempt(GreyImage::median3, HybridBinarizer::new, 1),
-            new Attempt(g -> g.upscale(2), HybridBinarizer::new, 2));
+            new Attempt(g -> g.upscale(2), HybridBinarizer::new, 2.0));
 
     private static final List<Supplier<Reader>> ONE_D = List.of(
             Code128Reader::new, Code39Reader::new, ITFReader::new);
@@ -132,12 +135,7 @@ final class CropDecoder {
         if (padded.isEmpty()) {
             return Optional.empty();
         }
-        long cost = (long) padded.width * padded.height;
-        int readers = candidate.kind() == CandidateRegion.Kind.MATRIX ? 3 : 4;
-        boolean matrix = candidate.kind() == CandidateRegion.Kind.MATRIX;
-        // work in crop-sized units: the 2x enlargement of a 2D crop counts four
-        int attempts = pass == Pass.FIRST ? (matrix ? 2 : 1) : (matrix ? 5 : 3);
-        if (!budget.spend(cost * readers * attempts)) {
+        if (!budget.spend(cost(padded, candidate.kind(), pass))) {
             return Optional.empty();
         }
         GreyImage crop = page.crop(padded);
@@ -145,15 +143,90 @@ final class CropDecoder {
         if (rotated) {
             crop = crop.rotate90();
         }
-        if (bars) {
+        Optional<Decoded> found = bars ? decodeBars(crop, pass, padded, rotated, r) : decodeMatrix(crop, pass, padded, r);
+        if (found.isEmpty() && pass == Pass.REST) {
+            // a label stuck on crooked: turn the crop until its bars stand upright
+            found = decodeDeskewed(page.crop(padded), r, budget, !bars);
+        }
+        return found;
+    }
+
+    private Optional<Decoded> decodeBars(GreyImage crop, Pass pass, Rectangle padded, boolean rotated, Rectangle r) {
+        {
             List<Attempt> oneD = pass == Pass.FIRST ? ATTEMPTS_1D.subList(0, 1) : ATTEMPTS_1D.subList(1, 4);
+            if (pass == Pass.REST && crop.width >= 2 * REDUCED_WIDTH) {
+                // very large bars (separator sheets): a reduced copy smooths ragged, wavy edges
+                int f = crop.width / REDUCED_WIDTH;
+                oneD = new java.util.ArrayList<>(oneD);
+                oneD.add(new Attempt(g -> g.downscale(f), HybridBinarizer::new, 1.0 / f));
+            }
             Optional<Decoded> found = tryAll(crop, oneD, ONE_D, padded, rotated, r);
             // PDF417 looks like bars too (rows of bar patterns)
             List<Attempt> pdf = pass == Pass.FIRST ? ATTEMPTS_1D.subList(0, 1) : ATTEMPTS_1D.subList(1, 3);
             return found.isPresent() ? found : tryAll(crop, pdf, PDF417_ONLY, padded, rotated, r);
         }
+    }
+
+    private Optional<Decoded> decodeMatrix(GreyImage crop, Pass pass, Rectangle padded, Rectangle r) {
         List<Attempt> twoD = pass == Pass.FIRST ? ATTEMPTS_2D.subList(0, 2) : ATTEMPTS_2D.subList(2, 4);
         return tryAll(crop, twoD, TWO_D, padded, false, r);
+    }
+
+    /** A 2D symbol turned by some angle: square its grid with the page axes and read it again. */
+    private Optional<Decoded> decodeTurnedMatrix(GreyImage crop, Rectangle unpadded, WorkBudget budget) {
+        double angle = crop.gridAngle();
+        if (Math.abs(angle) < MIN_TILT || !budget.spend(6L * crop.width * crop.height)) {
+            return Optional.empty();
+        }
+        GreyImage upright = crop.rotate(-angle, crop.brightest());
+        return tryAll(upright, ATTEMPTS_2D.subList(0, 2), TWO_D_SQUARE, unpadded, false, unpadded)
+                .map(d -> new Decoded(d.format(), d.text(), new Rectangle(unpadded)));
+    }
+
+    private static final List<Supplier<Reader>> TWO_D_SQUARE = List.of(DataMatrixReader::new, QRCodeReader::new);
+
+    /** Minimum tilt worth a rotated attempt; smaller tilts are read as they are. */
+    private static final double MIN_TILT = Math.toRadians(4);
+
+    private Optional<Decoded> decodeDeskewed(GreyImage crop, Rectangle unpadded, WorkBudget budget,
+                                             boolean matrix) {
+        if (matrix) {
+            Optional<Decoded> turned2d = decodeTurnedMatrix(crop, unpadded, budget);
+            if (turned2d.isPresent()) {
+                return turned2d;
+            }
+        }
+        double[] g = crop.dominantGradient();
+        double angle = g[0];
+        double tilt = Math.min(Math.abs(angle), Math.abs(Math.abs(angle) - Math.PI / 2));
+        // turning and reading the turned copy: about three areas of work
+        if (g[1] < 0.45 || tilt < MIN_TILT || !budget.spend(3L * crop.width * crop.height)) {
+            return Optional.empty();
+        }
+        // bring the gradient (across the bars) to horizontal: the bars then stand vertical
+        GreyImage upright = crop.rotate(-angle, crop.brightest());
+        Optional<Decoded> found = tryAll(upright, ATTEMPTS_1D.subList(0, 2), ONE_D, unpadded, false, unpadded);
+        if (found.isEmpty()) {
+            found = tryAll(upright, ATTEMPTS_1D.subList(0, 1), PDF417_ONLY, unpadded, false, unpadded);
+        }
+        // positions in the turned crop do not map back simply: report the candidate's box
+        return found.map(d -> new Decoded(d.format(), d.text(), new Rectangle(unpadded)));
+    }
+
+    /**
+     * Rough work of one pass over a crop. 1D readers binarise and scan a few dozen lines, so they
+     * cost width x lines; a median filter and the 2D readers work on the whole area.
+     */
+    private static long cost(Rectangle padded, CandidateRegion.Kind kind, Pass pass) {
+        long area = (long) padded.width * padded.height;
+        if (kind == CandidateRegion.Kind.MATRIX) {
+            // 3 readers; first pass 2 binarisers, then median + 2x enlargement (4 areas)
+            return area * 3 * (pass == Pass.FIRST ? 2 : 5);
+        }
+        int length = kind == CandidateRegion.Kind.VERTICAL_BARS ? padded.width : padded.height;
+        int across = kind == CandidateRegion.Kind.VERTICAL_BARS ? padded.height : padded.width;
+        long lines = (long) length * Math.min(across, 64) * 4;
+        return pass == Pass.FIRST ? lines + area : lines * 4 + area * 3;
     }
 
     private Optional<Decoded> tryAll(GreyImage crop, List<Attempt> attempts, List<Supplier<Reader>> readers,
@@ -190,19 +263,21 @@ final class CropDecoder {
     private static boolean trustworthy(Result result, GreyImage img, Attempt attempt, Supplier<Reader> factory,
                                        boolean rotated, Rectangle unpadded) {
         BarcodeFormat f = result.getBarcodeFormat();
-        if (f != BarcodeFormat.CODE_39 && f != BarcodeFormat.ITF) {
-            return true;
+        boolean weak = f == BarcodeFormat.CODE_39 || f == BarcodeFormat.ITF;
+        if (!weak && f != BarcodeFormat.CODE_128) {
+            return true; // 2D symbologies: Reed-Solomon error correction
         }
         String text = result.getText();
         if (text == null || text.isEmpty()) {
             return false;
         }
-        if (!rowsAgree(text, img, attempt, factory)) {
+        // Code 128 has a check character, but one noisy line can still pass it: a second line must agree
+        if (!rowsAgree(text, img, attempt, factory, weak ? 3 : 2)) {
             return false;
         }
         if (f == BarcodeFormat.ITF) {
             float span = spanX(result);
-            int barsWidth = (rotated ? unpadded.height : unpadded.width) * attempt.scale();
+            double barsWidth = (rotated ? unpadded.height : unpadded.width) * attempt.scale();
             return span >= 0.6f * barsWidth;
         }
         return true;
@@ -210,9 +285,10 @@ final class CropDecoder {
 
     /**
      * Decodes scan lines across the whole crop one by one: the text must come out of at least
-     * three lines spread over the bars, and other texts (partial or wrong reads) must be rare.
+     * {@code minSame} lines spread over the bars, and other texts (partial or wrong reads) must be rare.
      */
-    private static boolean rowsAgree(String text, GreyImage img, Attempt attempt, Supplier<Reader> factory) {
+    private static boolean rowsAgree(String text, GreyImage img, Attempt attempt, Supplier<Reader> factory,
+                                     int minSame) {
         BinaryBitmap bitmap = new BinaryBitmap(attempt.binarizer().apply(new GreyLuminanceSource(img)));
         Reader reader = factory.get();
         if (!(reader instanceof OneDReader oneD)) {
@@ -250,7 +326,7 @@ final class CropDecoder {
                 }
             }
         }
-        return same >= 3 && other * 3 <= same && lastY - firstY >= Math.min(8, h / 4);
+        return same >= minSame && other * 3 <= same && lastY - firstY >= Math.min(8, h / 4);
     }
 
     private static float spanX(Result r) {
@@ -284,7 +360,7 @@ final class CropDecoder {
         return text;
     }
 
-    private static Rectangle bounds(Result result, int scale, GreyImage crop, Rectangle padded, boolean rotated,
+    private static Rectangle bounds(Result result, double scale, GreyImage crop, Rectangle padded, boolean rotated,
                                     Rectangle unpadded) {
         ResultPoint[] pts = result.getResultPoints();
         if (pts == null || pts.length < 2) {
@@ -299,8 +375,8 @@ final class CropDecoder {
             if (p == null) {
                 continue;
             }
-            float x = p.getX() / scale;
-            float y = p.getY() / scale;
+            float x = (float) (p.getX() / scale);
+            float y = (float) (p.getY() / scale);
             float px;
             float py;
             if (rotated) {

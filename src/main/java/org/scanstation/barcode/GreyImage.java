@@ -207,6 +207,127 @@ final class GreyImage {
         return new GreyImage(w, h, out);
     }
 
+    /**
+     * Turned by an arbitrary angle (bilinear), so that a direction at angle a (image coordinates)
+     * ends up at a + radians. The canvas grows to hold the whole image; new corners get the
+     * given background value.
+     */
+    GreyImage rotate(double radians, int background) {
+        double c = Math.cos(radians);
+        double s = Math.sin(radians);
+        int w = (int) Math.ceil(Math.abs(width * c) + Math.abs(height * s));
+        int h = (int) Math.ceil(Math.abs(width * s) + Math.abs(height * c));
+        byte[] out = new byte[w * h];
+        double cx = (width - 1) / 2.0;
+        double cy = (height - 1) / 2.0;
+        double ox = (w - 1) / 2.0;
+        double oy = (h - 1) / 2.0;
+        for (int v = 0; v < h; v++) {
+            double dy = v - oy;
+            for (int u = 0; u < w; u++) {
+                double dx = u - ox;
+                // inverse mapping: rotate the destination point back by -radians
+                double x = dx * c + dy * s + cx;
+                double y = -dx * s + dy * c + cy;
+                int x0 = (int) Math.floor(x);
+                int y0 = (int) Math.floor(y);
+                int value;
+                if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) {
+                    value = background;
+                } else {
+                    double fx = x - x0;
+                    double fy = y - y0;
+                    int i = y0 * width + x0;
+                    double top = (pixels[i] & 0xFF) * (1 - fx) + (pixels[i + 1] & 0xFF) * fx;
+                    double bottom = (pixels[i + width] & 0xFF) * (1 - fx) + (pixels[i + width + 1] & 0xFF) * fx;
+                    value = (int) Math.round(top * (1 - fy) + bottom * fy);
+                }
+                out[v * w + u] = (byte) value;
+            }
+        }
+        return new GreyImage(w, h, out);
+    }
+
+    /**
+     * The dominant gradient direction (radians, image coordinates, in (-pi/2, pi/2]) and how
+     * strongly the texture agrees with it (coherence 0..1): parallel bars give high coherence
+     * with the gradient across the bars.
+     */
+    double[] dominantGradient() {
+        double sxx = 0;
+        double syy = 0;
+        double sxy = 0;
+        int step = Math.max(1, Math.min(width, height) / 200);
+        for (int y = 1; y < height - 1; y += step) {
+            for (int x = 1; x < width - 1; x += step) {
+                int i = y * width + x;
+                int gx = (pixels[i + 1] & 0xFF) - (pixels[i - 1] & 0xFF);
+                int gy = (pixels[i + width] & 0xFF) - (pixels[i - width] & 0xFF);
+                sxx += gx * gx;
+                syy += gy * gy;
+                sxy += gx * gy;
+            }
+        }
+        double trace = sxx + syy;
+        if (trace <= 0) {
+            return new double[] {0, 0};
+        }
+        double angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
+        double coherence = Math.sqrt((sxx - syy) * (sxx - syy) + 4 * sxy * sxy) / trace;
+        return new double[] {angle, coherence};
+    }
+
+    /**
+     * The angle (radians, in (-pi/4, pi/4]) of a square grid texture such as a DataMatrix: edges
+     * at a and a + 90 degrees both count, via the fourth power of the gradient.
+     */
+    double gridAngle() {
+        double re = 0;
+        double im = 0;
+        int step = Math.max(1, Math.min(width, height) / 200);
+        for (int y = 1; y < height - 1; y += step) {
+            for (int x = 1; x < width - 1; x += step) {
+                int i = y * width + x;
+                double gx = sobelX(i);
+                double gy = sobelY(i);
+                double m2 = gx * gx + gy * gy;
+                if (m2 == 0) {
+                    continue;
+                }
+                // (gx + i gy)^4 / |g|^2: angle 4a, weight |g|^2
+                double r2 = gx * gx - gy * gy;
+                double i2 = 2 * gx * gy;
+                re += (r2 * r2 - i2 * i2) / m2;
+                im += (2 * r2 * i2) / m2;
+            }
+        }
+        return Math.atan2(im, re) / 4;
+    }
+
+    /** Sobel derivatives: closer to isotropic than a plain difference, so angles come out unbiased. */
+    private int sobelX(int i) {
+        int w = width;
+        return (px(i - w + 1) + 2 * px(i + 1) + px(i + w + 1)) - (px(i - w - 1) + 2 * px(i - 1) + px(i + w - 1));
+    }
+
+    private int sobelY(int i) {
+        int w = width;
+        return (px(i + w - 1) + 2 * px(i + w) + px(i + w + 1)) - (px(i - w - 1) + 2 * px(i - w) + px(i - w + 1));
+    }
+
+    private int px(int i) {
+        return pixels[i] & 0xFF;
+    }
+
+    /** Largest value (the paper, on a crop around a symbol). */
+    int brightest() {
+        int max = 0;
+        for (byte b : pixels) {
+            max = Math.max(max, b & 0xFF);
+        }
+        return max;
+    }
+
     /** Nearest-neighbour enlargement by an integer factor (helps small 2D modules). */
     GreyImage upscale(int factor) {
         int w = width * factor;

@@ -23,7 +23,7 @@ public final class BarcodeRecallBenchmark {
         PAYLOADS.put(BarcodeFormat.CODE_128, List.of("9434765919", "K1234567", "SEPARATOR"));
         PAYLOADS.put(BarcodeFormat.CODE_39, List.of("K1234567", "9434765919"));
         PAYLOADS.put(BarcodeFormat.ITF, List.of("9434765919", "94347659190012"));
-        PAYLOADS.put(BarcodeFormat.DATA_MATRIX, List.of("NHS:9434765919|MRN:K1234567|KING^WILLIAM"));
+        PAYLOADS.put(BarcodeFormat.DATA_MATRIX, List.of("NHS:9434765919|MRN:K1234567|KING^WILLIAM", "K1234567"));
         PAYLOADS.put(BarcodeFormat.QR_CODE, List.of("NHS:9434765919;DOB:1961-03-01"));
         PAYLOADS.put(BarcodeFormat.PDF_417, List.of("9434765919|K1234567|KING, WILLIAM|1961-03-01"));
     }
@@ -49,6 +49,7 @@ public final class BarcodeRecallBenchmark {
     static Map<String, UnaryOperator<BufferedImage>> hardConditions() {
         Map<String, UnaryOperator<BufferedImage>> c = new LinkedHashMap<>();
         c.put("noise-heavy", p -> SyntheticPages.noise(p, 30, 0.03, 8));
+        c.put("blur", p -> SyntheticPages.blur(SyntheticPages.blur(p)));
         c.put("contrast-60", p -> SyntheticPages.lowContrast(p, 150, 210));
         c.put("200dpi+noise+skew5", p -> SyntheticPages.noise(SyntheticPages.scale(
                 SyntheticPages.skew(p, -5), 2.0 / 3), 20, 0.01, 6));
@@ -76,6 +77,15 @@ public final class BarcodeRecallBenchmark {
             for (int i = 0; i < 8; i++) {
                 long seed = i;
                 c.put("damage" + i, p -> damage(p, seed));
+            }
+            run(c);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("angles")) {
+            // labels stuck on crooked: beyond page skew
+            Map<String, UnaryOperator<BufferedImage>> c = new LinkedHashMap<>();
+            for (double a : new double[] {6, -8, 10, -12, 15, 20, -30, 45}) {
+                c.put("angle" + a, p -> SyntheticPages.skew(p, a));
             }
             run(c);
             return;

@@ -25,12 +25,6 @@ class PaperlessSeparatorCorpusTest {
 
     private static final Path CORPUS = Path.of("../shared/corpus/peer-paperless-barcodes");
 
-    /**
-     * A Code 39 whose bars were bent into waves: zbar reads it, ZXing's Code 39 decoder does not on
-     * any scan line. We report nothing there (never a wrong separator); the page is simply missed.
-     */
-    private static final Set<String> KNOWN_MISSES = Set.of("patch-code-t-middle-distorted.pdf");
-
     @Test
     void findsTheSeparatorPagesPaperlessExpects() throws Exception {
         assumeTrue(Files.isDirectory(CORPUS), "shared corpus not present: " + CORPUS.toAbsolutePath());
@@ -54,9 +48,6 @@ class PaperlessSeparatorCorpusTest {
             c.get("separator_pages").forEach(n -> want.add(n.asInt()));
             boolean unreadableCase = file.contains("unreadable");
             boolean ok = unreadableCase ? Set.of(2).containsAll(got) : got.equals(want);
-            if (!ok && KNOWN_MISSES.contains(file)) {
-                ok = want.containsAll(got); // missing is tolerated there, a wrong separator never
-            }
             if (ok) {
                 passed++;
             } else {

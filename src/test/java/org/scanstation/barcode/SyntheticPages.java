@@ -244,6 +244,15 @@ final class SyntheticPages {
         return out;
     }
 
+    /** 3x3 box blur: an out-of-focus or smudged scan. */
+    static BufferedImage blur(BufferedImage src) {
+        float[] k = new float[9];
+        java.util.Arrays.fill(k, 1f / 9);
+        java.awt.image.ConvolveOp op = new java.awt.image.ConvolveOp(new java.awt.image.Kernel(3, 3, k),
+                java.awt.image.ConvolveOp.EDGE_NO_OP, null);
+        return op.filter(src, new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_BYTE_GRAY));
+    }
+
     static BufferedImage copy(BufferedImage src) {
         BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         out.getRaster().setRect(src.getRaster());

@@ -61,6 +61,29 @@ class ZxingBarcodeReaderTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(format.name(), payload));
     }
 
+    static Stream<Arguments> crookedLabels() {
+        return Stream.of(
+                Arguments.of(BarcodeFormat.CODE_128, "9434765919", 15.0),
+                Arguments.of(BarcodeFormat.CODE_128, "K1234567", -30.0),
+                Arguments.of(BarcodeFormat.CODE_39, "K1234567", -20.0),
+                Arguments.of(BarcodeFormat.ITF, "9434765919", 30.0),
+                Arguments.of(BarcodeFormat.PDF_417, "9434765919|K1234567", 12.0),
+                Arguments.of(BarcodeFormat.QR_CODE, "NHS:9434765919", 40.0),
+                Arguments.of(BarcodeFormat.DATA_MATRIX, "K1234567", 45.0),
+                Arguments.of(BarcodeFormat.DATA_MATRIX, "NHS:9434765919|MRN:K1234567", -25.0));
+    }
+
+    @ParameterizedTest(name = "{0} at {2} degrees")
+    @MethodSource("crookedLabels")
+    void readsLabelsStuckOnCrooked(BarcodeFormat format, String payload, double degrees) {
+        BufferedImage page = SyntheticPages.blankPage();
+        SyntheticPages.drawLabel(page, 800, 1500, "KING, William", format, payload);
+
+        List<Barcode> found = READER.read(SyntheticPages.noise(SyntheticPages.skew(page, degrees), 8, 0.002, 5));
+
+        assertThat(found).extracting(Barcode::text).containsExactly(payload);
+    }
+
     @Test
     void readsBothLabelsWhenTwoPatientsShareAPageAndGivesTheirPlaces() {
         BufferedImage page = SyntheticPages.blankPage();
