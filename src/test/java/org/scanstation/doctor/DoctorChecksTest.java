@@ -26,6 +26,10 @@ class DoctorChecksTest {
         return TessdataLocator.find("eng").orElseThrow();
     }
 
+    static StationConfig.Edms edms(String url, String user, String passwordFile) {
+        return new StationConfig.Edms(url, "/ScanStation", user, null, passwordFile, null, false);
+    }
+
     @Test
     void tesseractWithItsLanguageDataIsOk() {
         CheckResult r = new TesseractCheck(systemTessdata()).run();
