@@ -36,6 +36,8 @@ cp "$jar" "$work/input/scanstation.jar"
 cp "$here/app/scanstation.sh" "$work/input/scanstation.sh"
 cp "$root/installer/config/station.json" "$work/input/station.example.json"
 
+# dpkg-deb's default xz -6 takes ~3 minutes on 2 busy cores for a 3% smaller package; gzip takes ~12 s
+export DPKG_DEB_COMPRESSOR_TYPE=${DPKG_DEB_COMPRESSOR_TYPE:-gzip}
 "$bin/jpackage" --type deb --dest "$out" \
   --name scanstation --app-version "$version" \
   --description "Scanning station for hospital health records" \

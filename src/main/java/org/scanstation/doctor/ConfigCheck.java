@@ -37,7 +37,7 @@ public final class ConfigCheck implements Check {
         List<String> details = new ArrayList<>();
         details.add("machine-wide file: " + (loaded.machineFile() == null ? machineFile + " (not present)" : loaded.machineFile()));
         details.add("user file: " + (loaded.userFile() == null ? userFile + " (not present)" : loaded.userFile()));
-        details.add("locked by IT: " + (loaded.locked().isEmpty() ? "nothing" : String.join(", ", loaded.locked())));
+        details.add("locked by IT: " + (loaded.locked().isEmpty() ? "nothing" : String.join(", ", new java.util.TreeSet<>(loaded.locked()))));
         if (!loaded.userIgnored().isEmpty()) {
             details.add("user settings not applied because IT locked them: " + String.join(", ", loaded.userIgnored()));
         }
