@@ -22,16 +22,18 @@ mkdir -p "$work/input"
 
 # Modules the classes use, plus what they reach by reflection or service lookup (jdeps cannot see these):
 # java.desktop (AWT imaging, JavaFX's Swing interop), java.logging (logs), jdk.crypto.ec (TLS to the EDMS),
-# jdk.unsupported (JavaFX and JNA use sun.misc.Unsafe), java.scripting + jdk.xml.dom + jdk.jsobject (JavaFX
+# jdk.unsupported (JavaFX and JNA use sun.misc.Unsafe), jdk.unsupported.desktop (JavaFX's Swing interop), java.scripting + jdk.xml.dom + jdk.jsobject (JavaFX
 # on the class path probes them), jdk.charsets, jdk.localedata (en_GB dates), jdk.zipfs.
 detected=$("$bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 "$jar")
-extra="java.desktop,java.logging,java.naming,java.net.http,jdk.crypto.ec,jdk.unsupported,java.scripting,jdk.xml.dom,jdk.jsobject,jdk.charsets,jdk.localedata,jdk.zipfs,java.management"
+extra="java.desktop,java.logging,java.naming,java.net.http,jdk.crypto.ec,jdk.unsupported,jdk.unsupported.desktop,java.scripting,jdk.xml.dom,jdk.jsobject,jdk.charsets,jdk.localedata,jdk.zipfs,java.management"
 modules=$(echo "$detected,$extra" | tr ',' '\n' | sed '/^$/d' | sort -u | paste -sd, -)
 echo "build-deb: runtime modules: $modules"
+SECONDS=0
 
 "$bin/jlink" --add-modules "$modules" --include-locales en,en-GB --strip-debug --no-header-files --no-man-pages \
   --compress=2 --output "$work/runtime"
 
+echo "build-deb: runtime built in ${SECONDS} s"
 cp "$jar" "$work/input/scanstation.jar"
 cp "$here/app/scanstation.sh" "$work/input/scanstation.sh"
 cp "$root/installer/config/station.json" "$work/input/station.example.json"
@@ -52,4 +54,5 @@ export DPKG_DEB_COMPRESSOR_TYPE=${DPKG_DEB_COMPRESSOR_TYPE:-gzip}
   --linux-app-category graphics \
   --linux-package-deps "tesseract-ocr, tesseract-ocr-eng, libgtk-3-0" \
   --temp "$work/jpackage"
+echo "build-deb: runtime + package in ${SECONDS} s"
 ls -l "$out"/scanstation_*.deb

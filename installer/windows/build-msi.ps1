@@ -33,7 +33,7 @@ New-Item -ItemType Directory -Force "$work\input\tessdata" | Out-Null
 
 # 2. Trimmed runtime: the same module list as the .deb (see installer/linux/build-deb.sh).
 $detected = & "$bin\jdeps.exe" --print-module-deps --ignore-missing-deps --multi-release 17 $jar
-$extra = "java.desktop,java.logging,java.naming,java.net.http,jdk.crypto.ec,jdk.crypto.mscapi,jdk.unsupported,java.scripting,jdk.xml.dom,jdk.jsobject,jdk.charsets,jdk.localedata,jdk.zipfs,java.management"
+$extra = "java.desktop,java.logging,java.naming,java.net.http,jdk.crypto.ec,jdk.crypto.mscapi,jdk.unsupported,jdk.unsupported.desktop,java.scripting,jdk.xml.dom,jdk.jsobject,jdk.charsets,jdk.localedata,jdk.zipfs,java.management"
 $modules = (("$detected,$extra" -split ",") | Where-Object { $_ } | Sort-Object -Unique) -join ","
 & "$bin\jlink.exe" --add-modules $modules --include-locales "en,en-GB" --strip-debug --no-header-files `
     --no-man-pages --compress=2 --output "$work\runtime"
