@@ -47,6 +47,22 @@ class StartupConfigTest {
     }
 
     @Test
+    void theStationWithoutACommandWillNotStartEither() throws Exception {
+        Path bad = malformed();
+        assertThat(run("--config", bad.toString())).isEqualTo(ExitCode.CONFIG.code());
+        assertThat(err.toString()).contains(bad + ": line 3");
+    }
+
+    @Test
+    void doctorFailsWhenTheLanguageDataIsMissing() {
+        Path missing = dir.resolve("no-tessdata");
+        int code = run("--config", "installer/config/station.json", "doctor", "--tessdata", missing.toString());
+        assertThat(code).isEqualTo(ExitCode.FAILURE.code());
+        assertThat(out.toString()).contains("FAIL  Tesseract OCR  English language data (eng.traineddata) not found in " + missing)
+                .contains("fix the FAIL lines above");
+    }
+
+    @Test
     void versionAndHelpStillAnswer() throws Exception {
         Path bad = malformed();
         assertThat(run("--config", bad.toString(), "--version")).isZero();
