@@ -1,6 +1,7 @@
 package org.scanstation;
 
 import org.scanstation.cli.ScanStationCli;
+import org.scanstation.logging.LogSetup;
 
 /**
  * The jar's entry point. With a command it runs the command line and loads no JavaFX class, so it
@@ -12,6 +13,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        LogSetup.install();
         System.exit(ScanStationCli.run(args));
     }
 }

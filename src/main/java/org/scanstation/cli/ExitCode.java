@@ -14,7 +14,9 @@ public enum ExitCode {
     /** A required engine (Tesseract, its language data) is missing. */
     ENGINE(5),
     /** Work is left to do (e.g. documents still queued for upload). */
-    INCOMPLETE(6);
+    INCOMPLETE(6),
+    /** A configuration file is malformed: the station refuses to start (the message names file and line). */
+    CONFIG(7);
 
     private final int code;
 

@@ -1,17 +1,29 @@
 package org.scanstation.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import org.scanstation.config.ConfigException;
+import org.scanstation.config.ConfigLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: {@code scanstation <command> ...}. Commands are thin; the work is in the services. */
 @Command(name = "scanstation", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "ScanStation: scan case notes, file each page to the right patient, upload to the EDMS.",
-        subcommands = {AnalyseCommand.class, DevicesCommand.class, ScanCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyseCommand.class, DevicesCommand.class, ScanCommand.class, BenchCommand.class, DoctorCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ScanStationCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code --config FILE}: use this machine-wide configuration file instead of the platform's. */
+    @CommandLine.Option(names = "--config", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "Machine-wide configuration file to use (default /etc/scanstation/station.json,"
+                    + " %%ProgramData%%\\ScanStation\\station.json).")
+    void setConfig(java.nio.file.Path file) {
+        System.setProperty("scanstation.config", file.toString());
+    }
 
     @Override
     public void run() {
@@ -38,7 +50,33 @@ public final class ScanStationCli implements Runnable {
             err.flush();
             return ExitCode.USAGE.code();
         });
+        cl.setExecutionStrategy(ScanStationCli::executeWithValidConfig);
         return cl;
+    }
+
+    /**
+     * Help and version are answered as usual; every other command first loads the configuration and
+     * refuses to run on a malformed file, naming it and the line. {@code doctor} reports it instead.
+     */
+    private static int executeWithValidConfig(CommandLine.ParseResult parsed) {
+        Integer help = CommandLine.executeHelpRequest(parsed);
+        if (help != null) {
+            return help;
+        }
+        List<CommandLine> invoked = parsed.asCommandLineList();
+        Object last = invoked.get(invoked.size() - 1).getCommand();
+        if (!(last instanceof DoctorCommand) && !(last instanceof CommandLine.HelpCommand)) {
+            try {
+                new ConfigLoader().load();
+            } catch (ConfigException e) {
+                PrintWriter err = parsed.commandSpec().commandLine().getErr();
+                err.println("scanstation: the station will not start: " + e.getMessage());
+                err.println("scanstation: correct the file (check it with: scanstation doctor)");
+                err.flush();
+                return ExitCode.CONFIG.code();
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     public static int run(String... args) {
