@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "scanstation", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "ScanStation: scan case notes, file each page to the right patient, upload to the EDMS.",
         subcommands = {AnalyseCommand.class, DevicesCommand.class, ScanCommand.class, BenchCommand.class, DoctorCommand.class,
+                GenerateSamplesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ScanStationCli implements Runnable {
 
