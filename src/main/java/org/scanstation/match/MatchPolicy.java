@@ -166,7 +166,7 @@ public final class MatchPolicy {
         }
         if (label.givenName() != null) {
             nameRead = true;
-            if (!NameComparison.same(label.givenName(), p.givenName())) {
+            if (!NameComparison.sameGivenName(label.givenName(), p.givenName())) {
                 nameOk = false;
                 problems.add(what + " given name '" + label.givenName() + "' does not match the index ("
                         + p.givenName() + ")");

@@ -4,15 +4,17 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * Compares a name as read from a label with the name in the index. Tolerates one OCR slip in a name
- * of five letters or more (and case, accents, hyphens, spaces, apostrophes); anything further apart is
- * a different name.
+ * Compares a name as read from a label with the name in the index. It forgives exactly the slips OCR
+ * makes (0 for O, 1 or l for I, 5 for S, 8 for B, rn for m, ...), case, accents, hyphens, apostrophes
+ * and spaces; nothing else. "Katherine" and "Catherine" are different names: twins are told apart by
+ * exactly such letters, so no general edit distance is allowed.
  */
 public final class NameComparison {
 
     private NameComparison() {
     }
 
+    /** Upper-case letters only, accents removed: "O'Neill-Smith" gives "ONEILLSMITH". */
     public static String normalise(String name) {
         if (name == null) {
             return "";
@@ -21,36 +23,49 @@ public final class NameComparison {
         return n.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
     }
 
-    public static boolean same(String read, String indexed) {
-        String a = normalise(read);
-        String b = normalise(indexed);
-        if (a.isEmpty() || b.isEmpty()) {
-            return false;
+    /** The name with every character replaced by the representative of its OCR look-alike class. */
+    static String shape(String name) {
+        if (name == null) {
+            return "";
         }
-        if (a.equals(b)) {
-            return true;
+        String n = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT);
+        n = n.replace("RN", "M").replace("VV", "W").replace("CL", "D");
+        StringBuilder out = new StringBuilder();
+        for (char c : n.toCharArray()) {
+            char r = switch (c) {
+                case '0', 'Q', 'D' -> 'O';
+                case '1', 'L', '|', '!', 'J' -> 'I';
+                case '5' -> 'S';
+                case '8' -> 'B';
+                case '6' -> 'G';
+                case '2' -> 'Z';
+                case 'U' -> 'V';
+                default -> c;
+            };
+            if (r >= 'A' && r <= 'Z') {
+                out.append(r);
+            }
         }
-        int allowed = Math.min(a.length(), b.length()) >= 5 ? 1 : 0;
-        return allowed > 0 && distance(a, b) <= allowed;
+        return out.toString();
     }
 
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+    /** True when the two names are the same once OCR's look-alike characters are forgiven. */
+    public static boolean same(String read, String indexed) {
+        String a = shape(read);
+        String b = shape(indexed);
+        return !a.isEmpty() && a.equals(b);
+    }
+
+    /**
+     * Given names: the first name must be the same; further names on the label (a middle name, or a
+     * stray mark read as letters after the name) are not compared.
+     */
+    public static boolean sameGivenName(String read, String indexed) {
+        if (read == null || indexed == null) {
+            return false;
         }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        String first = read.strip().split("\\s+")[0];
+        String indexedFirst = indexed.strip().split("\\s+")[0];
+        return same(first, indexedFirst);
     }
 }

@@ -167,4 +167,31 @@ class MatchPolicyTest {
         var body = new LabelReading(null, "", null, null, LocalDate.of(2008, 3, 1), null, null, 80f);
         assertThat(policy.decide(evidence(List.of(), List.of(body)))).isInstanceOf(MatchDecision.NoIdentity.class);
     }
+
+    @Test
+    void ocrLookAlikesAreForgivenButNotOtherLetters() {
+        assertThat(NameComparison.same("JOHNS0N", "JOHNSON")).isTrue();
+        assertThat(NameComparison.same("WiIliam", "William")).isTrue();
+        assertThat(NameComparison.same("Wi11iam", "William")).isTrue();
+        assertThat(NameComparison.same("O'NEILL", "Oneill")).isTrue();
+        assertThat(NameComparison.same("Katherine", "Catherine")).isFalse();
+        assertThat(NameComparison.same("Jon", "John")).isFalse();
+        assertThat(NameComparison.same("", "John")).isFalse();
+        assertThat(NameComparison.sameGivenName("Irene aa", "Irene")).isTrue();
+        assertThat(NameComparison.sameGivenName("Mary Ann", "Mary")).isTrue();
+        assertThat(NameComparison.sameGivenName("Ann Mary", "Mary")).isFalse();
+    }
+
+    @Test
+    void aTwinsLabelOnTheOtherTwinsBarcodeIsAConflict() throws Exception {
+        Path f = Files.createTempFile("twins", ".csv");
+        Files.writeString(f, CsvPatientIndexTest.HEADER
+                + "9434765919,K1234567,SCOTT,Katherine,2001-05-05,F,LE1\n"
+                + "4010232137,K1234568,SCOTT,Catherine,2001-05-05,F,LE1\n");
+        var twins = new MatchPolicy(CsvPatientIndex.load(f));
+        var d = twins.decide(evidence(List.of(nhs("9434765919", Source.BARCODE)),
+                List.of(label("SCOTT", "Catherine", LocalDate.of(2001, 5, 5), null, null))));
+        assertThat(d).isInstanceOf(MatchDecision.NeedsReview.class);
+        Files.delete(f);
+    }
 }
