@@ -14,7 +14,13 @@ public enum ExitCode {
     /** A required engine (Tesseract, its language data) is missing. */
     ENGINE(5),
     /** Work is left to do (e.g. documents still queued for upload). */
-    INCOMPLETE(6);
+    INCOMPLETE(6),
+    /** The EDMS could not be reached (network, time-outs, 5xx) after the retries: run again later. */
+    EDMS_UNAVAILABLE(7),
+    /** The EDMS refused something, or a document failed verification: a person must look. */
+    NEEDS_ATTENTION(8),
+    /** The batch store is in use by another process, damaged, or cannot be read with the key given. */
+    STORE(9);
 
     private final int code;
 
