@@ -119,7 +119,9 @@ class ProcessAndUploadTest {
         try (BatchStore store = open()) {
             StoredBatch batch = store.batch(process.lastLine());
             for (StoredDocument d : batch.documents()) {
-                try (PDDocument pdf = Loader.loadPDF(batch.readPdf(d.index()))) {
+                byte[] bytes = batch.readPdf(d.index());
+                assertThat(pdfA2bFailures(bytes)).as("PDF/A-2b rules failed").isEmpty();
+                try (PDDocument pdf = Loader.loadPDF(bytes)) {
                     assertThat(pdf.getNumberOfPages()).isEqualTo(2);
                     // A4 at the scan's 300 dpi (a little wider when deskewing turned the page)
                     pdf.getPages().forEach(p -> assertThat(p.getMediaBox().getWidth()).isBetween(594f, 625f));
@@ -223,6 +225,21 @@ class ProcessAndUploadTest {
                 "--store", storeDir.toString(), "--key", key.toString(), BATCH.resolve("0007.jpg").toString());
         assertThat(noPatients.exit()).isEqualTo(4);
         assertThat(noPatients.err().strip()).doesNotContain("\n");
+    }
+
+    /** The PDF/A-2b rules veraPDF finds broken, empty when the file complies. */
+    static List<String> pdfA2bFailures(byte[] pdf) throws Exception {
+        org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider.initialise();
+        org.verapdf.pdfa.flavours.PDFAFlavour flavour = org.verapdf.pdfa.flavours.PDFAFlavour.fromString("2b");
+        try (org.verapdf.pdfa.PDFAParser parser = org.verapdf.pdfa.Foundries.defaultInstance()
+                .createParser(new java.io.ByteArrayInputStream(pdf), flavour);
+             org.verapdf.pdfa.PDFAValidator validator = org.verapdf.pdfa.Foundries.defaultInstance()
+                     .createValidator(flavour, false)) {
+            return validator.validate(parser).getTestAssertions().stream()
+                    .filter(a -> a.getStatus() == org.verapdf.pdfa.results.TestAssertion.Status.FAILED)
+                    .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
+                    .distinct().toList();
+        }
     }
 
     private BatchStore open() throws IOException {
