@@ -123,8 +123,8 @@ class ProcessAndUploadTest {
                 assertThat(pdfA2bFailures(bytes)).as("PDF/A-2b rules failed").isEmpty();
                 try (PDDocument pdf = Loader.loadPDF(bytes)) {
                     assertThat(pdf.getNumberOfPages()).isEqualTo(2);
-                    // A4 at the scan's 300 dpi (a little wider when deskewing turned the page)
-                    pdf.getPages().forEach(p -> assertThat(p.getMediaBox().getWidth()).isBetween(594f, 625f));
+                    // A4 at the scan's 300 dpi (wider when deskewing turned the page; at a wrong 72 dpi it would be 2480)
+                    pdf.getPages().forEach(p -> assertThat(p.getMediaBox().getWidth()).isBetween(594f, 720f));
                     PDDocumentInformation info = pdf.getDocumentInformation();
                     String xmp = new String(pdf.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
                     assertThat(xmp).contains(d.nhsNumber()).contains("WARD-TEST").contains("op-test")
