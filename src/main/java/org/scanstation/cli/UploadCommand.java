@@ -11,6 +11,7 @@ import org.scanstation.store.StoredDocument;
 import org.scanstation.upload.EdmsConnection;
 import org.scanstation.upload.EdmsCredentials;
 import org.scanstation.upload.EdmsDocument;
+import org.scanstation.upload.RetryPolicy;
 import org.scanstation.upload.UploadListener;
 import org.scanstation.upload.UploadOutcome;
 import org.scanstation.upload.UploadResult;
@@ -59,6 +60,11 @@ final class UploadCommand implements Callable<Integer> {
             description = "Environment variable holding the trust store's password, if it has one.")
     String trustStorePasswordEnv;
 
+    @Option(names = "--attempts", paramLabel = "N", defaultValue = "8",
+            description = "Attempts per request on network errors, time-outs and 5xx, with back-off from 1 s"
+                    + " doubling to 60 s (default: ${DEFAULT-VALUE}, about 3 minutes).")
+    int attempts;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary, not one line per document.")
     boolean quiet;
 
@@ -69,12 +75,19 @@ final class UploadCommand implements Callable<Integer> {
         if (root.isEmpty()) {
             throw new CliException(ExitCode.USAGE, "--folder-root must name a folder, e.g. /ScanStation");
         }
+        if (attempts < 1 || attempts > 100) {
+            throw new CliException(ExitCode.USAGE, "--attempts must be between 1 and 100");
+        }
+        UploadSettings settings = UploadSettings.defaults().withFolderRoot(root);
+        RetryPolicy retry = settings.retry();
+        settings = settings.withRetry(new RetryPolicy(retry.initial(), retry.multiplier(), retry.max(), attempts),
+                settings.sleeper());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         UploadResult result;
         BatchStore store = storeAccess.open(true);
         try (CmisBrowserClient edms = new CmisBrowserClient(connection)) {
-            result = new UploadService(edms, UploadSettings.defaults().withFolderRoot(root))
+            result = new UploadService(edms, settings)
                     .uploadAll(store, quiet ? UploadListener.SILENT : new ConsoleListener(out));
         } catch (UncheckedIOException e) {
             throw new CliException(ExitCode.STORE, e.getMessage());

@@ -221,6 +221,15 @@ class ProcessAndUploadTest {
                 "--cmis", "ftp://edms");
         assertThat(badUrl.exit()).isEqualTo(2);
 
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        Run unreachable = Public01EndToEndTest.cli("upload", "--store", storeDir.toString(), "--key", key.toString(),
+                "--cmis", "http://127.0.0.1:" + closedPort + "/cmis/browser", "--attempts", "1");
+        assertThat(unreachable.exit()).as(unreachable.out() + unreachable.err()).isEqualTo(7);
+        assertThat(unreachable.out()).contains("edms unavailable");
+
         Run noPatients = Public01EndToEndTest.cli("process", "--patients", tmp.resolve("none.csv").toString(),
                 "--store", storeDir.toString(), "--key", key.toString(), BATCH.resolve("0007.jpg").toString());
         assertThat(noPatients.exit()).isEqualTo(4);
