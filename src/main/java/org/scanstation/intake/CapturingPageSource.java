@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.scanstation.image.PageLoadResult;
 import org.scanstation.image.PageLoader;
+import org.scanstation.image.PageSink;
 import org.scanstation.image.ScannedPage;
 import org.scanstation.model.PageId;
 import org.scanstation.pipeline.PageSource;
@@ -34,7 +35,7 @@ final class CapturingPageSource implements PageSource {
     }
 
     @Override
-    public void pages(org.scanstation.image.PageSink sink) throws IOException, InterruptedException {
+    public void pages(PageSink sink) throws IOException, InterruptedException {
         for (Path file : files) {
             try {
                 loader.load(file, page -> {
