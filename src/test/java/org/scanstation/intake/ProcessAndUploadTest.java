@@ -1,6 +1,7 @@
 package org.scanstation.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.scanstation.intake.Public01EndToEndTest.Run;
+import org.scanstation.store.BatchInfo;
+import org.scanstation.store.BatchIntake;
+import org.scanstation.store.BatchIntake.IntakePage;
 import org.scanstation.store.BatchStore;
 import org.scanstation.store.DocumentState;
 import org.scanstation.store.KeyFileProvider;
@@ -45,7 +49,8 @@ import org.scanstation.upload.cmis.testing.InMemoryCmisServer;
 /**
  * {@code process} over a few public-01 pages (two single-page JPEGs of one patient, a separator, and
  * a two-page TIFF of another patient: a CCITT G4 page and a grey page), then {@code upload},
- * {@code queue} and {@code audit} against the real OpenCMIS InMemory server.
+ * {@code queue} and {@code audit} against the real OpenCMIS InMemory server. The store already holds a
+ * batch an earlier run analysed but died before exporting: {@code process} completes it first.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -55,6 +60,8 @@ class ProcessAndUploadTest {
     private static final Path PATIENTS = Path.of("../shared/corpus/public-01/patients.csv");
     private static final String FIRST = "9996018407";
     private static final String SECOND = "9991518150";
+    /** The patient of the batch an earlier run left half done (0044.jpg). */
+    private static final String EARLIER = "9996036316";
 
     private final InMemoryCmisServer server = InMemoryCmisServer.shared();
 
@@ -65,6 +72,7 @@ class ProcessAndUploadTest {
     private Path key;
     private Path multiPage;
     private Run process;
+    private String interruptedBatch;
 
     @BeforeAll
     void processFivePages() throws Exception {
@@ -74,6 +82,17 @@ class ProcessAndUploadTest {
         Files.createDirectories(multiPage.getParent());
         writeTwoPageTiff(multiPage, ImageIO.read(BATCH.resolve("0015.tif").toFile()),
                 ImageIO.read(BATCH.resolve("0016.jpg").toFile()));
+        // an earlier run stored and analysed a batch, then died before exporting it
+        try (BatchStore store = open()) {
+            BatchIntake dying = new BatchIntake(store, (pages, title) -> {
+                throw new IOException("power cut");
+            }, ProcessService.DOCUMENT_TITLE);
+            IntakePage page = new IntakePage("0044.jpg", Files.readAllBytes(BATCH.resolve("0044.jpg")), "image/jpeg",
+                    "matched", EARLIER, 0, 0, 0.5, 300, 0.99, List.of("barcode"));
+            assertThatThrownBy(() -> dying.intake(new BatchInfo("op-earlier", "WARD-TEST", Map.of()), List.of(page)))
+                    .hasMessage("power cut");
+            interruptedBatch = store.unsealedBatches().get(0).id().toString();
+        }
         process = Public01EndToEndTest.cli("process", "--patients", PATIENTS.toString(), "--store", storeDir.toString(),
                 "--key", key.toString(), "--operator", "op-test", "--station-id", "WARD-TEST",
                 BATCH.resolve("0007.jpg").toString(), BATCH.resolve("0008.jpg").toString(),
@@ -85,6 +104,8 @@ class ProcessAndUploadTest {
     void processQueuesOneDocumentPerPatientAndPrintsTheBatchWithoutPatientData() throws Exception {
         assertThat(process.exit()).as(process.err()).isZero();
         assertThat(process.out()).contains("5 pages, 2 documents queued for upload, 0 held for review");
+        assertThat(process.out()).contains("Completed batch " + interruptedBatch + " left by an interrupted run: "
+                + "1 pages, 1 documents queued for upload");
         assertThat(process.out()).doesNotContain(FIRST).doesNotContain(SECOND).doesNotContain("Aisha");
         try (BatchStore store = open()) {
             StoredBatch batch = store.batch(process.lastLine());
@@ -149,16 +170,18 @@ class ProcessAndUploadTest {
         String root = "P-" + UUID.randomUUID();
         Map<String, byte[]> pdfs = new TreeMap<>();
         try (BatchStore store = open()) {
-            StoredBatch batch = store.batch(process.lastLine());
-            for (StoredDocument d : batch.documents()) {
-                pdfs.put(d.nhsNumber(), batch.readPdf(d.index()));
+            for (StoredBatch batch : store.batches()) {
+                for (StoredDocument d : batch.documents()) {
+                    pdfs.put(d.nhsNumber(), batch.readPdf(d.index()));
+                }
             }
         }
+        assertThat(pdfs).containsOnlyKeys(FIRST, SECOND, EARLIER);
         String[] upload = {"upload", "--store", storeDir.toString(), "--key", key.toString(),
                 "--cmis", server.browserUrl(), "--user", "dummyuser", "--folder-root", "/" + root};
         Run first = Public01EndToEndTest.cli(upload);
         assertThat(first.exit()).as(first.out() + first.err()).isZero();
-        assertThat(first.out()).contains("2 created").contains("2 verified");
+        assertThat(first.out()).contains("3 created").contains("3 verified");
         Run again = Public01EndToEndTest.cli(upload);
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).contains("0 created");
@@ -177,7 +200,7 @@ class ProcessAndUploadTest {
         JsonNode report = new ObjectMapper().readTree(queue.out());
         List<String> states = new ArrayList<>();
         report.findValues("documents").forEach(ds -> ds.forEach(d -> states.add(d.path("state").asText())));
-        assertThat(states).containsExactly("purged", "purged");
+        assertThat(states).containsExactly("purged", "purged", "purged");
         assertThat(queue.out()).doesNotContain(FIRST).doesNotContain(SECOND);
         Run text = Public01EndToEndTest.cli("queue", "--store", storeDir.toString(), "--key", key.toString());
         assertThat(text.out()).contains(process.lastLine());
@@ -199,7 +222,8 @@ class ProcessAndUploadTest {
     void theStoreHoldsNoPlaintextImagePdfOrPatientData() throws Exception {
         List<byte[]> needles = new ArrayList<>(StoreContents.patientNeedles(PATIENTS));
         needles.addAll(StoreContents.headsOf(List.of(Files.readAllBytes(BATCH.resolve("0007.jpg")),
-                Files.readAllBytes(BATCH.resolve("0008.jpg")), Files.readAllBytes(multiPage))));
+                Files.readAllBytes(BATCH.resolve("0008.jpg")), Files.readAllBytes(BATCH.resolve("0044.jpg")),
+                Files.readAllBytes(multiPage))));
         assertThat(StoreContents.findings(storeDir, needles)).isEmpty();
     }
 
