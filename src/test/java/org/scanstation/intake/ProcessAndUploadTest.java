@@ -177,11 +177,27 @@ class ProcessAndUploadTest {
             }
         }
         assertThat(pdfs).containsOnlyKeys(FIRST, SECOND, EARLIER);
+        String[] tls = {"upload", "--store", storeDir.toString(), "--key", key.toString(),
+                "--cmis", server.httpsBrowserUrl(), "--user", "dummyuser", "--folder-root", "/" + root};
+        Run untrusted = Public01EndToEndTest.cli(tls);
+        assertThat(untrusted.exit()).as("certificate not trusted: " + untrusted.err()).isEqualTo(8);
+        assertThat(untrusted.err().strip()).doesNotContain("\tat ");
+
+        // over HTTPS with the EDMS's certificate in a trust store, its password from the environment (child JVM)
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), org.scanstation.Launcher.class.getName()));
+        command.addAll(List.of(tls));
+        command.addAll(List.of("--trust-store", server.trustStore().toString(),
+                "--trust-store-password-env", "EDMS_TRUST_PASSWORD"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("EDMS_TRUST_PASSWORD", "changeit");
+        Process child = pb.start();
+        String firstOut = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor()).as(firstOut).isZero();
+        assertThat(firstOut).contains("3 created").contains("3 verified");
+
         String[] upload = {"upload", "--store", storeDir.toString(), "--key", key.toString(),
                 "--cmis", server.browserUrl(), "--user", "dummyuser", "--folder-root", "/" + root};
-        Run first = Public01EndToEndTest.cli(upload);
-        assertThat(first.exit()).as(first.out() + first.err()).isZero();
-        assertThat(first.out()).contains("3 created").contains("3 verified");
         Run again = Public01EndToEndTest.cli(upload);
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).contains("0 created");
