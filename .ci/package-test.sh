@@ -41,7 +41,7 @@ scanstation --config "$out/bad.json" analyse --patients ../shared/corpus/public-
 rc=$?
 set -e
 cat "$out/err.txt"
-[ "$rc" -eq 7 ] || { echo "expected exit 7 on a malformed config, got $rc" >&2; exit 1; }
+[ "$rc" -eq 10 ] || { echo "expected exit 10 on a malformed config, got $rc" >&2; exit 1; }
 grep -q "bad.json: line 3" "$out/err.txt"
 
 step "remove"

@@ -15,8 +15,14 @@ public enum ExitCode {
     ENGINE(5),
     /** Work is left to do (e.g. documents still queued for upload). */
     INCOMPLETE(6),
+    /** The EDMS could not be reached (network, time-outs, 5xx) after the retries: run again later. */
+    EDMS_UNAVAILABLE(7),
+    /** The EDMS refused something, or a document failed verification: a person must look. */
+    NEEDS_ATTENTION(8),
+    /** The batch store is in use by another process, damaged, or cannot be read with the key given. */
+    STORE(9),
     /** A configuration file is malformed: the station refuses to start (the message names file and line). */
-    CONFIG(7);
+    CONFIG(10);
 
     private final int code;
 

@@ -1,6 +1,7 @@
 package org.scanstation.pdf;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -77,19 +78,55 @@ public final class PdfaDocumentWriter {
      *                            of that name is left as it was)
      */
     public WrittenPdf write(List<PdfPage> pages, DocumentMetadata metadata, Path target) throws PdfExportException {
-        Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(target, "target");
+        checkInput(pages, metadata);
+        AtomicFileWriter.checkFolder(target);
+        try (PDDocument doc = build(pages, metadata, MemoryUsageSetting.setupMixed(MAX_MEMORY_PER_DOCUMENT))) {
+            AtomicFileWriter.Written written = AtomicFileWriter.write(target, doc::save);
+            return new WrittenPdf(target, pages.size(), written.bytes(), written.sha256());
+        } catch (IOException | RuntimeException e) {
+            throw failure(e, metadata);
+        }
+    }
+
+    /**
+     * Builds {@code pages} as one PDF/A-2b document entirely in memory and returns its bytes: nothing
+     * is written to disk, not even scratch data (for callers that must keep patient data off the disk
+     * unless encrypted, such as the batch store).
+     *
+     * @throws PdfExportException as {@link #write}
+     */
+    public byte[] writeBytes(List<PdfPage> pages, DocumentMetadata metadata) throws PdfExportException {
+        checkInput(pages, metadata);
+        try (PDDocument doc = build(pages, metadata, MemoryUsageSetting.setupMainMemoryOnly());
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException | RuntimeException e) {
+            throw failure(e, metadata);
+        } catch (OutOfMemoryError e) {
+            throw new PdfExportException(Reason.IO_ERROR,
+                    "Could not build the PDF for \"" + metadata.title() + "\": not enough memory", null);
+        }
+    }
+
+    private void checkInput(List<PdfPage> pages, DocumentMetadata metadata) throws PdfExportException {
+        Objects.requireNonNull(metadata, "metadata");
         if (pages == null || pages.isEmpty()) {
             throw new PdfExportException(Reason.BAD_INPUT,
                     "Document \"" + metadata.title() + "\" has no pages; nothing was written.");
         }
         checkTextLayers(pages, metadata);
-        AtomicFileWriter.checkFolder(target);
+    }
+
+    private PDDocument build(List<PdfPage> pages, DocumentMetadata metadata, MemoryUsageSetting memory)
+            throws IOException {
         List<CompletableFuture<EncodedImage>> images = new ArrayList<>(pages.size());
         for (PdfPage page : pages) {
             images.add(CompletableFuture.supplyAsync(() -> encoder.encode(page), encodingExecutor));
         }
-        try (PDDocument doc = new PDDocument(MemoryUsageSetting.setupMixed(MAX_MEMORY_PER_DOCUMENT).streamCache)) {
+        PDDocument doc = new PDDocument(memory.streamCache);
+        try {
             doc.setVersion(1.7f);
             PDType0Font font = loadFont(doc);
             InvisibleTextLayer textLayer = new InvisibleTextLayer(font);
@@ -97,16 +134,20 @@ public final class PdfaDocumentWriter {
                 addPage(doc, pages.get(i), encoded(images.get(i), i + 1), textLayer);
             }
             PdfaMetadata.apply(doc, metadata, pages.size(), ZonedDateTime.now(clock));
-            AtomicFileWriter.Written written = AtomicFileWriter.write(target, doc::save);
-            return new WrittenPdf(target, pages.size(), written.bytes(), written.sha256());
+            return doc;
         } catch (IOException | RuntimeException e) {
-            if (AtomicFileWriter.isDiskFull(e)) {
-                throw new PdfExportException(Reason.DISK_FULL, "The disk holding temporary files ("
-                        + System.getProperty("java.io.tmpdir") + ") is full; free some space and export again.", e);
-            }
-            throw new PdfExportException(Reason.IO_ERROR,
-                    "Could not build the PDF for \"" + metadata.title() + "\": " + e.getMessage(), e);
+            doc.close();
+            throw e;
         }
+    }
+
+    private static PdfExportException failure(Exception e, DocumentMetadata metadata) {
+        if (AtomicFileWriter.isDiskFull(e)) {
+            return new PdfExportException(Reason.DISK_FULL, "The disk holding temporary files ("
+                    + System.getProperty("java.io.tmpdir") + ") is full; free some space and export again.", e);
+        }
+        return new PdfExportException(Reason.IO_ERROR,
+                "Could not build the PDF for \"" + metadata.title() + "\": " + e.getMessage(), e);
     }
 
     private void checkTextLayers(List<PdfPage> pages, DocumentMetadata metadata) throws PdfExportException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,12 +35,21 @@ public final class BatchIntake {
      * @param nhsNumber the patient the page is (or would be) filed to, may be null
      * @param document  the document index, null for blank and separator pages
      * @param rotation  clockwise degrees the image must be turned to be upright
+     * @param deskew    clockwise degrees the upright image is then turned to straighten it (0: none)
+     * @param dpi       the scan's resolution, or 0 when unknown (the exporter then assumes 300)
      */
     public record IntakePage(String source, byte[] image, String mediaType, String status, String nhsNumber,
-                             Integer document, int rotation, double confidence, List<String> reasons) {
+                             Integer document, int rotation, double deskew, int dpi, double confidence,
+                             List<String> reasons) {
 
         public IntakePage {
             reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+
+        /** A page with no deskew and an unknown resolution. */
+        public IntakePage(String source, byte[] image, String mediaType, String status, String nhsNumber,
+                          Integer document, int rotation, double confidence, List<String> reasons) {
+            this(source, image, mediaType, status, nhsNumber, document, rotation, 0, 0, confidence, reasons);
         }
 
         /** Reads one page object of the analysis contract's JSON, with the page image to store. */
@@ -54,14 +64,39 @@ public final class BatchIntake {
         }
     }
 
-    /** A stored page handed to the exporter, upright after {@code rotation}. */
-    public record ExportPage(String source, byte[] image, String mediaType, int rotation) {
+    /**
+     * A stored page handed to the exporter, upright after {@code rotation} then {@code deskew}.
+     *
+     * @param deskew clockwise degrees to turn the upright page to straighten it (0: none)
+     * @param dpi    the scan's resolution, 0 when unknown
+     */
+    public record ExportPage(String source, byte[] image, String mediaType, int rotation, double deskew, int dpi) {
+
+        /** A page with no deskew and an unknown resolution. */
+        public ExportPage(String source, byte[] image, String mediaType, int rotation) {
+            this(source, image, mediaType, rotation, 0, 0);
+        }
+    }
+
+    /**
+     * Which document is being exported, for the PDF's metadata.
+     *
+     * @param nhsNumber the patient the document is filed to
+     * @param info      who scanned the batch, on which device
+     * @param scannedAt when the batch was created
+     */
+    public record DocumentContext(BatchId batchId, int document, String nhsNumber, BatchInfo info, Instant scannedAt) {
     }
 
     /** Builds a document's PDF (PDF/A) from its pages; implemented by the pdf package. */
     @FunctionalInterface
     public interface DocumentExporter {
         byte[] export(List<ExportPage> pages, String title) throws IOException;
+
+        /** Exports with the document's context (patient, batch, operator); by default the context is not used. */
+        default byte[] export(List<ExportPage> pages, String title, DocumentContext context) throws IOException {
+            return export(pages, title);
+        }
     }
 
     /** What an intake did; no patient data. */
@@ -71,7 +106,7 @@ public final class BatchIntake {
     /** The per-page decisions as stored (encrypted) in the batch. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record StoredDecision(int page, String source, String status, String nhsNumber, Integer document, int rotation,
-                          double confidence, List<String> reasons) {
+                          Double deskew, Integer dpi, double confidence, List<String> reasons) {
     }
 
     record StoredDecisions(List<StoredDecision> pages) {
@@ -96,7 +131,7 @@ public final class BatchIntake {
             int index = batch.addPage(p.image(), p.mediaType(), p.source());
             store.audit().automaticDecision(batch.id(), index, p.status(), p.nhsNumber(), p.reasons());
             decisions.add(new StoredDecision(index, p.source(), p.status(), p.nhsNumber(), p.document(), p.rotation(),
-                    p.confidence(), p.reasons()));
+                    p.deskew() == 0 ? null : p.deskew(), p.dpi() == 0 ? null : p.dpi(), p.confidence(), p.reasons()));
         }
         batch.putDecisions(JSON.writeValueAsBytes(new StoredDecisions(decisions)));
         for (Map.Entry<Integer, List<StoredDecision>> doc : byDocument(decisions).entrySet()) {
@@ -143,9 +178,11 @@ public final class BatchIntake {
                     StoredDecision d = byPage.get(p);
                     StoredPage sp = batch.pages().stream().filter(x -> x.index() == p).findFirst().orElseThrow();
                     export.add(new ExportPage(sp.sourceName(), batch.readPage(p), sp.mediaType(),
-                            d == null ? 0 : d.rotation()));
+                            d == null ? 0 : d.rotation(), d == null || d.deskew() == null ? 0 : d.deskew(),
+                            d == null || d.dpi() == null ? 0 : d.dpi()));
                 }
-                batch.putPdf(doc.index(), exporter.export(export, title));
+                batch.putPdf(doc.index(), exporter.export(export, title,
+                        new DocumentContext(batch.id(), doc.index(), doc.nhsNumber(), batch.info(), batch.createdAt())));
             }
             DocumentState now = batch.document(doc.index()).orElseThrow().state();
             if (now == DocumentState.EXPORTED) {

@@ -1,0 +1,131 @@
+package org.scanstation.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.scanstation.image.InputException;
+import org.scanstation.image.PageLoader;
+import org.scanstation.intake.ProcessResult;
+import org.scanstation.intake.ProcessService;
+import org.scanstation.match.CsvPatientIndex;
+import org.scanstation.match.PatientIndex;
+import org.scanstation.match.PatientIndexException;
+import org.scanstation.ocr.OcrException;
+import org.scanstation.pipeline.AnalysisSettings;
+import org.scanstation.pipeline.PageAnalysis;
+import org.scanstation.store.BatchIntake.IntakeResult;
+import org.scanstation.store.BatchStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code process}: analyse inputs into a new stored batch, export and queue the auto-filed documents. */
+@Command(name = "process", mixinStandardHelpOptions = true,
+        description = "Analyse scanned pages into a new batch of the encrypted store: documents filed to one"
+                + " patient are exported as PDF/A and queued for upload, the others held for review."
+                + " Prints the batch id.")
+final class ProcessCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreAccess storeAccess;
+
+    @Option(names = "--patients", required = true, paramLabel = "PATIENTS.csv",
+            description = "Patient index, CSV: nhs_number,mrn,family_name,given_name,date_of_birth,sex,postcode")
+    Path patients;
+
+    @Option(names = "--operator", paramLabel = "NAME", description = "Who scanned the pages (default: the login name).")
+    String operator = System.getProperty("user.name", "");
+
+    @Option(names = "--station-id", paramLabel = "ID", description = "This station's identifier (default: the host name).")
+    String stationId;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Pages analysed in parallel (default: one per core).")
+    Integer workers;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the result, not one line per page.")
+    boolean quiet;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Image/PDF files or folders, in feeder order.")
+    List<Path> inputs;
+
+    @Override
+    public Integer call() throws Exception {
+        AnalysisSettings settings = AnalysisSettings.defaults();
+        if (workers != null) {
+            if (workers < 1 || workers > 64) {
+                throw new CliException(ExitCode.USAGE, "--workers must be between 1 and 64");
+            }
+            settings = settings.withWorkers(workers);
+        }
+        PatientIndex index;
+        try {
+            index = CsvPatientIndex.load(patients);
+        } catch (PatientIndexException e) {
+            throw new CliException(ExitCode.PATIENT_INDEX, e.getMessage());
+        }
+        List<Path> files;
+        try {
+            files = PageLoader.expandInputs(inputs);
+        } catch (InputException e) {
+            throw new CliException(ExitCode.INPUT, e.getMessage());
+        }
+        if (files.isEmpty()) {
+            throw new CliException(ExitCode.INPUT, "no image or PDF files in " + inputs);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ProcessResult result;
+        BatchStore store = storeAccess.open(false);
+        try {
+            result = new ProcessService(settings, index).process(store, files, operator, station(), page -> {
+                if (!quiet) {
+                    out.println(line(page));
+                    out.flush();
+                }
+            });
+        } catch (OcrException e) {
+            throw new CliException(ExitCode.ENGINE, e.getMessage());
+        } catch (IOException e) {
+            throw new CliException(ExitCode.FAILURE, "processing failed: " + e.getMessage());
+        } finally {
+            StoreAccess.close(store);
+        }
+        for (IntakeResult r : result.recovered()) {
+            out.println("Completed batch " + r.batchId() + " left by an interrupted run: " + counts(r));
+        }
+        IntakeResult r = result.batch();
+        out.println("Batch " + r.batchId() + ": " + counts(r)
+                + (result.unreadable() > 0 ? ", " + result.unreadable() + " unreadable pages" : ""));
+        out.println(r.batchId());
+        out.flush();
+        return ExitCode.OK.code();
+    }
+
+    private String station() {
+        if (stationId != null && !stationId.isBlank()) {
+            return stationId;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String counts(IntakeResult r) {
+        return r.pages() + " pages, " + r.queued() + " documents queued for upload, " + r.held() + " held for review";
+    }
+
+    /** One page, without patient data: source, status, document. */
+    static String line(PageAnalysis p) {
+        String doc = p.document() == null ? "-" : Integer.toString(p.document());
+        return String.format("%-14s %-9s doc %s", p.id().name(), p.status().json(), doc);
+    }
+}
