@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code scanstation <command> ...}. Commands are thin; the work is in the services. */
 @Command(name = "scanstation", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "ScanStation: scan case notes, file each page to the right patient, upload to the EDMS.",
-        subcommands = {AnalyseCommand.class, DevicesCommand.class, ScanCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyseCommand.class, ExportCommand.class, DevicesCommand.class, ScanCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class ScanStationCli implements Runnable {
 
     @CommandLine.Spec
