@@ -41,7 +41,9 @@ public final class ScanStationCli implements Runnable {
         return cl;
     }
 
+    /** Runs a command in this process (setting {@code OMP_THREAD_LIMIT=1} first unless the caller set it). */
     public static int run(String... args) {
+        OpenMpThreadLimit.applyDefault();
         return commandLine().execute(args);
     }
 }
