@@ -27,7 +27,7 @@ echo "$N pages from $BATCH, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc
 
 # (a) img2pdf + ocrmypdf (default: one job per core; it limits Tesseract's own threads itself)
 /usr/bin/time -f "%e %U %S" -o "$WORK/ocrmypdf.time" sh -c \
-  "cd '$WORK/input' && img2pdf \$(cat ../pages.txt) -o ../ocrmypdf/images.pdf && ocrmypdf -q --output-type pdfa ../ocrmypdf/images.pdf ../ocrmypdf/ocr.pdf"
+  "cd '$WORK/input' && img2pdf \$(cat ../pages.txt) -o ../ocrmypdf/images.pdf 2>/dev/null && ocrmypdf -q --output-type pdfa ../ocrmypdf/images.pdf ../ocrmypdf/ocr.pdf"
 # (b) scanstation export (the command sets OMP_THREAD_LIMIT=1 for itself)
 /usr/bin/time -f "%e %U %S" -o "$WORK/export.time" \
   java -jar target/scanstation.jar export -q --patients "$PATIENTS" --out "$WORK/scanstation" --batch-id bench "$WORK/input" \

@@ -60,11 +60,12 @@ public final class BatchExporter {
         List<ExportedDocument> review = new ArrayList<>();
         ZonedDateTime created = ZonedDateTime.now(clock);
         p.started(total);
+        DocumentExporter.Prepared current = null;
         DocumentExporter.Prepared next = null;
         try {
             next = docs.isEmpty() ? null : prepare(docs.get(0), p, done, total);
             for (int i = 0; i < docs.size(); i++) {
-                DocumentExporter.Prepared current = next;
+                current = next;
                 next = null;
                 next = i + 1 < docs.size() ? prepare(docs.get(i + 1), p, done, total) : null;
                 BatchDocument doc = current.document();
@@ -85,8 +86,10 @@ public final class BatchExporter {
                         + name + " (" + pdf.pages() + (pdf.pages() == 1 ? " page)" : " pages)"));
             }
         } catch (ExportException | InterruptedException | RuntimeException e) {
-            if (next != null) {
-                next.cancel();
+            for (DocumentExporter.Prepared unfinished : new DocumentExporter.Prepared[] {current, next}) {
+                if (unfinished != null) {
+                    unfinished.cancel();
+                }
             }
             String error = e instanceof InterruptedException ? "the export was interrupted" : String.valueOf(e.getMessage());
             try {

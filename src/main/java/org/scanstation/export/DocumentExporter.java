@@ -142,7 +142,7 @@ public final class DocumentExporter {
             }
         }
 
-        /** Drops the pages' queued OCR (e.g. when an earlier document failed). */
+        /** Gives up on the pages' OCR (e.g. when an earlier document failed); queued pages are still recognised, then dropped. */
         public void cancel() {
             pages.forEach(p -> p.text().cancel(false));
         }
