@@ -107,7 +107,7 @@ final class ExportCommand implements Callable<Integer> {
         public void advanced(int done, int total, String message) {
             if (!quiet && message.startsWith("written")) {
                 synchronized (console) {
-                    console.printf("[%3d%%] %s%n", done * 100 / Math.max(1, total), message);
+                    console.println(message);
                     console.flush();
                 }
             }

@@ -1,10 +1,12 @@
 package org.scanstation.export;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,8 +18,9 @@ import org.scanstation.pipeline.Progress;
  * Writes the documents of an analysed batch into an export folder: one PDF/A-2b per document, named
  * {@code <batch id>-doc<NNN>.pdf} (never after the patient), auto-filed documents in the folder and
  * documents a person must decide in its {@code review/} folder, each folder with its
- * {@code manifest.json}. The next document's pages are decoded and queued for OCR while the current
- * one waits for its text layer, so the OCR pool stays busy across documents.
+ * {@code manifest.json}. Documents can be written as they come (a {@link DocumentFeed}), while the
+ * rest of the batch is still being analysed; the next document's pages are decoded and queued for OCR
+ * while the current one waits for its text layer, so the OCR pool stays busy across documents.
  *
  * <p>On the first failure (OCR, disk, folder) the export stops: the documents written so far stay, each
  * complete; the manifests list exactly those and say the export is incomplete, with the error.
@@ -50,24 +53,41 @@ public final class BatchExporter {
      */
     public ExportReport write(List<PageAnalysis> pages, BatchInfo info, Path folder, Progress progress)
             throws ExportException, InterruptedException {
+        Iterator<BatchDocument> docs = BatchDocument.of(pages).iterator();
+        try {
+            ExportReport r = write(() -> docs.hasNext() ? docs.next() : null, info, folder, progress);
+            return new ExportReport(r.folder(), r.filed(), r.review(), pages.size());
+        } catch (IOException e) {
+            throw new IllegalStateException("a list of documents cannot fail to be read", e);
+        }
+    }
+
+    /**
+     * Writes each document of {@code feed} as it comes, while the feed works out the next ones. The
+     * progress total grows as documents arrive.
+     *
+     * @throws IOException     when the feed fails (the documents written before stay, listed as incomplete)
+     * @throws ExportException on the first document that cannot be written; see the class comment
+     */
+    public ExportReport write(DocumentFeed feed, BatchInfo info, Path folder, Progress progress)
+            throws ExportException, IOException, InterruptedException {
         OutputFolder.prepare(folder);
         Path reviewFolder = folder.resolve(REVIEW_FOLDER);
-        List<BatchDocument> docs = BatchDocument.of(pages);
-        int total = docs.stream().mapToInt(d -> d.pages().size() + 1).sum();
         AtomicInteger done = new AtomicInteger();
+        AtomicInteger total = new AtomicInteger();
         Progress p = progress == null ? Progress.NONE : progress;
         List<ExportedDocument> filed = new ArrayList<>();
         List<ExportedDocument> review = new ArrayList<>();
         ZonedDateTime created = ZonedDateTime.now(clock);
-        p.started(total);
+        p.started(0);
         DocumentExporter.Prepared current = null;
         DocumentExporter.Prepared next = null;
         try {
-            next = docs.isEmpty() ? null : prepare(docs.get(0), p, done, total);
-            for (int i = 0; i < docs.size(); i++) {
+            next = prepare(feed.next(), p, done, total);
+            while (next != null) {
                 current = next;
                 next = null;
-                next = i + 1 < docs.size() ? prepare(docs.get(i + 1), p, done, total) : null;
+                next = prepare(feed.next(), p, done, total);
                 BatchDocument doc = current.document();
                 Path dir = folder;
                 if (doc.needsReview()) {
@@ -82,10 +102,10 @@ public final class BatchExporter {
                         doc.needsReview() ? "review" : "matched", doc.patient(),
                         doc.pages().stream().map(pg -> pg.id().name()).toList(), pdf.pages(), pdf.sha256(), pdf.bytes());
                 (doc.needsReview() ? review : filed).add(entry);
-                p.advanced(done.incrementAndGet(), total, "written " + (doc.needsReview() ? REVIEW_FOLDER + "/" : "")
+                p.advanced(done.incrementAndGet(), total.get(), "written " + (doc.needsReview() ? REVIEW_FOLDER + "/" : "")
                         + name + " (" + pdf.pages() + (pdf.pages() == 1 ? " page)" : " pages)"));
             }
-        } catch (ExportException | InterruptedException | RuntimeException e) {
+        } catch (ExportException | IOException | InterruptedException | RuntimeException e) {
             for (DocumentExporter.Prepared unfinished : new DocumentExporter.Prepared[] {current, next}) {
                 if (unfinished != null) {
                     unfinished.cancel();
@@ -102,12 +122,19 @@ public final class BatchExporter {
             p.finished();
         }
         writeManifests(folder, reviewFolder, info, created, filed, review, null);
-        return new ExportReport(folder, filed, review, pages.size());
+        int pages = filed.stream().mapToInt(ExportedDocument::pageCount).sum()
+                + review.stream().mapToInt(ExportedDocument::pageCount).sum();
+        return new ExportReport(folder, filed, review, pages);
     }
 
-    private DocumentExporter.Prepared prepare(BatchDocument doc, Progress p, AtomicInteger done, int total)
+    /** Decodes the document's pages and queues their OCR; null for no document. */
+    private DocumentExporter.Prepared prepare(BatchDocument doc, Progress p, AtomicInteger done, AtomicInteger total)
             throws ExportException, InterruptedException {
-        return exporter.prepare(doc, page -> p.advanced(done.incrementAndGet(), total, "text layer: " + page));
+        if (doc == null) {
+            return null;
+        }
+        total.addAndGet(doc.pages().size() + 1);
+        return exporter.prepare(doc, page -> p.advanced(done.incrementAndGet(), total.get(), "text layer: " + page));
     }
 
     private static void writeManifests(Path folder, Path reviewFolder, BatchInfo info, ZonedDateTime created,

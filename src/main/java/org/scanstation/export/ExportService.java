@@ -3,9 +3,13 @@ package org.scanstation.export;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.scanstation.match.PatientIndex;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.pdf.PdfWriterOptions;
@@ -14,7 +18,6 @@ import org.scanstation.pdf.TextLayerOcr;
 import org.scanstation.pipeline.AnalysisEngine;
 import org.scanstation.pipeline.AnalysisSettings;
 import org.scanstation.pipeline.BatchListener;
-import org.scanstation.pipeline.PageAnalysis;
 import org.scanstation.pipeline.Progress;
 
 /**
@@ -54,9 +57,10 @@ public final class ExportService implements AutoCloseable {
     }
 
     /**
-     * Checks the export folder, analyses {@code files} (in batch order), then writes the documents.
+     * Checks the export folder, then analyses {@code files} (in batch order) on a background thread while
+     * writing each document as soon as its last page is analysed.
      *
-     * @param pageListener hears each page as soon as its analysis is final
+     * @param pageListener hears each page as soon as its analysis is final (on the analysis thread)
      * @param progress     hears the export's progress (text layer per page, then each document written)
      * @throws ExportException when the folder cannot be written, OCR fails on a page or the disk is full
      * @throws IOException     when an input cannot be read
@@ -64,14 +68,61 @@ public final class ExportService implements AutoCloseable {
     public ExportReport export(List<Path> files, BatchInfo info, Path folder, BatchListener pageListener,
                                Progress progress) throws ExportException, IOException, InterruptedException {
         BatchExporter.checkFolder(folder);
-        List<PageAnalysis> pages = Collections.synchronizedList(new ArrayList<>());
-        analysis.analyse(files, page -> {
-            pages.add(page);
-            if (pageListener != null) {
-                pageListener.pageAnalysed(page);
-            }
+        BlockingQueue<Object> arrivals = new LinkedBlockingQueue<>();
+        AtomicInteger analysed = new AtomicInteger();
+        ExecutorService analysisThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "export-analysis");
+            t.setDaemon(true);
+            return t;
         });
-        return exporter.write(List.copyOf(pages), info, folder, progress);
+        try {
+            analysisThread.execute(() -> {
+                BatchDocument.Grouper grouper = new BatchDocument.Grouper();
+                try {
+                    analysis.analyse(files, page -> {
+                        analysed.incrementAndGet();
+                        if (pageListener != null) {
+                            pageListener.pageAnalysed(page);
+                        }
+                        grouper.accept(page).ifPresent(arrivals::add);
+                    });
+                    grouper.finish().ifPresent(arrivals::add);
+                    arrivals.add(END_OF_BATCH);
+                } catch (Throwable t) {
+                    arrivals.add(t);
+                }
+            });
+            ExportReport r = exporter.write(() -> next(arrivals), info, folder, progress);
+            return new ExportReport(r.folder(), r.filed(), r.review(), analysed.get());
+        } finally {
+            analysisThread.shutdownNow();
+            if (!analysisThread.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the analysis did not stop within a minute of the export ending");
+            }
+        }
+    }
+
+    private static final Object END_OF_BATCH = new Object();
+
+    private static BatchDocument next(BlockingQueue<Object> arrivals) throws IOException, InterruptedException {
+        Object o = arrivals.take();
+        if (o == END_OF_BATCH) {
+            arrivals.add(END_OF_BATCH);
+            return null;
+        }
+        if (o instanceof BatchDocument d) {
+            return d;
+        }
+        if (o instanceof IOException e) {
+            throw e;
+        }
+        if (o instanceof InterruptedException e) {
+            throw e;
+        }
+        if (o instanceof RuntimeException e) {
+            throw new IllegalStateException("analysis failed: " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("analysis failed: " + o, (Throwable) o);
     }
 
     @Override
