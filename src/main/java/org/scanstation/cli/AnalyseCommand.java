@@ -9,11 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.scanstation.image.InputException;
-import org.scanstation.image.PageLoader;
-import org.scanstation.match.CsvPatientIndex;
 import org.scanstation.match.PatientIndex;
-import org.scanstation.match.PatientIndexException;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.pipeline.AnalysisEngine;
 import org.scanstation.pipeline.AnalysisJsonWriter;
@@ -22,7 +18,7 @@ import org.scanstation.pipeline.BatchSummary;
 import org.scanstation.pipeline.PageAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -35,66 +31,17 @@ final class AnalyseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--patients", required = true, paramLabel = "PATIENTS.csv",
-            description = "Patient index, CSV: nhs_number,mrn,family_name,given_name,date_of_birth,sex,postcode")
-    Path patients;
+    @Mixin
+    AnalysisOptions options;
 
     @Option(names = "--json", paramLabel = "OUT.json", description = "Write the analysis JSON here.")
     Path json;
 
-    @Option(names = "--separator", paramLabel = "TEXT",
-            description = "Barcode text of a separator sheet (repeatable; replaces the defaults SEPARATOR and PATCHT).")
-    List<String> separators;
-
-    @Option(names = "--hospital-number-pattern", paramLabel = "REGEX",
-            description = "Pattern of a local hospital number (default: one letter and seven digits).")
-    String hospitalNumberPattern;
-
-    @Option(names = "--workers", paramLabel = "N", description = "Pages analysed in parallel (default: one per core).")
-    Integer workers;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print only the summary, not one line per page.")
-    boolean quiet;
-
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Image/PDF files or folders, in feeder order.")
-    List<Path> inputs;
-
     @Override
     public Integer call() throws Exception {
-        AnalysisSettings settings = AnalysisSettings.defaults();
-        if (separators != null && !separators.isEmpty()) {
-            settings = settings.withSeparators(separators);
-        }
-        if (hospitalNumberPattern != null) {
-            try {
-                java.util.regex.Pattern.compile(hospitalNumberPattern);
-            } catch (java.util.regex.PatternSyntaxException e) {
-                throw new CliException(ExitCode.USAGE, "--hospital-number-pattern is not a valid pattern: "
-                        + e.getDescription());
-            }
-            settings = settings.withHospitalNumberPattern(hospitalNumberPattern);
-        }
-        if (workers != null) {
-            if (workers < 1 || workers > 64) {
-                throw new CliException(ExitCode.USAGE, "--workers must be between 1 and 64");
-            }
-            settings = settings.withWorkers(workers);
-        }
-        PatientIndex index;
-        try {
-            index = CsvPatientIndex.load(patients);
-        } catch (PatientIndexException e) {
-            throw new CliException(ExitCode.PATIENT_INDEX, e.getMessage());
-        }
-        List<Path> files;
-        try {
-            files = PageLoader.expandInputs(inputs);
-        } catch (InputException e) {
-            throw new CliException(ExitCode.INPUT, e.getMessage());
-        }
-        if (files.isEmpty()) {
-            throw new CliException(ExitCode.INPUT, "no image or PDF files in " + inputs);
-        }
+        AnalysisSettings settings = options.settings();
+        PatientIndex index = options.patientIndex();
+        List<Path> files = options.files();
         Path tmp = null;
         if (json != null) {
             Path dir = json.toAbsolutePath().getParent();
@@ -119,7 +66,7 @@ final class AnalyseCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-                if (!quiet) {
+                if (!options.quiet) {
                     out.println(line(page));
                     out.flush();
                 }

@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
 /** The command line: {@code scanstation <command> ...}. Commands are thin; the work is in the services. */
 @Command(name = "scanstation", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "ScanStation: scan case notes, file each page to the right patient, upload to the EDMS.",
-        subcommands = {AnalyseCommand.class, ProcessCommand.class, UploadCommand.class, QueueCommand.class,
-                AuditCommand.class, DevicesCommand.class, ScanCommand.class, BenchCommand.class, DoctorCommand.class,
-                GenerateSamplesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyseCommand.class, ExportCommand.class, ProcessCommand.class, UploadCommand.class,
+                QueueCommand.class, AuditCommand.class, DevicesCommand.class, ScanCommand.class, BenchCommand.class,
+                DoctorCommand.class, GenerateSamplesCommand.class, CommandLine.HelpCommand.class})
 public final class ScanStationCli implements Runnable {
 
     @CommandLine.Spec
@@ -80,7 +80,9 @@ public final class ScanStationCli implements Runnable {
         return new CommandLine.RunLast().execute(parsed);
     }
 
+    /** Runs a command in this process (setting {@code OMP_THREAD_LIMIT=1} first unless the caller set it). */
     public static int run(String... args) {
+        OpenMpThreadLimit.applyDefault();
         return commandLine().execute(args);
     }
 }

@@ -15,7 +15,7 @@ import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
 /** Checks files against PDF/A-2b with veraPDF, listing the failed rules when they do not comply. */
-final class PdfaValidation {
+public final class PdfaValidation {
 
     static {
         VeraGreenfieldFoundryProvider.initialise();
@@ -24,7 +24,7 @@ final class PdfaValidation {
     private PdfaValidation() {
     }
 
-    static void assertPdfA2b(Path pdf) throws Exception {
+    public static void assertPdfA2b(Path pdf) throws Exception {
         PDFAFlavour flavour = PDFAFlavour.fromString("2b");
         try (InputStream in = Files.newInputStream(pdf);
              PDFAParser parser = Foundries.defaultInstance().createParser(in, flavour);

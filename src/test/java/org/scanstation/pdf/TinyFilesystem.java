@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * A real, tiny tmpfs mounted for a test (full disk, read-only disk). Needs root; the test is skipped
  * where mounting is not permitted.
  */
-final class TinyFilesystem implements AutoCloseable {
+public final class TinyFilesystem implements AutoCloseable {
 
     private final Path dir;
 
@@ -19,13 +19,13 @@ final class TinyFilesystem implements AutoCloseable {
     }
 
     /** Mounts a tmpfs with {@code options} (e.g. "size=64k" or "ro,size=64k") on {@code dir}. */
-    static TinyFilesystem mount(Path dir, String options) throws IOException, InterruptedException {
+    public static TinyFilesystem mount(Path dir, String options) throws IOException, InterruptedException {
         int rc = run("mount", "-t", "tmpfs", "-o", options, "tmpfs", dir.toString());
         assumeTrue(rc == 0, "cannot mount a tmpfs here (needs root); skipping");
         return new TinyFilesystem(dir);
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
