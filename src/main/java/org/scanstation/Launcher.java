@@ -1,5 +1,6 @@
 package org.scanstation;
 
+import java.lang.reflect.InvocationTargetException;
 import org.scanstation.cli.ScanStationCli;
 
 /**
@@ -8,10 +9,31 @@ import org.scanstation.cli.ScanStationCli;
  */
 public final class Launcher {
 
+    /** Loaded by name so the command-line path never loads a JavaFX class. */
+    private static final String APP = "org.scanstation.gui.StationApp";
+
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            openWindow(args);
+            return;
+        }
         System.exit(ScanStationCli.run(args));
+    }
+
+    private static void openWindow(String[] args) {
+        try {
+            Class.forName(APP).getMethod("launchApp", String[].class).invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            System.err.println("ScanStation cannot open its window: " + (cause == null ? e : cause.getMessage())
+                    + "\nIs a display available? The command line works without one: scanstation --help");
+            System.exit(1);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            System.err.println("ScanStation cannot open its window (" + e + "). The command line works: scanstation --help");
+            System.exit(1);
+        }
     }
 }

@@ -740,11 +740,22 @@ public final class Station implements AutoCloseable {
     }
 
     private void uploadRunEnded(UploadResult r) {
-        boolean nowOnline = r.outcome() != UploadOutcome.EDMS_UNAVAILABLE;
+        boolean nowOnline = r.outcome() == UploadOutcome.NOTHING_TO_DO ? probe()
+                : r.outcome() != UploadOutcome.EDMS_UNAVAILABLE;
         String text = nowOnline ? "Online: " + parts.edmsName()
                 : "Offline: the EDMS does not answer. Documents wait here and upload when it is back.";
         setConnection(nowOnline, text);
         fireQueues();
+    }
+
+    /** Asks the EDMS for its repository: true when it answers (a run with nothing to send proves nothing). */
+    private boolean probe() {
+        try {
+            parts.edms().repositoryInfo();
+            return true;
+        } catch (EdmsException | RuntimeException e) {
+            return false;
+        }
     }
 
     private void setConnection(boolean nowOnline, String text) {
