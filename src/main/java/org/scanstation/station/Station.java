@@ -404,8 +404,7 @@ public final class Station implements AutoCloseable {
                 docPages.merge(doc, 1, Integer::sum);
             }
             intake.add(new BatchIntake.IntakePage(p.source(), p.image(), p.mediaType(), a.status().json(),
-                    a.patient() == null ? null : a.patient().nhsNumber().digits(), doc, a.rotation(), a.confidence(),
-                    a.reasons()));
+                    nhsNumberOf(a), doc, a.rotation(), a.confidence(), a.reasons()));
         }
         ocrDone.set(0);
         ocrTotal.set(autoFiled.entrySet().stream().filter(Map.Entry::getValue)
@@ -433,6 +432,27 @@ public final class Station implements AutoCloseable {
         }
         wakeUploads();
         fireQueues();
+    }
+
+    /** The patient's NHS number, or for a page without one the first valid NHS number read on its labels. */
+    static String nhsNumberOf(PageAnalysis a) {
+        if (a.patient() != null) {
+            return a.patient().nhsNumber().digits();
+        }
+        Optional<String> fromLabel = a.labels().stream().map(LabelReading::nhsDigits)
+                .filter(d -> d != null && NhsNumber.hasValidCheckDigit(d)).findFirst();
+        if (fromLabel.isPresent()) {
+            return fromLabel.get();
+        }
+        for (org.scanstation.barcode.Barcode b : a.barcodes()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<!\\d)\\d{10}(?!\\d)").matcher(b.text());
+            while (m.find()) {
+                if (NhsNumber.hasValidCheckDigit(m.group())) {
+                    return m.group();
+                }
+            }
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ review

@@ -37,7 +37,7 @@ public final class SettingsView extends BorderPane {
             }
             Label label = new Label(r.label());
             TextField field = new TextField();
-            field.setId("setting-" + r.path());
+            field.setId("setting-" + r.path().replace('.', '-'));
             field.textProperty().bindBidirectional(r.value());
             field.setEditable(!r.locked());
             field.setDisable(false);
