@@ -75,7 +75,8 @@ public final class MainWindow {
         BorderPane root = new BorderPane(tabs);
         root.setTop(header());
         root.getStyleClass().add("root-pane");
-        scene = new Scene(root, 1560, 960);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(1560, screen.getWidth()), Math.min(960, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("station.css").toExternalForm());
         shortcuts();
         scan.loadDevices();

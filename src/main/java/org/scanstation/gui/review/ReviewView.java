@@ -117,7 +117,7 @@ public final class ReviewView extends BorderPane {
         password.setAccessibleText("Password");
         Button signIn = new Button("Sign in");
         signIn.setId("signInButton");
-        signIn.setDefaultButton(false);
+        signIn.setAccessibleText("Sign in as supervisor");
         Runnable doSignIn = () -> {
             if (session.signIn(name.getText(), password.getText().toCharArray())) {
                 password.clear();
