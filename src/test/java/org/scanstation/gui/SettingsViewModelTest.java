@@ -28,7 +28,7 @@ class SettingsViewModelTest {
 
         SettingRow url = row(vm, "edms.cmisUrl");
         assertThat(url.locked()).isTrue();
-        assertThat(url.note()).contains("Locked by IT");
+        assertThat(url.note()).contains("locked by IT");
         SettingRow csv = row(vm, "patientIndex.csv");
         assertThat(csv.locked()).isFalse();
         assertThat(csv.note()).isEmpty();

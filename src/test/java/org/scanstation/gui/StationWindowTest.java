@@ -132,7 +132,7 @@ class StationWindowTest extends FxRobot {
         assertThat(url.isEditable()).isFalse();
         clickOn(url).write("x");
         assertThat(url.getText()).isEmpty();
-        assertThat(url.getAccessibleText()).contains("read-only").contains("Locked by IT");
+        assertThat(url.getAccessibleText()).contains("Read-only").contains("locked by IT");
         TextField csv = lookup("#setting-patientIndex-csv").queryAs(TextField.class);
         assertThat(csv.isEditable()).isTrue();
 

@@ -98,16 +98,23 @@ public final class ReviewViewModel {
         Patient p = item.candidate();
         if (p == null) {
             return item.nhsNumberRead() == null ? "No candidate: no patient could be read from the label."
-                    : "No candidate: NHS number " + item.nhsNumberRead() + " was read but is not in the patient index.";
+                    : "No candidate: NHS number " + formatted(item.nhsNumberRead())
+                    + " was read but is not in the patient index.";
         }
         return p.displayName() + "\nNHS number " + p.nhsNumber().formatted() + "\nHospital number " + p.mrn()
                 + "\nBorn " + p.dateOfBirth() + "   Sex " + p.sex() + "\nPostcode " + p.postcode();
     }
 
-    /** A line for the queue list, no more patient data than needed. */
+    private static String formatted(String digits) {
+        return digits.length() == 10 ? digits.substring(0, 3) + " " + digits.substring(3, 6) + " " + digits.substring(6)
+                : digits;
+    }
+
+    /** A line for the queue list (short batch id, no patient data). */
     public static String describe(ReviewItem item) {
-        return item.key() + " \u2013 " + item.pages() + (item.pages() == 1 ? " page" : " pages") + " \u2013 held "
-                + TIME.format(item.heldSince());
+        String batch = item.batchId().value();
+        return "Document " + (item.document() + 1) + " of batch " + batch.substring(0, Math.min(8, batch.length()))
+                + "\n" + item.pages() + (item.pages() == 1 ? " page" : " pages") + ", held " + TIME.format(item.heldSince());
     }
 
     public void search() {

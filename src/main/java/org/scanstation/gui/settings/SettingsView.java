@@ -41,7 +41,7 @@ public final class SettingsView extends BorderPane {
             field.textProperty().bindBidirectional(r.value());
             field.setEditable(!r.locked());
             field.setDisable(false);
-            field.setAccessibleText(r.label() + (r.locked() ? ", read-only: " + r.note() : ""));
+            field.setAccessibleText(r.label() + (r.locked() ? ", " + r.note() : ""));
             if (r.locked()) {
                 field.getStyleClass().add("locked");
                 field.setTooltip(new Tooltip(r.note()));

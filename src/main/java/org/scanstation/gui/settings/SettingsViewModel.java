@@ -21,7 +21,7 @@ import org.scanstation.config.StationConfig;
  */
 public final class SettingsViewModel {
 
-    public static final String LOCKED_NOTE = "\ud83d\udd12 Locked by IT in the machine-wide configuration";
+    public static final String LOCKED_NOTE = "Read-only: locked by IT in the machine-wide configuration";
 
     private final EffectiveConfig effective;
     private final Path userFile;
