@@ -48,4 +48,28 @@ class StationScanControlTest {
                     assertThat(l.state()).isIn("waiting to upload", "held: waiting for review"));
         }
     }
+
+    @Test
+    void shuttingDownWithPagesNotFiledFilesThemSoNothingIsLost(@TempDir Path dir) throws Exception {
+        try (Station station = StationFixture.open(dir, null, Runnable::run, Duration.ZERO)) {
+            station.addListener(new StationListener() {
+                @Override
+                public void pageAdded(LivePage page) {
+                    if (page.number() == 2) {
+                        station.stopScan();
+                    }
+                }
+            });
+            station.startScan("demo", station.profiles().get(0));
+            int kept = station.openPages().size();
+            assertThat(kept).isGreaterThanOrEqualTo(2);
+            assertThat(station.hasWorkInFlight()).isTrue();
+
+            station.finishForShutdown("chris", "demo", Duration.ofSeconds(60));
+
+            assertThat(station.openPages()).isEmpty();
+            assertThat(station.hasWorkInFlight()).isFalse();
+            assertThat(station.uploadLines()).isNotEmpty();
+        }
+    }
 }
