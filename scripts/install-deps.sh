@@ -4,8 +4,8 @@
 #   scripts/install-deps.sh --test   plus what the test suite needs (saned, PDF tools, Xvfb, peers)
 set -euo pipefail
 
-runtime=(openjdk-17-jdk-headless maven tesseract-ocr tesseract-ocr-eng fonts-dejavu-core libgtk-3-0)
-testing=(python3 sane-utils libsane1 poppler-utils zbar-tools xvfb x11-utils imagemagick fakeroot ocrmypdf img2pdf procps)
+runtime=(openjdk-17-jdk-headless maven tesseract-ocr tesseract-ocr-eng fonts-dejavu-core libgtk-3-0 curl)
+testing=(python3 sane-utils libsane1 poppler-utils zbar-tools xvfb x11-utils imagemagick fakeroot ocrmypdf img2pdf procps xdotool)
 
 want=("${runtime[@]}")
 if [ "${1:-}" = "--test" ]; then

@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Builds ScanStation and runs it on the embedded default: the sample batch in samples/.
+# Builds ScanStation and opens the station window on the embedded default: the demo scanner (the sample
+# batch in samples/), the sample patient index, and a local OpenCMIS InMemory server on 127.0.0.1:8081
+# started for it (stopped when the window closes). Supervisor sign-in for the demo: supervisor / demo.
+# Settings and the encrypted store of the demo live under target/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -7,5 +10,20 @@ export OMP_THREAD_LIMIT=1
 if [ ! -s target/scanstation.jar ] || [ -n "$(find src pom.xml -newer target/scanstation.jar -print -quit)" ]; then
   mvn -B -ntp -q -DskipTests package
 fi
-# Until the station window lands, the embedded default is the headless analysis of the sample batch.
-exec java -jar target/scanstation.jar analyse --patients samples/patients.csv samples/batch "$@"
+mkdir -p target/demo
+port=8081
+url="http://127.0.0.1:$port/cmis/browser"
+if ! curl -fsS -u dummyuser:dummysecret "$url" >/dev/null 2>&1; then
+  echo "Starting a local CMIS server (OpenCMIS InMemory) on 127.0.0.1:$port ..."
+  scripts/local-cmis-server.sh "$port" > target/demo/cmis-server.log 2>&1 &
+  cmis=$!
+  trap 'kill "$cmis" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do
+    curl -fsS -u dummyuser:dummysecret "$url" >/dev/null 2>&1 && break
+    kill -0 "$cmis" 2>/dev/null || { echo "The CMIS server did not start (target/demo/cmis-server.log); the station opens offline."; break; }
+    sleep 1
+  done
+fi
+export SCANSTATION_CMIS_PASSWORD=dummysecret
+java -Dscanstation.config=scripts/demo/station.json -Dscanstation.userConfig=target/demo/settings.json \
+  -jar target/scanstation.jar "$@"

@@ -1,5 +1,6 @@
 package org.scanstation;
 
+import java.lang.reflect.InvocationTargetException;
 import org.scanstation.cli.ScanStationCli;
 import org.scanstation.logging.LogSetup;
 
@@ -9,11 +10,37 @@ import org.scanstation.logging.LogSetup;
  */
 public final class Launcher {
 
+    /** Loaded by name so the command-line path never loads a JavaFX class. */
+    private static final String APP = "org.scanstation.gui.StationApp";
+
     private Launcher() {
     }
 
     public static void main(String[] args) {
         LogSetup.install();
+        if (args.length == 0) {
+            // the same start-up check as every command: a malformed machine configuration stops the station
+            int refused = ScanStationCli.checkConfiguration(new java.io.PrintWriter(System.err, true));
+            if (refused != 0) {
+                System.exit(refused);
+            }
+            openWindow(args);
+            return;
+        }
         System.exit(ScanStationCli.run(args));
+    }
+
+    private static void openWindow(String[] args) {
+        try {
+            Class.forName(APP).getMethod("launchApp", String[].class).invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            System.err.println("ScanStation cannot open its window: " + (cause == null ? e : cause.getMessage())
+                    + "\nIs a display available? The command line works without one: scanstation --help");
+            System.exit(1);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            System.err.println("ScanStation cannot open its window (" + e + "). The command line works: scanstation --help");
+            System.exit(1);
+        }
     }
 }

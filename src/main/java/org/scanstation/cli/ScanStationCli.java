@@ -67,20 +67,31 @@ public final class ScanStationCli implements Runnable {
         List<CommandLine> invoked = parsed.asCommandLineList();
         Object last = invoked.get(invoked.size() - 1).getCommand();
         if (!(last instanceof DoctorCommand) && !(last instanceof CommandLine.HelpCommand)) {
-            try {
-                new ConfigLoader().load();
-            } catch (ConfigException e) {
-                PrintWriter err = parsed.commandSpec().commandLine().getErr();
-                err.println("scanstation: the station will not start: " + e.getMessage());
-                err.println("scanstation: correct the file (check it with: scanstation doctor)");
-                err.flush();
-                return ExitCode.CONFIG.code();
+            int refused = checkConfiguration(parsed.commandSpec().commandLine().getErr());
+            if (refused != 0) {
+                return refused;
             }
         }
         return new CommandLine.RunLast().execute(parsed);
     }
 
     /** Runs a command in this process (setting {@code OMP_THREAD_LIMIT=1} first unless the caller set it). */
+    /**
+     * Loads the configuration; on a malformed file prints why (file and line) and returns the exit
+     * status to stop with, else 0. The window's start-up uses it too.
+     */
+    public static int checkConfiguration(PrintWriter err) {
+        try {
+            new ConfigLoader().load();
+            return 0;
+        } catch (ConfigException e) {
+            err.println("scanstation: the station will not start: " + e.getMessage());
+            err.println("scanstation: correct the file (check it with: scanstation doctor)");
+            err.flush();
+            return ExitCode.CONFIG.code();
+        }
+    }
+
     public static int run(String... args) {
         OpenMpThreadLimit.applyDefault();
         return commandLine().execute(args);

@@ -63,6 +63,10 @@ final class BatchState {
                 }
                 d.enter(e.state(), at, e.detail());
             }
+            case JournalEntry.REFILED -> {
+                DocRecord d = documents.get(e.document());
+                d.nhsNumber = e.nhsNumber();
+            }
             case JournalEntry.SEALED -> sealed = true;
             case JournalEntry.ANALYSIS_COMPLETE -> analysisComplete = true;
             case JournalEntry.BATCH_PURGED -> {
@@ -107,7 +111,7 @@ final class BatchState {
 
     static final class DocRecord {
         final int index;
-        final String nhsNumber;
+        String nhsNumber;
         final String title;
         final List<Integer> pages;
         String pdfFile;

@@ -22,6 +22,7 @@ record JournalEntry(String type, String at, Integer document, Integer page, Docu
     static final String SEALED = "sealed";
     static final String ANALYSIS_COMPLETE = "analysis-complete";
     static final String BATCH_PURGED = "batch-purged";
+    static final String REFILED = "refiled";
 
     static JournalEntry of(String type, String at) {
         return new JournalEntry(type, at, null, null, null, null, null, null, null, null, null, null, null, null,

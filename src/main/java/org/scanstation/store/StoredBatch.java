@@ -192,6 +192,21 @@ public final class StoredBatch {
                 null, null, nhsNumber, title, List.copyOf(pageIndexes), null, null, null));
     }
 
+    /**
+     * Files a held document to another patient (a supervisor's review decision); allowed while the
+     * document is HELD, ANALYSED or EXPORTED, i.e. before it is queued. Works on sealed batches.
+     *
+     * @param nhsNumber the patient's NHS number (10 digits)
+     */
+    public synchronized void refile(int document, String nhsNumber) throws IOException {
+        BatchState.DocRecord d = doc(document);
+        if (d.state != DocumentState.HELD && d.state != DocumentState.ANALYSED && d.state != DocumentState.EXPORTED) {
+            throw new IllegalStateException("document " + document + " cannot be refiled in state " + d.state.json());
+        }
+        record(new JournalEntry(JournalEntry.REFILED, now(), document, null, null, null, null, null, null, null,
+                nhsNumber, null, null, null, null, null));
+    }
+
     /** Stores (or, before it is queued, replaces) the document's PDF: state EXPORTED. */
     public synchronized void putPdf(int document, byte[] pdf) throws IOException {
         BatchState.DocRecord d = doc(document);
