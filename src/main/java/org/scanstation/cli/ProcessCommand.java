@@ -5,13 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.scanstation.image.InputException;
-import org.scanstation.image.PageLoader;
 import org.scanstation.intake.ProcessResult;
 import org.scanstation.intake.ProcessService;
-import org.scanstation.match.CsvPatientIndex;
 import org.scanstation.match.PatientIndex;
-import org.scanstation.match.PatientIndexException;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.pipeline.AnalysisSettings;
 import org.scanstation.pipeline.PageAnalysis;
@@ -20,7 +16,6 @@ import org.scanstation.store.BatchStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -37,9 +32,8 @@ final class ProcessCommand implements Callable<Integer> {
     @Mixin
     StoreAccess storeAccess;
 
-    @Option(names = "--patients", required = true, paramLabel = "PATIENTS.csv",
-            description = "Patient index, CSV: nhs_number,mrn,family_name,given_name,date_of_birth,sex,postcode")
-    Path patients;
+    @Mixin
+    AnalysisOptions analysis;
 
     @Option(names = "--operator", paramLabel = "NAME", description = "Who scanned the pages (default: the login name).")
     String operator = System.getProperty("user.name", "");
@@ -47,45 +41,17 @@ final class ProcessCommand implements Callable<Integer> {
     @Option(names = "--station-id", paramLabel = "ID", description = "This station's identifier (default: the host name).")
     String stationId;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Pages analysed in parallel (default: one per core).")
-    Integer workers;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print only the result, not one line per page.")
-    boolean quiet;
-
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Image/PDF files or folders, in feeder order.")
-    List<Path> inputs;
-
     @Override
     public Integer call() throws Exception {
-        AnalysisSettings settings = AnalysisSettings.defaults();
-        if (workers != null) {
-            if (workers < 1 || workers > 64) {
-                throw new CliException(ExitCode.USAGE, "--workers must be between 1 and 64");
-            }
-            settings = settings.withWorkers(workers);
-        }
-        PatientIndex index;
-        try {
-            index = CsvPatientIndex.load(patients);
-        } catch (PatientIndexException e) {
-            throw new CliException(ExitCode.PATIENT_INDEX, e.getMessage());
-        }
-        List<Path> files;
-        try {
-            files = PageLoader.expandInputs(inputs);
-        } catch (InputException e) {
-            throw new CliException(ExitCode.INPUT, e.getMessage());
-        }
-        if (files.isEmpty()) {
-            throw new CliException(ExitCode.INPUT, "no image or PDF files in " + inputs);
-        }
+        AnalysisSettings settings = analysis.settings();
+        PatientIndex index = analysis.patientIndex();
+        List<Path> files = analysis.files();
         PrintWriter out = spec.commandLine().getOut();
         ProcessResult result;
         BatchStore store = storeAccess.open(false);
         try {
             result = new ProcessService(settings, index).process(store, files, operator, station(), page -> {
-                if (!quiet) {
+                if (!analysis.quiet) {
                     out.println(line(page));
                     out.flush();
                 }
