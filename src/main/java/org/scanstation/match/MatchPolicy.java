@@ -158,7 +158,7 @@ public final class MatchPolicy {
         boolean nameOk = true;
         if (label.familyName() != null) {
             nameRead = true;
-            if (!NameComparison.same(label.familyName(), p.familyName())) {
+            if (!NameComparison.sameFamilyName(label.familyName(), p.familyName())) {
                 nameOk = false;
                 problems.add(what + " family name '" + label.familyName() + "' does not match the index ("
                         + p.familyName() + ")");

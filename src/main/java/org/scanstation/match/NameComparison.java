@@ -57,6 +57,22 @@ public final class NameComparison {
     }
 
     /**
+     * Family names: compared whole, except that a stray single character read after the name (a mark
+     * or a rule at the label's edge, "WILSON f") is not part of it.
+     */
+    public static boolean sameFamilyName(String read, String indexed) {
+        if (read == null) {
+            return false;
+        }
+        String[] tokens = read.strip().split("\\s+");
+        int n = tokens.length;
+        while (n > 1 && tokens[n - 1].replaceAll("[^\\p{L}]", "").length() <= 1) {
+            n--;
+        }
+        return same(String.join(" ", java.util.Arrays.copyOf(tokens, n)), indexed);
+    }
+
+    /**
      * Given names: the first name must be the same; further names on the label (a middle name, or a
      * stray mark read as letters after the name) are not compared.
      */

@@ -18,7 +18,7 @@ final class TextBlockFinder {
     static final double MAX_LABEL_HEIGHT_MM = 65;
     /** Largest gap between a label's lines, and between a barcode and the text beside it. */
     static final double LINE_GAP_MM = 3.5;
-    static final double SIDE_GAP_MM = 6;
+    static final double SIDE_GAP_MM = 12;
 
     /** Grid cell, and how far ink is smeared to join letters into lines and lines into blocks. */
     static final double CELL_MM = 0.5;

@@ -178,6 +178,9 @@ class MatchPolicyTest {
         assertThat(NameComparison.same("Jon", "John")).isFalse();
         assertThat(NameComparison.same("", "John")).isFalse();
         assertThat(NameComparison.sameGivenName("Irene aa", "Irene")).isTrue();
+        assertThat(NameComparison.sameFamilyName("WILSON f", "Wilson")).isTrue();
+        assertThat(NameComparison.sameFamilyName("WILSON SMITH", "Wilson")).isFalse();
+        assertThat(NameComparison.sameFamilyName("DE LA CRUZ", "de la Cruz")).isTrue();
         assertThat(NameComparison.sameGivenName("Mary Ann", "Mary")).isTrue();
         assertThat(NameComparison.sameGivenName("Ann Mary", "Mary")).isFalse();
     }
