@@ -27,7 +27,7 @@ class GeneratedCorpusAnalysisTest {
         assertThat(r.count("misfiled")).as(r.score().toString()).isZero();
         assertThat(r.count("dropped")).as(r.score().toString()).isZero();
         assertThat(r.figure("traps_caught")).isEqualTo(1.0);
-        assertThat(r.figure("auto_rate")).as(r.score().toString()).isGreaterThanOrEqualTo(0.7);
+        assertThat(r.figure("auto_rate")).as(r.score().toString()).isGreaterThanOrEqualTo(0.85);
         assertThat(r.figure("rotation_acc")).isGreaterThanOrEqualTo(0.95);
     }
 }
