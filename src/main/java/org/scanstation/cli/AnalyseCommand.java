@@ -3,10 +3,7 @@ package org.scanstation.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.scanstation.match.PatientIndex;
@@ -42,22 +39,11 @@ final class AnalyseCommand implements Callable<Integer> {
         AnalysisSettings settings = options.settings();
         PatientIndex index = options.patientIndex();
         List<Path> files = options.files();
-        Path tmp = null;
-        if (json != null) {
-            Path dir = json.toAbsolutePath().getParent();
-            if (dir == null || !Files.isDirectory(dir)) {
-                throw new CliException(ExitCode.INPUT, "cannot write " + json + ": folder does not exist");
-            }
-            try {
-                tmp = Files.createTempFile(dir, ".analysis-", ".json.tmp");
-            } catch (IOException e) {
-                throw new CliException(ExitCode.FAILURE, "cannot write " + json + ": " + e.getMessage());
-            }
-        }
+        OutputFile result = json == null ? null : OutputFile.beside(json, "analysis");
         PrintWriter out = spec.commandLine().getOut();
         BatchSummary summary = new BatchSummary();
         try (AnalysisEngine engine = AnalysisEngine.create(settings, index);
-             OutputStream os = tmp == null ? OutputStream.nullOutputStream() : Files.newOutputStream(tmp);
+             OutputStream os = result == null ? OutputStream.nullOutputStream() : result.open();
              AnalysisJsonWriter writer = new AnalysisJsonWriter(os)) {
             engine.analyse(files, page -> {
                 summary.pageAnalysed(page);
@@ -72,18 +58,14 @@ final class AnalyseCommand implements Callable<Integer> {
                 }
             });
         } catch (OcrException e) {
-            deleteQuietly(tmp);
+            discard(result);
             throw new CliException(ExitCode.ENGINE, e.getMessage());
         } catch (IOException | java.io.UncheckedIOException e) {
-            deleteQuietly(tmp);
+            discard(result);
             throw new CliException(ExitCode.FAILURE, "analysis failed: " + e.getMessage());
         }
-        if (tmp != null) {
-            try {
-                Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING);
-            }
+        if (result != null) {
+            result.commit();
         }
         out.println(summary.describe());
         if (json != null) {
@@ -93,13 +75,9 @@ final class AnalyseCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    private static void deleteQuietly(Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // best effort: a temp file with a dot name is never mistaken for a result
-            }
+    private static void discard(OutputFile f) {
+        if (f != null) {
+            f.discard();
         }
     }
 

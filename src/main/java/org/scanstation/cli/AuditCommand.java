@@ -3,10 +3,7 @@ package org.scanstation.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.scanstation.store.BatchStore;
 import picocli.CommandLine.Command;
@@ -35,49 +32,26 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path tmp = null;
-        if (outFile != null) {
-            Path dir = outFile.toAbsolutePath().getParent();
-            if (dir == null || !Files.isDirectory(dir)) {
-                throw new CliException(ExitCode.INPUT, "cannot write " + outFile + ": folder does not exist");
-            }
-            try {
-                tmp = Files.createTempFile(dir, ".audit-", ".json.tmp"); // created owner-only (rw-------)
-            } catch (IOException e) {
-                throw new CliException(ExitCode.FAILURE, "cannot write " + outFile + ": " + e.getMessage());
-            }
-        }
+        OutputFile result = outFile == null ? null : OutputFile.beside(outFile, "audit"); // owner-only (rw-------)
         BatchStore store = storeAccess.open(true);
         PrintWriter console = spec.commandLine().getOut();
-        try (OutputStream os = tmp == null ? new QueueCommand.NonClosing(console) : Files.newOutputStream(tmp)) {
+        try (OutputStream os = result == null ? new QueueCommand.NonClosing(console) : result.open()) {
             store.audit().exportJson(os);
         } catch (IOException e) {
-            deleteQuietly(tmp);
+            if (result != null) {
+                result.discard();
+            }
             throw new CliException(ExitCode.STORE, "cannot export the audit trail: " + e.getMessage());
         } finally {
             StoreAccess.close(store);
         }
-        if (tmp != null) {
-            try {
-                Files.move(tmp, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, outFile, StandardCopyOption.REPLACE_EXISTING);
-            }
+        if (result != null) {
+            result.commit();
             console.println("Audit trail written to " + outFile);
         } else {
             console.println();
         }
         console.flush();
         return ExitCode.OK.code();
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // best effort
-            }
-        }
     }
 }
