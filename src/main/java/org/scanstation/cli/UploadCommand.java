@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.scanstation.logging.Redactor;
 import org.scanstation.store.BatchStore;
 import org.scanstation.store.StoredDocument;
 import org.scanstation.upload.EdmsConnection;
@@ -96,7 +97,7 @@ final class UploadCommand implements Callable<Integer> {
         }
         out.println(result.summary());
         out.flush();
-        result.problems().forEach(p -> err.println("scanstation: " + p));
+        result.problems().forEach(p -> err.println("scanstation: " + Redactor.mask(p)));
         err.flush();
         return exitCode(result.outcome()).code();
     }
@@ -182,7 +183,7 @@ final class UploadCommand implements Callable<Integer> {
 
         @Override
         public void failed(StoredDocument d, String reason) {
-            say("failed", d, reason);
+            say("failed", d, Redactor.mask(reason));
         }
     }
 }

@@ -70,7 +70,7 @@ public final class StationApp extends Application {
     }
 
     private static void fail(Stage stage, String message) {
-        Label text = new Label(message);
+        Label text = new Label(Shown.message(message));
         text.setWrapText(true);
         Button close = new Button("Close");
         close.setOnAction(e -> Platform.exit());

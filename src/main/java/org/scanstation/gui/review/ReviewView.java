@@ -1,5 +1,6 @@
 package org.scanstation.gui.review;
 
+import org.scanstation.gui.Shown;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -199,7 +200,7 @@ public final class ReviewView extends BorderPane {
         rescan.disableProperty().bind(vm.canDecide().not());
         Label message = new Label();
         message.setId("reviewMessage");
-        message.textProperty().bind(vm.messageProperty());
+        message.textProperty().bind(Shown.message(vm.messageProperty()));
         message.setWrapText(true);
         message.getStyleClass().add("message");
 

@@ -1,5 +1,6 @@
 package org.scanstation.gui.scan;
 
+import org.scanstation.gui.Shown;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -138,7 +139,7 @@ public final class ScanView extends BorderPane {
         VBox.setVgrow(lower, Priority.ALWAYS);
         Label message = new Label();
         message.setId("scanMessage");
-        message.textProperty().bind(vm.messageProperty());
+        message.textProperty().bind(Shown.message(vm.messageProperty()));
         message.getStyleClass().add("message");
         message.setWrapText(true);
         VBox body = new VBox(10, stripTitle, strip, message, lower);

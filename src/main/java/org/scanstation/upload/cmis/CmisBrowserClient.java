@@ -38,7 +38,7 @@ import org.scanstation.upload.EdmsException;
 import org.scanstation.upload.EdmsRejectedException;
 import org.scanstation.upload.EdmsUnavailableException;
 import org.scanstation.upload.NewDocument;
-import org.scanstation.upload.Redaction;
+import org.scanstation.logging.Redactor;
 import org.scanstation.upload.RepositoryInfo;
 import org.scanstation.upload.TransferProgress;
 
@@ -369,14 +369,14 @@ public final class CmisBrowserClient implements EdmsClient {
         if (e instanceof javax.net.ssl.SSLHandshakeException || e instanceof javax.net.ssl.SSLPeerUnverifiedException) {
             // a certificate problem does not go away by retrying: the trust store must be configured
             return new EdmsRejectedException(0, "tls", "the EDMS certificate is not trusted or does not match "
-                    + serviceUrl.host() + " (configure the trust store): " + Redaction.redact(e.getMessage()), true);
+                    + serviceUrl.host() + " (configure the trust store): " + Redactor.mask(e.getMessage()), true);
         }
         return unavailable(e);
     }
 
     private EdmsUnavailableException unavailable(IOException e) {
         String what = e instanceof java.net.SocketTimeoutException || e instanceof java.io.InterruptedIOException
-                ? "timed out" : "failed (" + e.getClass().getSimpleName() + ": " + Redaction.redact(e.getMessage()) + ")";
+                ? "timed out" : "failed (" + e.getClass().getSimpleName() + ": " + Redactor.mask(e.getMessage()) + ")";
         return new EdmsUnavailableException("connection to the EDMS at " + serviceUrl.host() + ":" + serviceUrl.port()
                 + " " + what, 0, e);
     }
@@ -397,7 +397,7 @@ public final class CmisBrowserClient implements EdmsClient {
         } catch (IOException | RuntimeException e) {
             // keep the status alone
         }
-        message = Redaction.redact(message);
+        message = Redactor.mask(message);
         if (code >= 500 || code == 408 || code == 429) {
             return new EdmsUnavailableException("the EDMS answered HTTP " + code
                     + (message == null ? "" : ": " + message), code, null);
