@@ -21,12 +21,16 @@ public final class ScanStationCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** {@code --config FILE}: use this machine-wide configuration file instead of the platform's. */
+    /**
+     * {@code --config FILE}: further settings for this run, over the user's own file. Like that file it
+     * may only change what IT has not locked, and never holds accounts or locks (see ADR 0011).
+     */
     @CommandLine.Option(names = "--config", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
-            description = "Machine-wide configuration file to use (default /etc/scanstation/station.json,"
+            description = "Settings file for this run, applied over your own settings for what IT has not locked"
+                    + " (accounts and locks come only from /etc/scanstation/station.json,"
                     + " %%ProgramData%%\\ScanStation\\station.json).")
     void setConfig(java.nio.file.Path file) {
-        System.setProperty("scanstation.config", file.toString());
+        System.setProperty(ConfigLoader.COMMAND_LINE_FILE, file.toString());
     }
 
     @Override
