@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.scanstation.config.ConfigException;
+import org.scanstation.config.ConfigLoader;
+import org.scanstation.config.StationConfig;
 import org.scanstation.logging.Redactor;
 import org.scanstation.store.BatchStore;
 import org.scanstation.store.StoredDocument;
@@ -127,7 +130,7 @@ final class UploadCommand implements Callable<Integer> {
         }
         EdmsConnection c;
         try {
-            c = EdmsConnection.of(cmisUrl, credentials);
+            c = EdmsConnection.of(cmisUrl, credentials, plainHttpAllowedByIt());
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage());
         }
@@ -146,6 +149,16 @@ final class UploadCommand implements Callable<Integer> {
             c = c.withTrustStore(trustStore, pw);
         }
         return c;
+    }
+
+    /** IT's permission (machine-wide file only) to send credentials over plain http to another PC. */
+    private static boolean plainHttpAllowedByIt() throws CliException {
+        try {
+            StationConfig.Edms edms = new ConfigLoader().load().config().edms();
+            return edms != null && edms.plainHttpAllowed();
+        } catch (ConfigException e) {
+            throw new CliException(ExitCode.CONFIG, e.getMessage());
+        }
     }
 
     /** One line per step of each document: what, batch id, document index (no patient data). */
