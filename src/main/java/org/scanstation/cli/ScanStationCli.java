@@ -6,6 +6,7 @@ import org.scanstation.config.ConfigException;
 import org.scanstation.config.ConfigLoader;
 import org.scanstation.config.EffectiveConfig;
 import org.scanstation.config.StationConfig;
+import org.scanstation.files.NoPlaintextTempFiles;
 import org.scanstation.logging.Redactor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,6 +40,7 @@ public final class ScanStationCli implements Runnable {
     }
 
     public static CommandLine commandLine() {
+        NoPlaintextTempFiles.apply();
         CommandLine cl = new CommandLine(new ScanStationCli());
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();

@@ -15,6 +15,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import org.scanstation.files.NewFiles;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * Writes a page losslessly as PNG with its resolution recorded (pHYs), so whoever reads the file
@@ -22,6 +23,11 @@ import org.scanstation.files.NewFiles;
  * name), readable by its owner only, and never over an existing file.
  */
 final class PngPageWriter {
+
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
 
     /** ImageIO's PNG writer maps quality q to deflate level 9 * (1 - q): 0.75 gives level 2. */
     private static final float FAST_DEFLATE_QUALITY = 0.75f;
