@@ -191,6 +191,7 @@ public final class UploadService {
         void fail(StoredBatch batch, StoredDocument doc, String text) throws IOException {
             // kept in the store, shown by queue and the window: never with an identifier a server quoted
             String reason = Redactor.mask(text);
+            LOG.warning(() -> "batch " + batch.id() + " document " + doc.index() + " failed: " + reason);
             failedNow = true;
             problems.add("batch " + batch.id() + " document " + doc.index() + ": " + reason);
             try {

@@ -8,10 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every identifier format the station may meet in a message is masked; ordinary technical text is not. */
-class RedactorTest {
+public class RedactorTest {
 
     /** Each sample identifier, as a server or a library might quote it. */
-    static final List<String> IDENTIFIERS = List.of(
+    public static final List<String> IDENTIFIERS = List.of(
             "9434765919", "943 476 5919", "943-476-5919", "999.459.5342", "94347 65919", "9434 765 919",
             "K6174756", "RX1234567", "A1234567",
             "1985-09-05", "1985/09/05", "1985-09-05T00:00:00Z", "05/09/1985", "5/9/1985", "05-09-1985", "05.09.1985",
