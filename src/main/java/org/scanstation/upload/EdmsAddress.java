@@ -51,12 +51,21 @@ public record EdmsAddress(String scheme, String host, int port) {
         return new EdmsAddress(scheme, host, port);
     }
 
-    /** The URL as it may be shown: anything between {@code //} and an {@code @} is masked. */
+    /**
+     * The URL as it may be shown: everything between {@code //} (or the start) and the last {@code @} is
+     * masked, so a password is hidden even when it holds {@code /}, {@code ?} or {@code #}.
+     */
     public static String shown(String url) {
         if (url == null) {
             return null;
         }
-        return url.replaceAll("(?<=//)[^/?#]*@", "***@").replaceAll("^[^/]*@", "***@");
+        int at = url.lastIndexOf('@');
+        if (at < 0) {
+            return url;
+        }
+        int slashes = url.indexOf("//");
+        int from = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+        return url.substring(0, from) + "***" + url.substring(at);
     }
 
     /** True for this PC itself: {@code localhost}, 127.0.0.0/8 and ::1, written as such (no name lookup). */

@@ -133,12 +133,14 @@ class EdmsOriginTest {
         Files.writeString(tmp.resolve("k.key"), "x");
         for (String url : List.of("http://clerk:S3cretPw@edms.example:99999/cmis", "http://clerk:S3cretPw@edms example/cmis",
                 "https://clerk:S3cretPw@edms.example/cmis/browser", "ftp://clerk:S3cretPw@edms.example/",
-                "http://clerk:S3cretPw@[::1/cmis", "clerk:S3cretPw@edms.example", "http://:S3cretPw@/")) {
+                "http://clerk:S3cretPw@[::1/cmis", "clerk:S3cretPw@edms.example", "http://:S3cretPw@/",
+                "http://clerk:S3cret/Pw@edms.example/cmis", "http://clerk:S3cret?Pw@edms.example/",
+                "http://clerk:S3cret#Pw@edms.example/", "http://clerk:S3cret%Pw@edms.example/")) {
             err.getBuffer().setLength(0);
             out.getBuffer().setLength(0);
             int code = cli("upload", "--store", store.toString(), "--key", tmp.resolve("k.key").toString(), "--cmis", url);
             assertThat(code).as(url + ": " + err).isEqualTo(2);
-            assertThat(err + out.toString()).as(url).doesNotContain("S3cretPw").contains("EDMS URL");
+            assertThat(err + out.toString()).as(url).doesNotContain("S3cret").contains("EDMS URL");
         }
     }
 }

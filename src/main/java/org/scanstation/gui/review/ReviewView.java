@@ -1,6 +1,5 @@
 package org.scanstation.gui.review;
 
-import org.scanstation.gui.Shown;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -19,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.scanstation.gui.Images;
 import org.scanstation.gui.SessionViewModel;
+import org.scanstation.gui.Shown;
 import org.scanstation.model.Patient;
 import org.scanstation.station.ReviewItem;
 

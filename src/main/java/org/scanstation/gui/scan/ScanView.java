@@ -1,6 +1,5 @@
 package org.scanstation.gui.scan;
 
-import org.scanstation.gui.Shown;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -22,6 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.scanstation.config.StationConfig;
 import org.scanstation.gui.Images;
+import org.scanstation.gui.Shown;
 
 /** The scan screen (clerk). All logic is in {@link ScanViewModel}. */
 public final class ScanView extends BorderPane {
