@@ -25,5 +25,5 @@ if ! curl -fsS -u dummyuser:dummysecret "$url" >/dev/null 2>&1; then
   done
 fi
 export SCANSTATION_CMIS_PASSWORD=dummysecret
-java -Dscanstation.config=scripts/demo/station.json -Dscanstation.userConfig=target/demo/settings.json \
+java -Dscanstation.machineConfig=scripts/demo/station.json -Dscanstation.userConfig=target/demo/settings.json \
   -jar target/scanstation.jar "$@"

@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.scanstation.config.ConfigException;
+import org.scanstation.config.ConfigLoader;
+import org.scanstation.config.StationConfig;
+import org.scanstation.logging.Redactor;
 import org.scanstation.store.BatchStore;
 import org.scanstation.store.StoredDocument;
 import org.scanstation.upload.EdmsConnection;
@@ -96,7 +100,7 @@ final class UploadCommand implements Callable<Integer> {
         }
         out.println(result.summary());
         out.flush();
-        result.problems().forEach(p -> err.println("scanstation: " + p));
+        result.problems().forEach(p -> err.println("scanstation: " + Redactor.mask(p)));
         err.flush();
         return exitCode(result.outcome()).code();
     }
@@ -126,7 +130,7 @@ final class UploadCommand implements Callable<Integer> {
         }
         EdmsConnection c;
         try {
-            c = EdmsConnection.of(cmisUrl, credentials);
+            c = EdmsConnection.of(cmisUrl, credentials, plainHttpAllowedByIt());
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage());
         }
@@ -145,6 +149,16 @@ final class UploadCommand implements Callable<Integer> {
             c = c.withTrustStore(trustStore, pw);
         }
         return c;
+    }
+
+    /** IT's permission (machine-wide file only) to send credentials over plain http to another PC. */
+    private static boolean plainHttpAllowedByIt() throws CliException {
+        try {
+            StationConfig.Edms edms = new ConfigLoader().load().config().edms();
+            return edms != null && edms.plainHttpAllowed();
+        } catch (ConfigException e) {
+            throw new CliException(ExitCode.CONFIG, e.getMessage());
+        }
     }
 
     /** One line per step of each document: what, batch id, document index (no patient data). */
@@ -182,7 +196,7 @@ final class UploadCommand implements Callable<Integer> {
 
         @Override
         public void failed(StoredDocument d, String reason) {
-            say("failed", d, reason);
+            say("failed", d, Redactor.mask(reason));
         }
     }
 }

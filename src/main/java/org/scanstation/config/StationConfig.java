@@ -14,9 +14,23 @@ import java.util.List;
 public record StationConfig(String stationId, Edms edms, PatientIndexSource patientIndex, Analysis analysis,
                             Store store, Scanner scanner, List<User> users, List<String> locked) {
 
-    /** The EDMS target. {@code passwordEnv}/{@code passwordFile} say where the secret is, never the secret. */
+    /**
+     * The EDMS target. {@code passwordEnv}/{@code passwordFile} say where the secret is, never the secret.
+     * {@code allowPlainHttp} (machine-wide file only) lets the station send credentials over {@code http://}
+     * to an EDMS that is not on this PC; without it only {@code https://} or a loopback address may be used.
+     */
     public record Edms(String cmisUrl, String folderRoot, String user, String passwordEnv, String passwordFile,
-                       String trustStore, Boolean offline) {
+                       String trustStore, Boolean offline, Boolean allowPlainHttp) {
+
+        public Edms(String cmisUrl, String folderRoot, String user, String passwordEnv, String passwordFile,
+                    String trustStore, Boolean offline) {
+            this(cmisUrl, folderRoot, user, passwordEnv, passwordFile, trustStore, offline, null);
+        }
+
+        /** True only when IT set {@code allowPlainHttp} to true. */
+        public boolean plainHttpAllowed() {
+            return Boolean.TRUE.equals(allowPlainHttp);
+        }
     }
 
     /** Where patients are looked up: a CSV export of the PAS for now. */
@@ -43,7 +57,7 @@ public record StationConfig(String stationId, Edms edms, PatientIndexSource pati
     }
 
     public static StationConfig defaults() {
-        return new StationConfig("scanstation", new Edms(null, "/ScanStation", null, null, null, null, true),
+        return new StationConfig("scanstation", new Edms(null, "/ScanStation", null, null, null, null, true, false),
                 new PatientIndexSource(null),
                 new Analysis(List.of("SEPARATOR", "PATCHT"), "[A-Z][0-9]{7}", true),
                 new Store(null, null, 0),

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.scanstation.pdf.WrittenPdf;
 import org.scanstation.pipeline.PageAnalysis;
@@ -72,6 +73,7 @@ public final class BatchExporter {
     public ExportReport write(DocumentFeed feed, BatchInfo info, Path folder, Progress progress)
             throws ExportException, IOException, InterruptedException {
         OutputFolder.prepare(folder);
+        checkNoFilesOfBatch(folder, info);
         Path reviewFolder = folder.resolve(REVIEW_FOLDER);
         AtomicInteger done = new AtomicInteger();
         AtomicInteger total = new AtomicInteger();
@@ -148,8 +150,35 @@ public final class BatchExporter {
 
     /** {@code <batch id>-doc<NNN>.pdf}: unique within the batch, and free of patient identifiers. */
     static String fileName(BatchInfo info, BatchDocument doc) {
-        String batch = info.batchId() == null || info.batchId().isBlank() ? "batch"
+        return String.format("%s-doc%03d.pdf", batchPrefix(info), doc.index() + 1);
+    }
+
+    /** The batch id as it starts each file name. */
+    static String batchPrefix(BatchInfo info) {
+        return info.batchId() == null || info.batchId().isBlank() ? "batch"
                 : info.batchId().strip().replaceAll("[^A-Za-z0-9._-]", "_");
-        return String.format("%s-doc%03d.pdf", batch, doc.index() + 1);
+    }
+
+    /**
+     * Refuses, before anything is written, a folder that already holds files of this batch id (an
+     * earlier export given the same {@code --batch-id}): they are never replaced.
+     */
+    static void checkNoFilesOfBatch(Path folder, BatchInfo info) throws ExportException {
+        String prefix = batchPrefix(info) + "-";
+        for (Path dir : List.of(folder, folder.resolve(REVIEW_FOLDER))) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                Optional<Path> taken = files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst();
+                if (taken.isPresent()) {
+                    throw new ExportException(ExportException.Reason.TARGET_EXISTS, dir + " already holds "
+                            + taken.get().getFileName() + " of batch " + info.batchId()
+                            + ": files are never replaced; export with another batch id or into another folder");
+                }
+            } catch (IOException e) {
+                throw OutputFolder.translate(e, dir);
+            }
+        }
     }
 }

@@ -153,6 +153,7 @@ public final class DocumentExporter {
             case OUTPUT_NOT_WRITABLE -> ExportException.Reason.OUTPUT_NOT_WRITABLE;
             case DISK_FULL -> ExportException.Reason.DISK_FULL;
             case OCR_MISSING -> ExportException.Reason.OCR_FAILED;
+            case TARGET_EXISTS -> ExportException.Reason.TARGET_EXISTS;
             case BAD_INPUT, IO_ERROR -> ExportException.Reason.FAILED;
         };
     }

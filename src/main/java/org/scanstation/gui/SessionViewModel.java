@@ -34,7 +34,11 @@ public final class SessionViewModel {
         Optional<SignedInUser> u = accounts.signIn(name, password);
         Arrays.fill(password, '\0');
         if (u.isEmpty()) {
-            signInError.set("Name or password not recognised.");
+            Optional<java.time.Duration> locked = accounts.lockedFor(name);
+            signInError.set(locked.isPresent()
+                    ? "Too many failed sign-ins for this name: try again in "
+                            + Math.max(1, (locked.get().toSeconds() + 59) / 60) + " minute(s)."
+                    : "Name or password not recognised.");
             return false;
         }
         if (!u.get().isSupervisor()) {

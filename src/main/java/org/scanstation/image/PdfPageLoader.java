@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.scanstation.model.PageId;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * Renders every page of a PDF (PDFBox), one at a time: at the native resolution of the page's
@@ -26,11 +27,14 @@ import org.scanstation.model.PageId;
  */
 final class PdfPageLoader {
 
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
+
     static final int VECTOR_DPI = 300;
     static final int MIN_DPI = 72;
     static final int MAX_DPI = 600;
-    /** Main memory PDFBox may use for a document's streams before it spills to a temporary file. */
-    private static final long STREAM_MEMORY = 32L * 1024 * 1024;
 
     private final long maxPixels;
 
@@ -42,8 +46,10 @@ final class PdfPageLoader {
         PageId single = PageId.single(file);
         PDDocument doc;
         try {
+            // streams a page creates are kept in memory: no scratch file in java.io.tmpdir (the source file is
+            // read where it is, so this costs little)
             doc = Loader.loadPDF(new RandomAccessReadBufferedFile(file.toFile()), "", null, null,
-                    MemoryUsageSetting.setupMixed(STREAM_MEMORY).streamCache);
+                    MemoryUsageSetting.setupMainMemoryOnly().streamCache);
         } catch (InvalidPasswordException e) {
             sink.accept(new PageLoadResult.Unreadable(single, "the PDF is password-protected"));
             return;

@@ -13,12 +13,18 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 import org.scanstation.model.PageId;
 import org.w3c.dom.Node;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * Decodes JPEG, PNG and TIFF files (all pages of a TIFF) with the JDK's own Image I/O readers,
  * checking each page's size in its header before decoding it.
  */
 final class RasterImageLoader {
+
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
 
     /** The JDK's TIFF reader; jai-imageio's, if on the class path, must not be used. */
     static final String JDK_TIFF_READER = "com.sun.imageio.plugins.tiff.TIFFImageReader";

@@ -13,6 +13,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import org.scanstation.image.ScannedPage;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * How page images are kept in the store and read back, all in memory (never through a file):
@@ -21,6 +22,11 @@ import org.scanstation.image.ScannedPage;
  * TIFF when bilevel, PNG otherwise.
  */
 public final class StoredImageCodec {
+
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
 
     /** The JDK's own TIFF codec (a third-party plugin on the class path must not be picked). */
     private static final String JDK_PLUGIN_PREFIX = "com.sun.imageio.";

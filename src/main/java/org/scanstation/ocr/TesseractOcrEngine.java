@@ -15,6 +15,7 @@ import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
 import net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel;
 import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
 import net.sourceforge.tess4j.TessAPI;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * OCR with Tesseract through Tess4J's native API (grey pixels passed straight to the engine, no
@@ -23,6 +24,11 @@ import net.sourceforge.tess4j.TessAPI;
  * process environment: several single-threaded engines beat one multi-threaded one on 2 cores.
  */
 public final class TesseractOcrEngine implements OcrEngine {
+
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
 
     /** Tesseract's page segmentation modes used by the station. */
     public enum Layout {

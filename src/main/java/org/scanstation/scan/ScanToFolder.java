@@ -8,13 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.scanstation.files.NewFiles;
 
 /**
  * Scans into a folder: one PNG per page in scan order ({@code 0001.png}, {@code 0002.png}, ...,
@@ -105,6 +105,7 @@ public final class ScanToFolder {
         private final Path folder;
         private final List<Path> files = new ArrayList<>();
         private final List<String> rejectedText = new ArrayList<>();
+        private boolean saved;
 
         Record(String deviceUri, ScanOptions options, Path folder) {
             this.folder = folder;
@@ -175,14 +176,29 @@ public final class ScanToFolder {
             save();
         }
 
+        /** The first save must not meet an existing scan.json; later ones replace this run's own. */
         private void save() {
             Path target = folder.resolve(METADATA_FILE);
-            Path tmp = folder.resolve(METADATA_FILE + ".part");
+            Path tmp = null;
             try {
+                tmp = NewFiles.temporaryBeside(target, METADATA_FILE);
                 json.writeValue(tmp.toFile(), root);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                if (saved) {
+                    NewFiles.replaceOwn(tmp, target);
+                } else {
+                    NewFiles.publish(tmp, target);
+                    saved = true;
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
+            } finally {
+                if (tmp != null) {
+                    try {
+                        Files.deleteIfExists(tmp);
+                    } catch (IOException ignored) {
+                        // a dot name is never taken for a page
+                    }
+                }
             }
         }
     }

@@ -67,6 +67,7 @@ import org.scanstation.upload.UploadQueue;
 import org.scanstation.upload.UploadResult;
 import org.scanstation.upload.UploadService;
 import org.scanstation.upload.UploadSettings;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * The station in one object, for the window (and tests): scan from a device with a profile, pages
@@ -79,6 +80,11 @@ import org.scanstation.upload.UploadSettings;
  * are called from those threads.
  */
 public final class Station implements AutoCloseable {
+
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
 
     private static final Logger LOG = Logger.getLogger(Station.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -96,8 +96,13 @@ public final class StationFactory {
         } else if (Boolean.TRUE.equals(edms.offline())) {
             edmsName = "the EDMS is switched off in the settings; documents are kept here.";
         } else {
-            edmsName = edms.cmisUrl();
-            client = new CmisBrowserClient(EdmsConnection.of(edms.cmisUrl(), credentials(edms)));
+            try {
+                client = new CmisBrowserClient(EdmsConnection.of(edms.cmisUrl(), credentials(edms), edms.plainHttpAllowed()));
+                edmsName = edms.cmisUrl();
+            } catch (IllegalArgumentException e) {
+                // refused address (malformed, or a password over plain http): keep documents here, say why
+                edmsName = "the EDMS is not used: " + e.getMessage() + "; documents are kept here.";
+            }
         }
         UploadSettings upload = UploadSettings.defaults();
         if (edms != null && edms.folderRoot() != null) {

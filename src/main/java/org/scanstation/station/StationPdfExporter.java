@@ -3,8 +3,6 @@ package org.scanstation.station;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,12 +17,18 @@ import org.scanstation.pdf.PdfPage;
 import org.scanstation.pdf.PdfaDocumentWriter;
 import org.scanstation.pdf.TextLayerOcr;
 import org.scanstation.store.BatchIntake;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * Builds a document's searchable PDF/A-2b from stored page images: each page turned upright, OCR'd
  * for the invisible text layer, written by {@link PdfaDocumentWriter}. Reports each page's OCR as done.
  */
 public final class StationPdfExporter implements BatchIntake.DocumentExporter {
+
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
 
     private final TextLayerOcr ocr;
     private final PdfaDocumentWriter writer;
@@ -64,13 +68,8 @@ public final class StationPdfExporter implements BatchIntake.DocumentExporter {
                 BufferedImage img = upright.get(i);
                 pdfPages.add(new PdfPage(img, dpi, img.getType() == BufferedImage.TYPE_BYTE_BINARY, text));
             }
-            Path tmp = Files.createTempFile("scanstation-doc", ".pdf");
-            try {
-                writer.write(pdfPages, DocumentMetadata.titled(title), tmp);
-                return Files.readAllBytes(tmp);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            // built in memory: the plaintext PDF never touches the disk (it goes to the encrypted store)
+            return writer.writeBytes(pdfPages, DocumentMetadata.titled(title));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("export interrupted", e);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.scanstation.logging.Redactor;
 
 /**
  * Every batch and document of a store with its state, for the {@code queue} command and the GUI.
@@ -35,7 +36,7 @@ public record QueueReport(List<BatchLine> batches, Map<DocumentState, Integer> t
             for (StoredDocument d : b.documents()) {
                 docs.add(new DocumentLine(d.index(), d.state().json(), d.pages().size(), d.pdfSha256(),
                         d.edmsObjectId(), d.lastChange() == null ? null : d.lastChange().toString(),
-                        d.lastDetail().orElse(null)));
+                        d.lastDetail().map(Redactor::mask).orElse(null)));
                 totals.merge(d.state(), 1, Integer::sum);
             }
             lines.add(new BatchLine(b.id().value(), b.createdAt().toString(), b.isSealed(), b.pages().size(), docs));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.scanstation.model.NhsNumber;
+import org.scanstation.logging.Redactor;
 import org.scanstation.store.BatchStore;
 import org.scanstation.store.DocumentState;
 import org.scanstation.store.Sha256;
@@ -84,11 +85,11 @@ public final class UploadService {
             try {
                 advance(batch, doc);
             } catch (EdmsUnavailableException e) {
-                problems.add("EDMS unavailable: " + e.getMessage());
+                problems.add("EDMS unavailable: " + Redactor.mask(e.getMessage()));
                 return UploadOutcome.EDMS_UNAVAILABLE;
             } catch (EdmsRejectedException e) {
                 if (e.affectsEveryRequest()) {
-                    problems.add(e.getMessage());
+                    problems.add(Redactor.mask(e.getMessage()));
                     return UploadOutcome.NEEDS_ATTENTION;
                 }
                 fail(batch, doc, "the EDMS refused it: " + e.getMessage());
@@ -101,7 +102,7 @@ public final class UploadService {
                 return UploadOutcome.INTERRUPTED;
             } catch (IllegalStateException e) {
                 // changed meanwhile by someone else (e.g. held by a supervisor): leave it be
-                problems.add("batch " + batch.id() + " document " + doc.index() + " skipped: " + e.getMessage());
+                problems.add("batch " + batch.id() + " document " + doc.index() + " skipped: " + Redactor.mask(e.getMessage()));
             }
             return null;
         }
@@ -187,7 +188,10 @@ public final class UploadService {
             return !at.plus(settings.retention()).isAfter(settings.clock().instant());
         }
 
-        void fail(StoredBatch batch, StoredDocument doc, String reason) throws IOException {
+        void fail(StoredBatch batch, StoredDocument doc, String text) throws IOException {
+            // kept in the store, shown by queue and the window: never with an identifier a server quoted
+            String reason = Redactor.mask(text);
+            LOG.warning(() -> "batch " + batch.id() + " document " + doc.index() + " failed: " + reason);
             failedNow = true;
             problems.add("batch " + batch.id() + " document " + doc.index() + ": " + reason);
             try {

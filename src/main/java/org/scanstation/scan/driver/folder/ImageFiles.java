@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.scanstation.scan.ColorMode;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * Minimal decoding of page files for the file-based drivers (folder, hot folder, demo): JPEG, PNG,
@@ -25,6 +26,11 @@ import org.scanstation.scan.ColorMode;
  * file into page images or says, readably, why it cannot.
  */
 public final class ImageFiles {
+
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
 
     /** File name endings that are page files. */
     public static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".tif", ".tiff", ".pdf");
@@ -118,23 +124,44 @@ public final class ImageFiles {
             throws UnreadableFileException, InterruptedException {
         String name = file.getFileName().toString();
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
-            int count = doc.getNumberOfPages();
-            if (count < 1) {
-                throw new UnreadableFileException(name + " is a PDF with no pages", null);
-            }
-            PDFRenderer renderer = new PDFRenderer(doc);
-            ImageType type = switch (mode) {
-                case COLOR -> ImageType.RGB;
-                case GRAY -> ImageType.GRAY;
-                case LINEART -> ImageType.BINARY;
-            };
-            for (int i = 0; i < count; i++) {
-                BufferedImage image = renderer.renderImageWithDPI(i, dpi, type);
-                pages.page(PageImages.normalise(image), dpi, count == 1 ? name : name + "#" + (i + 1));
-            }
+            renderPdf(doc, name, dpi, mode, pages);
         } catch (IOException | RuntimeException e) {
             throw new UnreadableFileException(name + " cannot be read as a PDF (damaged or incomplete file): "
                     + describe(e), e);
+        }
+    }
+
+    /**
+     * Decodes every page of a PDF held in memory (as a network scanner sends it), rendered at
+     * {@code dpi} in {@code mode}; nothing is written to disk.
+     *
+     * @param name what to call the document in messages and page sources
+     */
+    public static void readPdf(byte[] pdf, String name, int dpi, ColorMode mode, PageConsumer pages)
+            throws UnreadableFileException, InterruptedException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            renderPdf(doc, name, dpi, mode, pages);
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableFileException(name + " cannot be read as a PDF (damaged or incomplete file): "
+                    + describe(e), e);
+        }
+    }
+
+    private static void renderPdf(PDDocument doc, String name, int dpi, ColorMode mode, PageConsumer pages)
+            throws UnreadableFileException, InterruptedException, IOException {
+        int count = doc.getNumberOfPages();
+        if (count < 1) {
+            throw new UnreadableFileException(name + " is a PDF with no pages", null);
+        }
+        PDFRenderer renderer = new PDFRenderer(doc);
+        ImageType type = switch (mode) {
+            case COLOR -> ImageType.RGB;
+            case GRAY -> ImageType.GRAY;
+            case LINEART -> ImageType.BINARY;
+        };
+        for (int i = 0; i < count; i++) {
+            BufferedImage image = renderer.renderImageWithDPI(i, dpi, type);
+            pages.page(PageImages.normalise(image), dpi, count == 1 ? name : name + "#" + (i + 1));
         }
     }
 
