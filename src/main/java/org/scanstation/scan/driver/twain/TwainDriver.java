@@ -1,11 +1,13 @@
 package org.scanstation.scan.driver.twain;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import org.scanstation.scan.CancelToken;
 import org.scanstation.scan.DeviceUri;
 import org.scanstation.scan.ScanCapabilities;
@@ -17,26 +19,44 @@ import org.scanstation.scan.driver.DriverSink;
 import org.scanstation.scan.driver.ScanDriver;
 
 /**
- * TWAIN scanners on Windows, {@code twain:PRODUCT NAME}, through the TWAIN Data Source Manager
- * (TWAINDSM.dll) bound with JNA. On other systems it says so and lists nothing (no fake devices).
- *
- * <p>State of this driver: device listing is written against the TWAIN 2.4 specification but has
- * not run on Windows; scanning (source opening, capability negotiation, native/memory transfer and
- * the Windows message loop TWAIN needs) is not implemented. Neither can be tested on the Linux CI.
+ * TWAIN scanners, {@code twain:PRODUCT NAME}, through the standard TWAIN Data Source Manager
+ * ({@code TWAINDSM.dll} on Windows, {@code libtwaindsm.so.2} on Linux) bound with JNA: the same
+ * {@code DSM_Entry} calls on both. Each listing, capability reading or scan is one session on its own
+ * thread (see {@link SessionRunner}); the source is opened with its own window and progress
+ * indicator off, negotiated ({@link ScanSetup}), and read by native transfer (memory transfer when
+ * the source refuses native, or when asked for).
  */
 public final class TwainDriver implements ScanDriver {
 
     public static final String SCHEME = "twain";
+    private static final Logger LOG = Logger.getLogger(TwainDriver.class.getName());
+    private static final Duration WAIT_FOR_OTHER_SESSION = Duration.ofSeconds(10);
+    private static final Map<String, DsmLibrary> LOADED = new ConcurrentHashMap<>();
 
-    private final String osName;
+    private final DsmLocation location;
+    private final TransferMode transferMode;
 
+    /** The manager named by {@code SCANSTATION_TWAIN_DSM}, else the platform's standard one. */
     public TwainDriver() {
-        this(System.getProperty("os.name", ""));
+        this(DsmLocation.resolve(null));
     }
 
-    /** For tests: pretend to run on {@code osName}. */
-    public TwainDriver(String osName) {
-        this.osName = osName;
+    public TwainDriver(DsmLocation location) {
+        this(location, TransferMode.NATIVE);
+    }
+
+    private TwainDriver(DsmLocation location, TransferMode transferMode) {
+        this.location = location;
+        this.transferMode = transferMode;
+    }
+
+    /** This driver asking sources for {@code mode} transfers first (the other one stays the fallback). */
+    public TwainDriver withTransferMode(TransferMode mode) {
+        return new TwainDriver(location, mode);
+    }
+
+    public DsmLocation location() {
+        return location;
     }
 
     @Override
@@ -46,66 +66,129 @@ public final class TwainDriver implements ScanDriver {
 
     @Override
     public Availability availability() {
-        if (!osName.toLowerCase(Locale.ROOT).startsWith("windows")) {
-            return Availability.unavailable("TWAIN is available on Windows only");
+        if (location.library() == null) {
+            return Availability.unavailable(location.origin());
         }
         try {
-            TwainDsm.load();
+            library();
             return Availability.AVAILABLE;
         } catch (UnsatisfiedLinkError e) {
-            return Availability.unavailable("The TWAIN Data Source Manager (TWAINDSM.dll) is not installed;"
-                    + " install it from twain.org or the scanner maker's driver package");
+            return Availability.unavailable("the TWAIN Data Source Manager " + location.displayName() + " (from "
+                    + location.origin() + ") could not be loaded: " + firstLine(e.getMessage()) + ". Install it (twain.org,"
+                    + " or the scanner maker's driver package), or give its path in " + DsmLocation.ENVIRONMENT_VARIABLE
+                    + " or the setting " + DsmLocation.SETTING);
         }
+    }
+
+    private DsmLibrary library() {
+        return LOADED.computeIfAbsent(location.library(), DsmLibrary::load);
+    }
+
+    private DsmLibrary requireLibrary() {
+        Availability a = availability();
+        if (!a.available()) {
+            throw new ScanException(ScanError.DRIVER_UNAVAILABLE, capitalised(a.reason()) + ".");
+        }
+        return library();
     }
 
     @Override
     public List<ScanDevice> listDevices() {
-        requireAvailable();
-        TwainDsm dsm = TwainDsm.load();
-        TwainDsm.TwIdentity app = TwainDsm.TwIdentity.application();
-        Pointer parent = new Memory(Native.POINTER_SIZE);
-        parent.setPointer(0, null);
-        if (dsm.DSM_Entry(app, null, TwainDsm.DG_CONTROL, TwainDsm.DAT_PARENT, TwainDsm.MSG_OPENDSM, parent)
-                != TwainDsm.TWRC_SUCCESS) {
-            throw new ScanException(ScanError.DEVICE_ERROR, "The TWAIN Data Source Manager could not be opened.");
+        DsmLibrary dsm = requireLibrary();
+        List<TwainSession.Source> sources = call(dsm, TwainSession::sources);
+        if (sources.isEmpty()) {
+            throw new ScanException(ScanError.DEVICE_NOT_FOUND, "the TWAIN Data Source Manager " + location.displayName()
+                    + " found no TWAIN scanner driver: install the scanner's TWAIN driver");
         }
-        List<ScanDevice> out = new ArrayList<>();
-        try {
-            TwainDsm.TwIdentity source = new TwainDsm.TwIdentity();
-            short rc = dsm.DSM_Entry(app, null, TwainDsm.DG_CONTROL, TwainDsm.DAT_IDENTITY, TwainDsm.MSG_GETFIRST, source);
-            while (rc == TwainDsm.TWRC_SUCCESS) {
-                String name = source.productName();
-                out.add(new ScanDevice(SCHEME + ":" + name, (source.manufacturer() + " " + name).trim() + " (TWAIN)", SCHEME));
-                source = new TwainDsm.TwIdentity();
-                rc = dsm.DSM_Entry(app, null, TwainDsm.DG_CONTROL, TwainDsm.DAT_IDENTITY, TwainDsm.MSG_GETNEXT, source);
-            }
-        } finally {
-            dsm.DSM_Entry(app, null, TwainDsm.DG_CONTROL, TwainDsm.DAT_PARENT, TwainDsm.MSG_CLOSEDSM, parent);
-        }
-        return out;
+        return sources.stream().map(s -> new ScanDevice(SCHEME + ":" + s.productName(),
+                (s.manufacturer() + " " + s.productName()).trim() + " (TWAIN)", SCHEME)).toList();
     }
 
     @Override
     public ScanCapabilities capabilities(DeviceUri device) {
-        requireAvailable();
-        throw notImplemented();
+        DsmLibrary dsm = requireLibrary();
+        String name = sourceName(device);
+        return call(dsm, session -> {
+            session.openSource(name);
+            return CapabilityReader.read(session);
+        });
     }
 
     @Override
-    public void scan(DeviceUri device, ScanOptions options, CancelToken cancel, DriverSink sink) {
-        requireAvailable();
-        throw notImplemented();
-    }
-
-    private void requireAvailable() {
-        Availability a = availability();
-        if (!a.available()) {
-            throw new ScanException(ScanError.DRIVER_UNAVAILABLE, a.reason() + ".");
+    public void scan(DeviceUri device, ScanOptions options, CancelToken cancel, DriverSink sink)
+            throws InterruptedException {
+        DsmLibrary dsm = requireLibrary();
+        String name = sourceName(device);
+        PageHandoff handoff = new PageHandoff();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong progress = new AtomicLong();
+        cancel.onCancel(() -> stop.set(true));
+        Future<Integer> session = SessionRunner.start(dsm, WAIT_FOR_OTHER_SESSION, stop::get, s -> {
+            s.openSource(name);
+            ScanSetup.Agreed agreed = ScanSetup.negotiate(s, options, transferMode);
+            for (String note : agreed.notes()) {
+                LOG.info(() -> "TWAIN " + name + ": " + note);
+                handoff.put(new PageHandoff.Note(note));
+            }
+            return new Acquisition(s, agreed, stop::get, progress::incrementAndGet)
+                    .run((image, dpi) -> handoff.put(new PageHandoff.Page(image, dpi)));
+        });
+        try {
+            long seen = 0;
+            while (true) {
+                PageHandoff.Item item = handoff.poll(50);
+                if (item instanceof PageHandoff.Page p) {
+                    sink.page(p.image(), p.dpi(), null);
+                } else if (item instanceof PageHandoff.Note n) {
+                    sink.notice(n.text());
+                } else if (session.isDone() && handoff.isEmpty()) {
+                    break;
+                }
+                long now = progress.get();
+                if (now != seen) {
+                    seen = now;
+                    sink.alive();
+                }
+            }
+            SessionRunner.result(session);
+        } catch (InterruptedException e) {
+            stop.set(true);
+            handoff.abandon();
+            throw e;
+        } catch (RuntimeException e) {
+            stop.set(true);
+            handoff.abandon();
+            throw e;
         }
     }
 
-    private static ScanException notImplemented() {
-        return new ScanException(ScanError.DRIVER_UNAVAILABLE, "Scanning through TWAIN is not implemented in this"
-                + " version. Use the scanner's eSCL (AirScan) address or its hot folder instead.");
+    private <T> T call(DsmLibrary dsm, SessionRunner.Job<T> job) {
+        try {
+            return SessionRunner.call(dsm, WAIT_FOR_OTHER_SESSION, job);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScanException(ScanError.TIMED_OUT, "Interrupted while talking to the TWAIN scanner.");
+        }
+    }
+
+    private static String sourceName(DeviceUri device) {
+        String name = device.rest().trim();
+        if (name.isEmpty()) {
+            throw new ScanException(ScanError.INVALID_DEVICE, "A TWAIN scanner is given by its name: twain:NAME"
+                    + " (the devices command lists them).");
+        }
+        return name;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "not found";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }
