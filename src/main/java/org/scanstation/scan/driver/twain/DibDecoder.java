@@ -122,7 +122,7 @@ final class DibDecoder {
             throw new IllegalArgumentException("bitmap of absurd size " + width + " x " + height);
         }
         int entries = 0;
-        if (bitCount <= 8) {
+        if (bitCount >= 1 && bitCount <= 8 && compression != BI_JPEG && compression != BI_PNG) {
             entries = clrUsed != 0 ? clrUsed : 1 << bitCount;
             if (entries < 0 || entries > 256) {
                 throw new IllegalArgumentException("bitmap palette of " + Integer.toUnsignedString(clrUsed) + " colours");
