@@ -35,6 +35,7 @@ public final class TwainDriver implements ScanDriver {
 
     private final DsmLocation location;
     private final TransferMode transferMode;
+    private final Duration sessionWait;
 
     /** The manager named by {@code SCANSTATION_TWAIN_DSM}, else the platform's standard one. */
     public TwainDriver() {
@@ -42,17 +43,23 @@ public final class TwainDriver implements ScanDriver {
     }
 
     public TwainDriver(DsmLocation location) {
-        this(location, TransferMode.NATIVE);
+        this(location, TransferMode.NATIVE, WAIT_FOR_OTHER_SESSION);
     }
 
-    private TwainDriver(DsmLocation location, TransferMode transferMode) {
+    private TwainDriver(DsmLocation location, TransferMode transferMode, Duration sessionWait) {
         this.location = location;
         this.transferMode = transferMode;
+        this.sessionWait = sessionWait;
     }
 
     /** This driver asking sources for {@code mode} transfers first (the other one stays the fallback). */
     public TwainDriver withTransferMode(TransferMode mode) {
-        return new TwainDriver(location, mode);
+        return new TwainDriver(location, mode, sessionWait);
+    }
+
+    /** This driver waiting at most {@code wait} for another TWAIN session of this process to end. */
+    public TwainDriver withSessionWait(Duration wait) {
+        return new TwainDriver(location, transferMode, wait);
     }
 
     public DsmLocation location() {
@@ -123,7 +130,7 @@ public final class TwainDriver implements ScanDriver {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong progress = new AtomicLong();
         cancel.onCancel(() -> stop.set(true));
-        Future<Integer> session = SessionRunner.start(dsm, WAIT_FOR_OTHER_SESSION, stop::get, s -> {
+        Future<Integer> session = SessionRunner.start(dsm, sessionWait, stop::get, s -> {
             s.openSource(name);
             ScanSetup.Agreed agreed = ScanSetup.negotiate(s, options, transferMode);
             for (String note : agreed.notes()) {
@@ -164,7 +171,7 @@ public final class TwainDriver implements ScanDriver {
 
     private <T> T call(DsmLibrary dsm, SessionRunner.Job<T> job) {
         try {
-            return SessionRunner.call(dsm, WAIT_FOR_OTHER_SESSION, job);
+            return SessionRunner.call(dsm, sessionWait, job);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScanException(ScanError.TIMED_OUT, "Interrupted while talking to the TWAIN scanner.");

@@ -105,8 +105,10 @@ final class TwainSession implements AutoCloseable {
                 platform.parent());
         if (rc != TwainConstants.TWRC_SUCCESS) {
             int cc = managerStatus();
-            throw new ScanException(ScanError.DRIVER_UNAVAILABLE, "The TWAIN Data Source Manager could not be opened: "
-                    + ConditionCodes.describe(cc));
+            throw new ScanException(ScanError.DRIVER_UNAVAILABLE, "The TWAIN Data Source Manager could not be opened"
+                    + (cc == ConditionCodes.TWCC_SUCCESS || cc == ConditionCodes.TWCC_SEQERROR
+                    ? " (it is still open from an earlier scan that did not end: restart the station)."
+                    : ": " + ConditionCodes.describe(cc)));
         }
         app.read();
         state = TwainState.MANAGER_OPEN;
