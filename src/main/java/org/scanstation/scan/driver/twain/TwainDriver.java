@@ -91,12 +91,15 @@ public final class TwainDriver implements ScanDriver {
         return LOADED.computeIfAbsent(location.library(), DsmLibrary::load);
     }
 
+    /** The loaded manager, its data sources kept loaded (see {@link DataSourcePins}). */
     private DsmLibrary requireLibrary() {
         Availability a = availability();
         if (!a.available()) {
             throw new ScanException(ScanError.DRIVER_UNAVAILABLE, capitalised(a.reason()) + ".");
         }
-        return library();
+        DsmLibrary dsm = library();
+        DataSourcePins.pin(location.library());
+        return dsm;
     }
 
     @Override
