@@ -46,8 +46,4 @@ final class PageHandoff {
     void abandon() {
         abandoned = true;
     }
-
-    boolean abandoned() {
-        return abandoned;
-    }
 }

@@ -4,10 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 import org.scanstation.scan.CancelToken;
 import org.scanstation.scan.DeviceUri;
 import org.scanstation.scan.ScanCapabilities;
@@ -29,7 +25,6 @@ import org.scanstation.scan.driver.ScanDriver;
 public final class TwainDriver implements ScanDriver {
 
     public static final String SCHEME = "twain";
-    private static final Logger LOG = Logger.getLogger(TwainDriver.class.getName());
     private static final Duration WAIT_FOR_OTHER_SESSION = Duration.ofSeconds(10);
     private static final Map<String, DsmLibrary> LOADED = new ConcurrentHashMap<>();
 
@@ -129,47 +124,7 @@ public final class TwainDriver implements ScanDriver {
             throws InterruptedException {
         DsmLibrary dsm = requireLibrary();
         String name = sourceName(device);
-        PageHandoff handoff = new PageHandoff();
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong progress = new AtomicLong();
-        cancel.onCancel(() -> stop.set(true));
-        Future<Integer> session = SessionRunner.start(dsm, sessionWait, stop::get, s -> {
-            s.openSource(name);
-            ScanSetup.Agreed agreed = ScanSetup.negotiate(s, options, transferMode);
-            for (String note : agreed.notes()) {
-                LOG.info(() -> "TWAIN " + name + ": " + note);
-                handoff.put(new PageHandoff.Note(note));
-            }
-            return new Acquisition(s, agreed, stop::get, progress::incrementAndGet)
-                    .run((image, dpi) -> handoff.put(new PageHandoff.Page(image, dpi)));
-        });
-        try {
-            long seen = 0;
-            while (true) {
-                PageHandoff.Item item = handoff.poll(50);
-                if (item instanceof PageHandoff.Page p) {
-                    sink.page(p.image(), p.dpi(), null);
-                } else if (item instanceof PageHandoff.Note n) {
-                    sink.notice(n.text());
-                } else if (session.isDone() && handoff.isEmpty()) {
-                    break;
-                }
-                long now = progress.get();
-                if (now != seen) {
-                    seen = now;
-                    sink.alive();
-                }
-            }
-            SessionRunner.result(session);
-        } catch (InterruptedException e) {
-            stop.set(true);
-            handoff.abandon();
-            throw e;
-        } catch (RuntimeException e) {
-            stop.set(true);
-            handoff.abandon();
-            throw e;
-        }
+        new TwainScan(dsm, name, options, transferMode, sessionWait).run(cancel, sink);
     }
 
     private <T> T call(DsmLibrary dsm, SessionRunner.Job<T> job) {
