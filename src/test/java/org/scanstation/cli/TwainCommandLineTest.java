@@ -44,7 +44,8 @@ class TwainCommandLineTest {
     private Run child(String... args) throws IOException, InterruptedException {
         Path config = Files.writeString(dir.resolve("station.json"), "{ \"scanner\": { \"saneServers\": [] } }");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                "-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"),
                 "-Dscanstation.logDir=" + dir.resolve("logs"), "-cp", System.getProperty("java.class.path"),
                 "org.scanstation.Launcher", "--config", config.toString()));
         cmd.addAll(List.of(args));
