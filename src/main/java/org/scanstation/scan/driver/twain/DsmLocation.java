@@ -10,8 +10,14 @@ import java.util.Map;
  *
  * @param library a file path or a library name the system's loader finds; null where TWAIN is not supported
  * @param origin  where the choice came from, in words
+ * @param chosen  true when someone chose it (environment, setting, a test), false for the platform's standard one
  */
-public record DsmLocation(String library, String origin) {
+public record DsmLocation(String library, String origin, boolean chosen) {
+
+    /** A manager someone chose. */
+    public DsmLocation(String library, String origin) {
+        this(library, origin, true);
+    }
 
     public static final String ENVIRONMENT_VARIABLE = "SCANSTATION_TWAIN_DSM";
     public static final String SETTING = "scanner.twainDsm";
@@ -31,12 +37,12 @@ public record DsmLocation(String library, String origin) {
         }
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
-            return new DsmLocation("TWAINDSM", "the standard TWAIN Data Source Manager (TWAINDSM.dll)");
+            return new DsmLocation("TWAINDSM", "the standard TWAIN Data Source Manager (TWAINDSM.dll)", false);
         }
         if (os.contains("linux")) {
-            return new DsmLocation("libtwaindsm.so.2", "the standard TWAIN Data Source Manager for Linux");
+            return new DsmLocation("libtwaindsm.so.2", "the standard TWAIN Data Source Manager for Linux", false);
         }
-        return new DsmLocation(null, "TWAIN is supported on Windows and Linux only");
+        return new DsmLocation(null, "TWAIN is supported on Windows and Linux only", false);
     }
 
     /** The library as people know it. */

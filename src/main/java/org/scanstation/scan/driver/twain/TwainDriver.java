@@ -75,10 +75,14 @@ public final class TwainDriver implements ScanDriver {
             library();
             return Availability.AVAILABLE;
         } catch (UnsatisfiedLinkError e) {
+            String remedy = "install it (twain.org, or the scanner maker's driver package), or give its path in "
+                    + DsmLocation.ENVIRONMENT_VARIABLE + " or the setting " + DsmLocation.SETTING;
+            if (!location.chosen()) {
+                return Availability.unavailable("the TWAIN Data Source Manager (" + location.displayName()
+                        + ") is not installed: " + remedy);
+            }
             return Availability.unavailable("the TWAIN Data Source Manager " + location.displayName() + " (from "
-                    + location.origin() + ") could not be loaded: " + firstLine(e.getMessage()) + ". Install it (twain.org,"
-                    + " or the scanner maker's driver package), or give its path in " + DsmLocation.ENVIRONMENT_VARIABLE
-                    + " or the setting " + DsmLocation.SETTING);
+                    + location.origin() + ") could not be loaded (" + reason(e) + "): " + remedy);
         }
     }
 
@@ -145,12 +149,18 @@ public final class TwainDriver implements ScanDriver {
         return name;
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "not found";
+    /** The loader's reason, e.g. "cannot open shared object file: No such file or directory". */
+    private static String reason(UnsatisfiedLinkError e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        for (String key : List.of("cannot open shared object file", "wrong ELF class", "invalid ELF header",
+                "undefined symbol", "is not a valid Win32 application", "The specified module could not be found")) {
+            int at = m.indexOf(key);
+            if (at >= 0) {
+                int end = m.indexOf('\n', at);
+                return m.substring(at, end < 0 ? m.length() : end).trim();
+            }
         }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).trim();
+        return "not found";
     }
 
     private static String capitalised(String s) {

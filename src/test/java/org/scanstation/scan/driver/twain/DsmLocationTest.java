@@ -27,7 +27,12 @@ class DsmLocationTest {
     void aManagerThatCannotBeLoadedIsExplained() {
         TwainDriver d = new TwainDriver(new DsmLocation("/nonexistent/libtwaindsm.so.2", "the setting scanner.twainDsm"));
         assertThat(d.availability().available()).isFalse();
-        assertThat(d.availability().reason()).startsWith("the TWAIN Data Source Manager /nonexistent/libtwaindsm.so.2"
-                + " (from the setting scanner.twainDsm) could not be loaded").contains("SCANSTATION_TWAIN_DSM");
+        assertThat(d.availability().reason()).isEqualTo("the TWAIN Data Source Manager /nonexistent/libtwaindsm.so.2"
+                + " (from the setting scanner.twainDsm) could not be loaded (cannot open shared object file: No such file"
+                + " or directory): install it (twain.org, or the scanner maker's driver package), or give its path in"
+                + " SCANSTATION_TWAIN_DSM or the setting scanner.twainDsm");
+        TwainDriver standard = new TwainDriver(new DsmLocation("libtwaindsm-not-here.so.2", "the standard one", false));
+        assertThat(standard.availability().reason()).startsWith("the TWAIN Data Source Manager (libtwaindsm-not-here.so.2)"
+                + " is not installed: install it");
     }
 }
