@@ -39,8 +39,17 @@ final class Acquisition {
     int run(PageOut out) throws InterruptedException {
         session.enable();
         Optional<TwainSession.SourceEvent> first = session.awaitEvent(cancelled);
-        if (first.isEmpty() || first.get() == TwainSession.SourceEvent.CLOSE_REQUESTED) {
-            LOG.fine(() -> first.isEmpty() ? "TWAIN scan cancelled before the first page" : "TWAIN source asked to close");
+        if (first.isEmpty()) {
+            LOG.fine("TWAIN scan cancelled before the first page");
+            return 0;
+        }
+        if (first.get() == TwainSession.SourceEvent.CLOSE_REQUESTED) {
+            // a source that gives up before the first page (no paper, a jam) says why in its status
+            int cc = session.sourceStatus();
+            if (cc != ConditionCodes.TWCC_SUCCESS) {
+                throw ConditionCodes.exception("starting the scan", cc);
+            }
+            LOG.fine("TWAIN source asked to be closed before the first page");
             return 0;
         }
         PageTransfer transfer = new PageTransfer(session, alive);
