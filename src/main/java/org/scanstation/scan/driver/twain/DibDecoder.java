@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes a Windows device-independent bitmap (a packed DIB: {@code BITMAPINFOHEADER}, palette,
@@ -260,8 +261,10 @@ final class DibDecoder {
         }
         byte[] data = new byte[h.sizeImage()];
         b.get(h.pixelOffset(), data);
+        // a page of patient data: cached in memory, never in an imageio*.tmp file in the temporary folder
         try {
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(data));
+            // ImageIO.read closes the stream
+            BufferedImage img = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(data)));
             if (img == null) {
                 throw new IllegalArgumentException("the bitmap's compressed picture cannot be read");
             }

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * The TIFF a native transfer hands back on Linux (and macOS): a TIFF file in a manager handle,
@@ -80,7 +81,8 @@ final class NativeTiff {
     /** The page in {@code tiff}, as one of the station's image types. */
     static BufferedImage decode(byte[] tiff) throws IOException {
         ImageReader reader = jdkReader();
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(tiff))) {
+        // a page of patient data: cached in memory, never in an imageio*.tmp file in the temporary folder
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(tiff))) {
             reader.setInput(in, true, true);
             return PageImages.normalise(reader.read(0));
         } finally {
