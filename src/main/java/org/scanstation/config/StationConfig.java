@@ -43,8 +43,13 @@ public record StationConfig(String stationId, Edms edms, PatientIndexSource pati
     public record Store(String path, String keyFile, Integer retentionDays) {
     }
 
+    /**
+     * @param twainDsm the TWAIN Data Source Manager library to load (a path), or null for the platform's
+     *                 standard one (TWAINDSM.dll, libtwaindsm.so.2); the environment variable
+     *                 SCANSTATION_TWAIN_DSM wins over it
+     */
     public record Scanner(String defaultDevice, List<String> saneServers, List<String> esclScanners,
-                          List<ScanProfile> profiles) {
+                          List<ScanProfile> profiles, String twainDsm) {
     }
 
     /** A named set of scan settings a clerk picks from. */
@@ -64,7 +69,7 @@ public record StationConfig(String stationId, Edms edms, PatientIndexSource pati
                 new Scanner("demo", List.of("127.0.0.1:6566"), List.of(), List.of(
                         new ScanProfile("Case notes (grey, duplex)", 300, "gray", "duplex", true, true),
                         new ScanProfile("Single sheets (grey, flatbed)", 300, "gray", "flatbed", true, true),
-                        new ScanProfile("Colour documents", 300, "color", "adf", true, true))),
+                        new ScanProfile("Colour documents", 300, "color", "adf", true, true)), null),
                 List.of(), List.of());
     }
 }

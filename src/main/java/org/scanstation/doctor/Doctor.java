@@ -101,6 +101,9 @@ public final class Doctor {
         if (scanner != null && scanner.esclScanners() != null) {
             s = s.withEsclScanners(scanner.esclScanners());
         }
+        if (scanner != null) {
+            s = s.withTwainDsm(scanner.twainDsm());
+        }
         return s;
     }
 

@@ -87,6 +87,9 @@ public final class StationFactory {
         if (sc != null && sc.esclScanners() != null) {
             drivers = drivers.withEsclScanners(sc.esclScanners());
         }
+        if (sc != null) {
+            drivers = drivers.withTwainDsm(sc.twainDsm());
+        }
         ScanController scanner = ScanDrivers.controller(drivers);
         StationConfig.Edms edms = cfg.edms();
         EdmsClient client = null;
