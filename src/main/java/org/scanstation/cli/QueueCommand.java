@@ -33,7 +33,7 @@ final class QueueCommand implements Callable<Integer> {
         try {
             report = store.report();
         } finally {
-            StoreAccess.close(store);
+            storeAccess.close(store);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
