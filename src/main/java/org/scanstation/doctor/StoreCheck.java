@@ -34,7 +34,7 @@ public final class StoreCheck implements Check {
         details.add("key file: " + keyFile);
         CheckResult folder = checkFolder(details);
         if (folder != null) {
-            return folder;
+            return withQuarantine(folder);
         }
         return withQuarantine(checkKey(details));
     }
@@ -47,12 +47,13 @@ public final class StoreCheck implements Check {
         }
         List<String> details = new ArrayList<>(r.details());
         items.forEach(i -> details.add("quarantine: " + i.describe()));
-        if (r.status() != CheckStatus.OK) {
+        if (r.status() == CheckStatus.FAIL) {
             return new CheckResult(NAME, r.status(), r.summary(), details);
         }
-        return new CheckResult(NAME, CheckStatus.WARN, items.size() + " item(s) of the store are set aside in "
-                + store.resolve("quarantine") + " (damaged or never recorded; kept for IT, nothing deleted, not"
-                + " uploaded): " + items.get(0).describe(), details);
+        String summary = items.size() + " item(s) of the store are set aside in " + store.resolve("quarantine")
+                + " (damaged or never recorded; kept for IT, nothing deleted, not uploaded): " + items.get(0).describe();
+        return new CheckResult(NAME, CheckStatus.WARN, r.status() == CheckStatus.WARN ? summary + "; also: "
+                + r.summary() : summary, details);
     }
 
     private CheckResult checkFolder(List<String> details) {
