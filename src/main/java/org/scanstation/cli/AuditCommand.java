@@ -129,8 +129,9 @@ final class AuditCommand implements Callable<Integer> {
         }
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
-        err.println("scanstation: the audit trail is NOT intact (" + v.problems().size() + " problem(s)); first bad "
-                + v.firstBadRecord().orElseThrow().words());
+        AuditVerdict.Problem first = v.firstBadRecord().orElseThrow();
+        err.println("scanstation: the audit trail is NOT intact (" + v.problems().size() + " problem(s)); first bad"
+                + " record: " + first.record() + ": " + first.words());
         err.flush();
         return ExitCode.NEEDS_ATTENTION.code();
     }

@@ -36,7 +36,7 @@ public final class AuditVerification {
                 notes.add("the EDMS holds no anchor of this trail (nothing was uploaded from this store yet):"
                         + " only the chain was checked, and records cut from its end could not be noticed");
             } else if (covered < records.size()) {
-                notes.add("records " + covered + " to " + (records.size() - 1) + " came after the last anchor ("
+                notes.add(span(covered, records.size() - 1) + " came after the last anchor ("
                         + mine.get(mine.size() - 1).anchoredAt() + "): the next upload anchors them");
             }
         } else {
@@ -87,8 +87,8 @@ public final class AuditVerification {
         for (AuditAnchor a : anchors) {
             for (int j = a.from(); j < a.count(); j++) {
                 if (j >= records.size()) {
-                    problems.add(new AuditVerdict.Problem(j, "records " + j + " to " + (a.count() - 1)
-                            + " are missing: the EDMS received an anchor on " + a.anchoredAt() + " for a trail of "
+                    problems.add(new AuditVerdict.Problem(j, span(j, a.count() - 1)
+                            + (j == a.count() - 1 ? " is" : " are") + " missing: the EDMS received an anchor on " + a.anchoredAt() + " for a trail of "
                             + a.count() + " records, this trail holds " + records.size()));
                     break;
                 }
@@ -119,6 +119,10 @@ public final class AuditVerification {
                         + "), but the EDMS holds no such anchor now: it was removed or replaced"));
             }
         }
+    }
+
+    private static String span(int from, int to) {
+        return from == to ? "record " + from : "records " + from + " to " + to;
     }
 
     private static String reasons(JsonNode n) {
