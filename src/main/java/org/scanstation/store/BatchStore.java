@@ -261,7 +261,7 @@ public final class BatchStore implements AutoCloseable {
             journal = EncryptedLog.open(journalFile, "batches/" + name + "/journal.log", cipher);
             batch = new StoredBatch(id, journal, files, audit, clock, actor);
         } catch (StoreCorruptedException e) {
-            setAside(dir, id, e.getMessage(), c);
+            setAside(dir, id, e.file() + ": " + e.problem(), c);
             return;
         }
         if (!batch.isComplete()) {
