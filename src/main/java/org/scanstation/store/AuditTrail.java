@@ -88,6 +88,7 @@ public final class AuditTrail {
         String torn = null;
         if (segments.isEmpty()) {
             live = EncryptedLog.open(dir.resolve("audit.log"), name(dir.resolve("audit.log")), cipher);
+            live.forgetRecords();
             if (storeHasData || idFromFile != null) {
                 continuation.add("the audit trail (audit/audit.log) was missing although the store holds data;"
                         + " it starts again here");
@@ -105,6 +106,7 @@ public final class AuditTrail {
                 }
                 torn = log.tornTail();
                 log.dropTornTail();
+                log.forgetRecords(); // the trail keeps them, once
                 live = log;
             } catch (StoreCorruptedException e) {
                 EncryptedLog.Scan scan = EncryptedLog.scan(last, name(last), cipher);
@@ -113,6 +115,7 @@ public final class AuditTrail {
                 Quarantine.Item copy = quarantine.copyAuditFile(last, why);
                 Path next = dir.resolve("audit." + (segmentNumber(last) + 1) + ".log");
                 live = EncryptedLog.open(next, name(next), cipher);
+                live.forgetRecords();
                 continuation.add("the audit trail is damaged (" + why + "); that file is kept as it was (a copy is in "
                         + copy.folder() + "/) and the trail continues in " + name(next));
             }

@@ -68,6 +68,8 @@ final class EncryptedLog {
     private final String name;
     private final AesGcmCipher cipher;
     private final List<byte[]> records = new ArrayList<>();
+    private int count;
+    private boolean keepsRecords = true;
     private long goodEnd;
     private String tornTail;
 
@@ -92,6 +94,7 @@ final class EncryptedLog {
         } else {
             Parsed p = parse(Files.readAllBytes(file), name, cipher, false);
             p.records.forEach(r -> log.records.add(r.plain()));
+            log.count = log.records.size();
             log.goodEnd = p.goodEnd;
             log.tornTail = p.torn;
         }
@@ -192,12 +195,21 @@ final class EncryptedLog {
 
     /** The decrypted records, in order. */
     synchronized List<byte[]> records() {
+        if (!keepsRecords) {
+            throw new IllegalStateException(name + " no longer keeps its records in memory");
+        }
         return List.copyOf(records);
+    }
+
+    /** Stops keeping the records in memory (the caller keeps them); appends go on. */
+    synchronized void forgetRecords() {
+        keepsRecords = false;
+        records.clear();
     }
 
     /** How many records the log holds. */
     synchronized int size() {
-        return records.size();
+        return count;
     }
 
     /** What an interrupted append left at the end of the file (in words), or null when the end is clean. */
@@ -223,7 +235,7 @@ final class EncryptedLog {
     /** Encrypts, appends and fsyncs one record; durable once this returns. */
     synchronized void append(byte[] plain) throws IOException {
         dropTornTail();
-        byte[] sealed = cipher.seal(plain, context(name, records.size()));
+        byte[] sealed = cipher.seal(plain, context(name, count));
         ByteBuffer buf = ByteBuffer.allocate(4 + sealed.length);
         buf.putInt(sealed.length).put(sealed).flip();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
@@ -244,7 +256,10 @@ final class EncryptedLog {
             }
             goodEnd = before + 4 + sealed.length;
         }
-        records.add(plain);
+        count++;
+        if (keepsRecords) {
+            records.add(plain);
+        }
     }
 
     String name() {
