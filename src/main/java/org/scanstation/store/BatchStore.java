@@ -158,39 +158,47 @@ public final class BatchStore implements AutoCloseable {
 
     /**
      * Makes sure the key is this store's before anything is read as damage or written: a wrong key
-     * must change nothing (no quarantine, no new audit segment).
+     * must change nothing (no quarantine, no new audit segment). {@code key.check} answers at once;
+     * when it is missing (a store from before it existed) or itself damaged, the store's logs answer.
      */
     private void checkKey(boolean hadData) throws IOException {
         if (files.exists(KEY_CHECK)) {
-            byte[] v = files.read(KEY_CHECK);
-            if (!java.util.Arrays.equals(v, KEY_CHECK_VALUE)) {
-                throw new StoreCorruptedException(KEY_CHECK, "it does not hold the store's key check");
+            try {
+                if (java.util.Arrays.equals(files.read(KEY_CHECK), KEY_CHECK_VALUE)) {
+                    return;
+                }
+            } catch (StoreCorruptedException e) {
+                // wrong key, or key.check damaged: the logs tell which
             }
-            return;
-        }
-        if (hadData && !anyRecordOpensWithThisKey()) {
-            throw new StoreCorruptedException(KEY_CHECK, "the key opens none of the store's journals or audit"
-                    + " records: it is not this store's key (nothing was changed)");
+            if (!Boolean.TRUE.equals(keyOpensALogRecord())) {
+                throw new StoreCorruptedException(KEY_CHECK, "the key does not open this store (nothing was changed);"
+                        + " give the store's own key file");
+            }
+            notices.add("the store's key check file (key.check) was damaged, but the key opens the store's records:"
+                    + " it was written again");
+        } else if (hadData && Boolean.FALSE.equals(keyOpensALogRecord())) {
+            throw new StoreCorruptedException(KEY_CHECK, "the key opens none of the store's journal or audit records:"
+                    + " it is not this store's key (nothing was changed)");
         }
         files.write(KEY_CHECK, KEY_CHECK_VALUE);
     }
 
-    /** For a store written before {@code key.check} existed: true when any log record opens, or there is none. */
-    private boolean anyRecordOpensWithThisKey() throws IOException {
+    /** True when a record of any journal or audit log opens with the key, false when none does, null when there is none. */
+    private Boolean keyOpensALogRecord() throws IOException {
         List<Path> logs = new ArrayList<>();
         try (Stream<Path> s = Files.walk(root)) {
             s.filter(p -> p.getFileName().toString().endsWith(".log") && Files.isRegularFile(p))
                     .filter(p -> !relative(p).startsWith(Quarantine.FOLDER + "/")).forEach(logs::add);
         }
-        boolean anyRecord = false;
+        Boolean answer = null;
         for (Path p : logs) {
             EncryptedLog.Scan scan = EncryptedLog.scan(p, relative(p), cipher);
             if (scan.records().stream().anyMatch(EncryptedLog.Scanned::readable)) {
                 return true;
             }
-            anyRecord |= !scan.records().isEmpty();
+            answer = scan.records().isEmpty() ? answer : Boolean.FALSE;
         }
-        return !anyRecord;
+        return answer;
     }
 
     private int removeTemporaryFiles() throws IOException {

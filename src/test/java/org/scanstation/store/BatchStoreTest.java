@@ -211,6 +211,26 @@ class BatchStoreTest {
     }
 
     @Test
+    void aDamagedKeyCheckIsToldApartFromAWrongKeyByTheLogs() throws Exception {
+        try (BatchStore store = open()) {
+            StoreFixture.queuedBatch(store, List.of(SamplePatientData.ALICE), 3);
+        }
+        Path check = storeDir().resolve("key.check");
+        byte[] b = Files.readAllBytes(check);
+        b[b.length - 1] ^= 1;
+        Files.write(check, b);
+        KeyFileProvider otherKey = new KeyFileProvider(tmp.resolve("other.key"));
+        otherKey.key();
+        assertThatThrownBy(() -> BatchStore.open(storeDir(), otherKey)).isInstanceOf(StoreCorruptedException.class)
+                .hasMessageContaining("does not open this store");
+        try (BatchStore store = open()) {
+            assertThat(store.notices()).singleElement().asString().contains("key.check", "written again");
+            assertThat(store.batches()).hasSize(1);
+            assertThat(store.quarantined()).isEmpty();
+        }
+    }
+
+    @Test
     void aMissingKeyForAStoreThatHoldsDataIsNeverReplacedByANewOne() throws Exception {
         try (BatchStore store = open()) {
             StoreFixture.queuedBatch(store, List.of(SamplePatientData.ALICE), 3);
