@@ -274,12 +274,13 @@ public final class BatchStore implements AutoCloseable {
         }
         if (!batch.isComplete()) {
             List<Path> data = dataFiles(dir);
-            if (data.isEmpty()) {
+            if (data.isEmpty() && journal.tornTail() == null) {
                 deleteTree(dir); // created, then stopped before its first record: nothing was stored
                 c.empty++;
             } else {
-                setAside(dir, id, "its journal.log records no batch, yet the folder holds " + data.size() + " file(s)",
-                        c);
+                String tail = journal.tornTail() == null ? "" : " (" + journal.tornTail() + ")";
+                setAside(dir, id, "its journal.log records no batch" + tail + ", yet the folder holds "
+                        + data.size() + " other file(s)", c);
             }
             return;
         }

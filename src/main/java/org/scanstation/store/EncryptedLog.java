@@ -32,7 +32,7 @@ final class EncryptedLog {
     private static final byte[] MAGIC = "SSL1".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_RECORD = 16 * 1024 * 1024;
     /** A zero-filled tail longer than this is not what one interrupted append leaves: it is damage. */
-    private static final int MAX_TORN_ZEROS = 64 * 1024;
+    private static final int MAX_TORN_ZEROS = 8 * 1024;
     private static final int TAG_BYTES = AesGcmCipher.TAG_BITS / 8;
 
     /** One record as {@link #scan} found it: its plaintext, or why it cannot be read. */

@@ -69,7 +69,7 @@ class StoreDamageTest {
                 Files.write(journal, new byte[0]);
             }
         },
-        BODY_ZEROED("records no batch") {
+        BODY_ZEROED("record 0") {
             @Override
             void apply(Path journal) throws Exception {
                 byte[] b = Files.readAllBytes(journal);

@@ -190,6 +190,30 @@ class BatchStoreTest {
         }
     }
 
+    @Test
+    void theJournalOfAFullyPurgedBatchIsItsOnlyHistoryAndIsKeptWhenDamaged() throws Exception {
+        BatchId id;
+        try (BatchStore store = open()) {
+            StoreFixture.queuedBatch(store, List.of(SamplePatientData.ALICE), 3);
+            StoredBatch b = store.batches().get(0);
+            id = b.id();
+            b.markUploaded(0, "obj-0", false);
+            b.markVerified(0);
+            b.purge(0);
+        }
+        Path journal = storeDir().resolve("batches").resolve(id.value()).resolve("journal.log");
+        assertThat(relativeFiles(journal.getParent())).containsExactly("journal.log");
+        byte[] bytes = Files.readAllBytes(journal);
+        java.util.Arrays.fill(bytes, 4, bytes.length, (byte) 0); // header kept, records zeroed
+        Files.write(journal, bytes);
+        try (BatchStore store = open()) {
+            assertThat(store.batches()).isEmpty();
+            Quarantine.Item item = store.quarantined().get(0);
+            assertThat(item.batch()).isEqualTo(id.value());
+            assertThat(Files.readAllBytes(storeDir().resolve(item.folder()).resolve("journal.log"))).isEqualTo(bytes);
+        }
+    }
+
     private static List<String> relativeFiles(Path dir) throws Exception {
         try (Stream<Path> s = Files.walk(dir)) {
             return new ArrayList<>(s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).toList());
