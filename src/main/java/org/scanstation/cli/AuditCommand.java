@@ -56,6 +56,9 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private int export() throws CliException {
+        if (edmsOptions.given()) {
+            throw new CliException(ExitCode.USAGE, "--cmis is for --verify (compare the trail with the EDMS anchors)");
+        }
         OutputFile result = outFile == null ? null : OutputFile.beside(outFile, "audit"); // owner-only (rw-------)
         BatchStore store = storeAccess.open(true);
         PrintWriter console = spec.commandLine().getOut();
