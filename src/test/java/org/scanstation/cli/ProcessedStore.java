@@ -26,11 +26,11 @@ final class ProcessedStore {
 
     static final Path BATCH = Path.of("../shared/corpus/public-01/batch");
     static final Path PATIENTS = Path.of("../shared/corpus/public-01/patients.csv");
-    /** The patients of the three batches of {@link #THREE_BATCHES}, in order. */
-    static final List<String> PATIENTS_FILED = List.of("9996018407", "9999631509", "9991518150");
-    /** One document filed to one patient; one filed and one held for review; one of two pages. */
-    static final List<List<String>> THREE_BATCHES = List.of(List.of("0007.jpg", "0008.jpg"),
-            List.of("0017.png", "0036.jpg"), List.of("0015.tif", "0016.jpg"));
+    /** The patients filed in the batches of {@link #TWO_BATCHES}, in order. */
+    static final List<String> PATIENTS_FILED = List.of("9996018407", "9999631509");
+    /** A document of two pages filed to one patient; a document filed and one held for review. */
+    static final List<List<String>> TWO_BATCHES = List.of(List.of("0007.jpg", "0008.jpg"),
+            List.of("0017.png", "0036.jpg"));
 
     /** A store and its key. */
     record Copy(Path store, Path key, List<String> batchIds) {

@@ -29,7 +29,7 @@ import org.scanstation.upload.cmis.testing.CmisInspector;
 import org.scanstation.upload.cmis.testing.InMemoryCmisServer;
 
 /**
- * Damaged copies of a real store (made by {@code process}): a batch journal zeroed, missing, emptied,
+ * Damaged copies of a real store (made by {@code process}, two batches): a batch journal zeroed, missing, emptied,
  * with a damaged record in the middle or at the end. No command deletes anything; the damaged batch
  * is set aside whole and reported in words by {@code queue}, {@code upload} and {@code doctor}; the
  * other batches still upload. An interrupted batch comes back for review.
@@ -46,7 +46,7 @@ class StoreDamageTest {
 
     @BeforeAll
     void processThreeBatches() throws Exception {
-        template = ProcessedStore.template(ProcessedStore.THREE_BATCHES);
+        template = ProcessedStore.template(ProcessedStore.TWO_BATCHES);
     }
 
     /** Ways a journal gets damaged. */
@@ -113,7 +113,7 @@ class StoreDamageTest {
         assertThat(queue.out()).contains("SET ASIDE FOR IT", "batch " + damaged + " was set aside", damage.words,
                 "nothing was deleted");
         assertThat(queue.err()).contains("scanstation: note: batch " + damaged, "the other batches carry on");
-        assertThat(queue.out()).contains(copy.batchIds().get(1), copy.batchIds().get(2));
+        assertThat(queue.out()).contains("batch " + copy.batchIds().get(1));
         ProcessedStore.PATIENTS_FILED.forEach(nhs -> assertThat(queue.out() + queue.err()).doesNotContain(nhs));
         assertNothingDeletedOrChanged(before, copy.store());
 
@@ -127,11 +127,10 @@ class StoreDamageTest {
     }
 
     @Test
-    void theOtherBatchesUploadAndTheDamagedOnesAreKept() throws Exception {
+    void theOtherBatchesUploadAndTheDamagedOneIsKept() throws Exception {
         Copy copy = ProcessedStore.copy(template, tmp);
-        List<String> damaged = copy.batchIds().subList(0, 2);
-        Damage.ZEROED.apply(journal(copy, damaged.get(0)));
-        Damage.RECORD_IN_THE_MIDDLE.apply(journal(copy, damaged.get(1)));
+        String damaged = copy.batchIds().get(0);
+        Damage.RECORD_IN_THE_MIDDLE.apply(journal(copy, damaged));
         Map<String, String> before = ProcessedStore.contents(copy.store());
         String root = "D-" + UUID.randomUUID();
 
@@ -140,17 +139,16 @@ class StoreDamageTest {
 
         assertThat(upload.exit()).as(upload.out() + upload.err()).isEqualTo(ExitCode.NEEDS_ATTENTION.code());
         assertThat(upload.out()).contains("1 created", "1 verified");
-        damaged.forEach(d -> assertThat(upload.err()).contains("not uploaded, in quarantine: batch " + d));
+        assertThat(upload.err()).contains("not uploaded, in quarantine: batch " + damaged);
         CmisInspector edms = new CmisInspector(server.browserUrl());
         assertThat(edms.documents(List.of(root, ProcessedStore.PATIENTS_FILED.get(0)))).isEmpty();
-        assertThat(edms.documents(List.of(root, ProcessedStore.PATIENTS_FILED.get(1)))).isEmpty();
-        assertThat(edms.documents(List.of(root, ProcessedStore.PATIENTS_FILED.get(2)))).hasSize(1);
-        // the damaged batches' files are all still there, byte for byte
+        assertThat(edms.documents(List.of(root, ProcessedStore.PATIENTS_FILED.get(1)))).hasSize(1);
+        // the damaged batch's files are all still there, byte for byte
         Map<String, String> after = ProcessedStore.contents(copy.store());
-        before.entrySet().stream().filter(e -> damaged.stream().anyMatch(d -> e.getKey().startsWith("batches/" + d)))
-                .forEach(e -> assertThat(after).containsValue(e.getValue()));
-        assertThat(ProcessedStore.cli("queue", "--store", copy.store().toString(), "--key", copy.key().toString())
-                .out()).contains("purged");
+        before.entrySet().stream().filter(e -> e.getKey().startsWith("batches/" + damaged))
+                .forEach(e -> assertThat(after).as(e.getKey()).containsValue(e.getValue()));
+        Run queue = ProcessedStore.cli("queue", "--store", copy.store().toString(), "--key", copy.key().toString());
+        assertThat(queue.out()).contains("purged", "held", "batch " + damaged + " was set aside");
     }
 
     @Test
