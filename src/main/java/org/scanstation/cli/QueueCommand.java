@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code queue}: every batch and document of the store with its state (no patient data). */
 @Command(name = "queue", mixinStandardHelpOptions = true,
         description = "List every batch and document in the store with its state, EDMS object id and last remark,"
-                + " and what the store set aside for IT (quarantine). Never deletes anything.")
+                + " and what the store set aside for IT (quarantine): damage never makes it delete anything.")
 final class QueueCommand implements Callable<Integer> {
 
     @Spec
