@@ -61,7 +61,7 @@ final class ProcessCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(ExitCode.FAILURE, "processing failed: " + e.getMessage());
         } finally {
-            StoreAccess.close(store);
+            storeAccess.close(store);
         }
         for (IntakeResult r : result.recovered()) {
             out.println("Completed batch " + r.batchId() + " left by an interrupted run: " + counts(r));

@@ -690,10 +690,17 @@ public final class Station implements AutoCloseable {
         return parts.edmsName();
     }
 
-    /** Every document of the store with its upload state in plain words, newest batch first. */
+    /**
+     * Every document of the store with its upload state in plain words, newest batch first, after
+     * what the store set aside for IT (a batch whose journal is damaged: never uploaded, never deleted).
+     */
     public List<UploadLine> uploadLines() {
         Map<String, String> decided = reviewDecisions();
         List<UploadLine> lines = new ArrayList<>();
+        for (org.scanstation.store.Quarantine.Item q : parts.store().quarantined()) {
+            lines.add(new UploadLine(q.batch() == null ? "audit trail" : q.batch(), 0, 0,
+                    "set aside for IT: not uploaded, nothing deleted", 0, q.describe(), true));
+        }
         List<StoredBatch> batches = new ArrayList<>(parts.store().batches());
         batches.sort(Comparator.comparing(StoredBatch::createdAt).reversed());
         for (StoredBatch b : batches) {

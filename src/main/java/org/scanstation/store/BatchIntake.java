@@ -22,7 +22,8 @@ import org.scanstation.model.NhsNumber;
  * <p>Crash safety: pages, decisions and documents are all stored before
  * {@link StoredBatch#markAnalysisComplete()}; exports and queueing follow, then the batch is sealed.
  * After a crash, {@link #recover(BatchStore)} finishes batches whose analysis was complete (export,
- * queue, seal) and discards those whose intake never got that far (the inputs are processed again).
+ * queue, seal) and keeps those whose intake never got that far, every page held for review
+ * ({@link BatchStore#keepForReview}): nothing stored is ever discarded.
  */
 public final class BatchIntake {
 
@@ -148,7 +149,8 @@ public final class BatchIntake {
 
     /**
      * Completes what a crash interrupted: batches whose analysis was complete are exported, queued
-     * and sealed; batches whose intake stopped earlier are discarded (process their inputs again).
+     * and sealed; batches whose intake stopped earlier are kept with every page held for review,
+     * which the store states in its notices and the audit trail.
      *
      * @return the batches completed
      */
@@ -158,7 +160,7 @@ public final class BatchIntake {
             if (b.isAnalysisComplete()) {
                 done.add(finish(b));
             } else {
-                target.discard(b.id(), "intake interrupted before the analysis was stored");
+                target.keepForReview(b.id(), "the run that stored it stopped before its analysis was complete");
             }
         }
         return done;

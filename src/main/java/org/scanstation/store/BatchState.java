@@ -21,9 +21,14 @@ final class BatchState {
     String decisionsFile;
     final TreeMap<Integer, PageRecord> pages = new TreeMap<>();
     final TreeMap<Integer, DocRecord> documents = new TreeMap<>();
+    /** Every file any record named, live or retired since. */
+    final Set<String> knownFiles = new java.util.HashSet<>();
 
     void apply(JournalEntry e) {
         Instant at = Instant.parse(e.at());
+        if (e.file() != null) {
+            knownFiles.add(e.file());
+        }
         switch (e.type()) {
             case JournalEntry.BATCH_CREATED -> {
                 Map<String, String> i = e.info() == null ? Map.of() : e.info();

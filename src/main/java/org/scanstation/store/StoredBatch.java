@@ -51,8 +51,15 @@ public final class StoredBatch {
         this.audit = audit;
         this.clock = clock;
         this.actor = actor;
-        for (byte[] r : journal.records()) {
-            model.apply(JSON.readValue(r, JournalEntry.class));
+        List<byte[]> records = journal.records();
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                model.apply(JSON.readValue(records.get(i), JournalEntry.class));
+            } catch (IOException | RuntimeException e) {
+                // the parser's message may quote the record (patient data): name the record only
+                throw new StoreCorruptedException(journal.name(), "record " + i + " does not make sense ("
+                        + e.getClass().getSimpleName() + ")", e);
+            }
         }
     }
 
@@ -279,6 +286,35 @@ public final class StoredBatch {
         purgeBatchLeftoversIfDone();
     }
 
+    /**
+     * For a batch whose intake stopped before its analysis was complete: holds every document not yet
+     * queued, gathers the pages no document holds into one more held document (no patient: a person
+     * decides), and seals the batch. Nothing is deleted.
+     *
+     * @return how many documents of the batch are held now
+     */
+    synchronized int holdEverythingForReview(String reason) throws IOException {
+        java.util.TreeSet<Integer> loose = new java.util.TreeSet<>(model.pages.keySet());
+        String title = "Scanned health record";
+        for (BatchState.DocRecord d : model.documents.values()) {
+            loose.removeAll(d.pages);
+            title = d.title == null ? title : d.title;
+        }
+        if (!loose.isEmpty() && !model.sealed) {
+            int index = model.documents.isEmpty() ? 0 : model.documents.lastKey() + 1;
+            defineDocument(index, null, title, List.copyOf(loose));
+        }
+        int held = 0;
+        for (BatchState.DocRecord d : List.copyOf(model.documents.values())) {
+            if (d.state == DocumentState.ANALYSED || d.state == DocumentState.EXPORTED) {
+                hold(d.index, reason + ": check the pages, then file or rescan them");
+            }
+            held += d.state == DocumentState.HELD ? 1 : 0;
+        }
+        seal();
+        return held;
+    }
+
     /** Declares that every page is stored and every document defined (exports may still be missing). */
     public synchronized void markAnalysisComplete() throws IOException {
         if (!model.analysisComplete) {
@@ -366,6 +402,11 @@ public final class StoredBatch {
     /** Store-relative names of every file the journal still refers to. */
     synchronized Set<String> liveFiles() {
         return model.liveFiles();
+    }
+
+    /** Store-relative names of every file the journal ever recorded (live or retired). */
+    synchronized Set<String> knownFiles() {
+        return Set.copyOf(model.knownFiles);
     }
 
     String folder() {

@@ -32,7 +32,8 @@ import org.scanstation.store.StoredDocument;
  * persist the run stops with {@link UploadOutcome#EDMS_UNAVAILABLE}. A rejection of the connection
  * itself (credentials, TLS trust, repository; {@link EdmsRejectedException#affectsEveryRequest()})
  * stops the run and leaves the queue as it was; any other 4xx marks that document FAILED with the
- * server's message and the run goes on.
+ * server's message and the run goes on. A run the EDMS did not stop ends by anchoring the head of the
+ * store's audit trail in the EDMS ({@link AuditAnchoring}).
  */
 public final class UploadService {
 
@@ -59,6 +60,9 @@ public final class UploadService {
                         break outer;
                     }
                 }
+            }
+            if (stopped == null) {
+                run.anchorAuditTrail(store);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the store: " + e.getMessage(), e);
@@ -186,6 +190,20 @@ public final class UploadService {
             }
             Instant at = doc.verifiedAt().orElse(Instant.MAX);
             return !at.plus(settings.retention()).isAfter(settings.clock().instant());
+        }
+
+        /** Sends the audit trail's head to the EDMS; a failure is a problem line, retried by the next run. */
+        void anchorAuditTrail(BatchStore store) throws IOException {
+            try {
+                Optional<String> conflict = new AuditAnchoring(client, settings.folderRoot()).anchor(store);
+                if (conflict.isPresent()) {
+                    failedNow = true;
+                    problems.add(conflict.get());
+                }
+            } catch (EdmsException e) {
+                problems.add("the audit trail's head could not be filed in the EDMS this time (" + e.getMessage()
+                        + "); the next upload sends it");
+            }
         }
 
         void fail(StoredBatch batch, StoredDocument doc, String text) throws IOException {

@@ -107,7 +107,7 @@ class BatchIntakeTest {
     }
 
     @Test
-    void anIntakeInterruptedDuringExportIsFinishedOnRecoveryAndOneInterruptedEarlierIsDiscarded() throws Exception {
+    void anIntakeInterruptedDuringExportIsFinishedOnRecoveryAndOneInterruptedEarlierIsKeptForReview() throws Exception {
         Path storeDir = tmp.resolve("store");
         BatchId interrupted;
         BatchId early;
@@ -126,6 +126,7 @@ class BatchIntakeTest {
             interrupted = store.batches().get(0).id();
             StoredBatch half = store.createBatch(StoreFixture.info()); // pages stored, analysis never completed
             half.addPage(SamplePatientData.png(SamplePatientData.ALICE, 9), "image/png", "0001.png");
+            half.addPage(SamplePatientData.png(SamplePatientData.BOB, 10), "image/png", "0002.png");
             early = half.id();
         }
         try (BatchStore store = BatchStore.open(storeDir, StoreFixture.keyIn(tmp))) {
@@ -136,8 +137,19 @@ class BatchIntakeTest {
                 assertThat(r.queued()).isEqualTo(2);
                 assertThat(r.held()).isEqualTo(1);
             });
-            assertThat(store.batch(early)).isEmpty();
-            assertThat(storeDir.resolve("batches").resolve(early.value())).doesNotExist();
+            StoredBatch kept = store.batch(early).orElseThrow();
+            assertThat(kept.isSealed()).isTrue();
+            assertThat(kept.pages()).hasSize(2);
+            assertThat(kept.documents()).singleElement().satisfies(d -> {
+                assertThat(d.state()).isEqualTo(DocumentState.HELD);
+                assertThat(d.pages()).containsExactly(1, 2);
+                assertThat(d.nhsNumber()).as("a person decides who it belongs to").isNull();
+                assertThat(d.lastDetail()).get().asString().contains("stopped before its analysis was complete");
+            });
+            assertThat(kept.readPage(2)).isEqualTo(SamplePatientData.png(SamplePatientData.BOB, 10));
+            assertThat(store.notices()).singleElement().asString()
+                    .contains("batch " + early, "2 page(s) are kept and held for review");
+            assertThat(store.audit().events()).anySatisfy(e -> assertThat(e.type()).isEqualTo("batch-interrupted"));
             assertThat(store.unsealedBatches()).isEmpty();
             assertThat(store.verifyAll()).isEmpty();
         }

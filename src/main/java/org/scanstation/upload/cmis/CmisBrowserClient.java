@@ -204,8 +204,19 @@ public final class CmisBrowserClient implements EdmsClient {
 
     @Override
     public EdmsDocument create(String folderId, NewDocument doc, TransferProgress progress) throws EdmsException {
+        return createNamed(folderId, fileName(doc.key()), description(doc),
+                doc.mediaType() == null ? "application/pdf" : doc.mediaType(), doc.content(), progress);
+    }
+
+    @Override
+    public EdmsDocument createFile(String folderId, String name, String mediaType, byte[] content, String description)
+            throws EdmsException {
+        return createNamed(folderId, name, description, mediaType, content, TransferProgress.NONE);
+    }
+
+    private EdmsDocument createNamed(String folderId, String name, String description, String mediaType,
+                                     byte[] content, TransferProgress progress) throws EdmsException {
         Repository repo = repository();
-        String name = fileName(doc.key());
         MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM)
                 .addFormDataPart("cmisaction", "createDocument")
                 .addFormDataPart("propertyId[0]", "cmis:objectTypeId")
@@ -213,12 +224,12 @@ public final class CmisBrowserClient implements EdmsClient {
                 .addFormDataPart("propertyId[1]", "cmis:name")
                 .addFormDataPart("propertyValue[1]", name)
                 .addFormDataPart("propertyId[2]", "cmis:description")
-                .addFormDataPart("propertyValue[2]", description(doc))
+                .addFormDataPart("propertyValue[2]", description)
                 .addFormDataPart("succinct", "true");
-        MediaType type = MediaType.parse(doc.mediaType() == null ? "application/pdf" : doc.mediaType());
+        MediaType type = MediaType.parse(mediaType);
         // the content part goes last: the browser binding streams it
         body.addFormDataPart("content", name,
-                new ProgressRequestBody(doc.content(), type == null ? OCTETS : type, progress));
+                new ProgressRequestBody(content, type == null ? OCTETS : type, progress));
         HttpUrl url = repo.rootFolderUrl().newBuilder().addQueryParameter("objectId", folderId).build();
         try {
             JsonNode created = call(new Request.Builder().url(url).post(body.build()).build());
@@ -233,6 +244,38 @@ public final class CmisBrowserClient implements EdmsClient {
             segments.add(name);
             JsonNode existing = objectByPath(repo, segments).orElseThrow(() -> e);
             return document(existing, true);
+        }
+    }
+
+    @Override
+    public List<EdmsDocument> documentsIn(List<String> path) throws EdmsException {
+        Repository repo = repository();
+        List<EdmsDocument> out = new ArrayList<>();
+        int page = 200;
+        for (int skip = 0; ; skip += page) {
+            HttpUrl.Builder u = repo.rootFolderUrl().newBuilder();
+            path.forEach(u::addPathSegment);
+            u.addQueryParameter("cmisselector", "children").addQueryParameter("succinct", "true")
+                    .addQueryParameter("maxItems", Integer.toString(page))
+                    .addQueryParameter("skipCount", Integer.toString(skip));
+            JsonNode answer;
+            try {
+                answer = call(new Request.Builder().url(u.build()).get().build());
+            } catch (EdmsRejectedException e) {
+                if (e.status() == 404) {
+                    return out;
+                }
+                throw e;
+            }
+            for (JsonNode child : answer.path("objects")) {
+                JsonNode object = child.path("object");
+                if ("cmis:document".equals(text(object, "cmis:baseTypeId"))) {
+                    out.add(document(object, true));
+                }
+            }
+            if (!answer.path("hasMoreItems").asBoolean(false) || answer.path("objects").isEmpty()) {
+                return out;
+            }
         }
     }
 
