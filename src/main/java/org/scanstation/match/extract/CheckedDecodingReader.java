@@ -24,6 +24,7 @@ final class CheckedDecodingReader extends Reader {
     private final CharBuffer chars = CharBuffer.allocate(64 * 1024);
     private boolean endOfInput;
     private boolean flushed;
+    private UndecodableByteException pending;
     private long line = 1;
     private int field;
     private boolean quoted;
@@ -61,6 +62,9 @@ final class CheckedDecodingReader extends Reader {
 
     /** Decodes the next chunk into {@code chars}; false at the end of the input. */
     private boolean fill() throws IOException {
+        if (pending != null) {
+            throw pending;
+        }
         chars.clear();
         while (chars.position() == 0 && !flushed) {
             if (!endOfInput && bytes.remaining() < 16) {
@@ -81,7 +85,11 @@ final class CheckedDecodingReader extends Reader {
             track(0, chars.position());
             if (result.isError()) {
                 int value = bytes.hasRemaining() ? bytes.get(bytes.position()) & 0xFF : 0;
-                throw new UndecodableByteException(line, field, value, charset, firstNonAscii);
+                pending = new UndecodableByteException(line, field, value, charset, firstNonAscii);
+                if (chars.position() == 0) {
+                    throw pending;
+                }
+                break; // the text before the bad byte is read first, so that the header is known
             }
         }
         chars.flip();

@@ -69,6 +69,10 @@ public final class ExtractReader implements Closeable {
                     .with(CsvParser.Feature.WRAP_AS_ARRAY)
                     .readValues(new CheckedDecodingReader(in, cs.charset()));
         } catch (IOException e) {
+            UndecodableByteException u = causeOf(e);
+            if (u != null) {
+                throw undecodable(file, u, List.of(), cs);
+            }
             throw new ExtractException("cannot read the patient index " + file + ": " + e.getMessage(), e);
         }
         ExtractReader reader = new ExtractReader(file, cs, it, List.of());
@@ -109,17 +113,17 @@ public final class ExtractReader implements Closeable {
                 }
                 return new ExtractRecord(Math.max(1, line), new ArrayList<>(fields));
             } catch (UndecodableByteException e) {
-                throw new ExtractException(new ExtractProblem(file, e.line, fieldName(e.field), String.format(
-                        "byte 0x%02X is not valid %s (%s); declare the file's character set, e.g. windows-1252",
-                        e.value, e.charset.name(), charset.how())));
+                throw undecodable(file, e, header, charset);
             } catch (JsonProcessingException e) {
+                UndecodableByteException u = causeOf(e);
+                if (u != null) {
+                    throw undecodable(file, u, header, charset);
+                }
                 throw new ExtractException(new ExtractProblem(file, Math.max(1, line), "record", csvProblem(e)));
             } catch (IOException | RuntimeException e) {
                 UndecodableByteException u = causeOf(e);
                 if (u != null) {
-                    throw new ExtractException(new ExtractProblem(file, u.line, fieldName(u.field), String.format(
-                            "byte 0x%02X is not valid %s (%s); declare the file's character set, e.g. windows-1252",
-                            u.value, u.charset.name(), charset.how())));
+                    throw undecodable(file, u, header, charset);
                 }
                 throw new ExtractException("cannot read the patient index " + file + " after line " + line + ": "
                         + e.getMessage(), e);
@@ -127,8 +131,11 @@ public final class ExtractReader implements Closeable {
         }
     }
 
-    private String fieldName(int index) {
-        return index < header.size() ? header.get(index) : "column " + (index + 1);
+    private static ExtractException undecodable(Path file, UndecodableByteException e, List<String> header, ExtractCharset cs) {
+        String field = e.field < header.size() ? header.get(e.field) : "column " + (e.field + 1);
+        return new ExtractException(new ExtractProblem(file, e.line, field, String.format(
+                "byte 0x%02X is not valid %s (%s); declare the file's character set, e.g. windows-1252",
+                e.value, e.charset.name(), cs.how())));
     }
 
     private static String csvProblem(JsonProcessingException e) {
