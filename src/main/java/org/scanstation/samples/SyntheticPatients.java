@@ -49,7 +49,11 @@ public final class SyntheticPatients {
     }
 
     /** What {@link #write} wrote. */
-    public record Written(Path file, int patients, int mergedRows, List<String> sampleNhs, List<String> sampleMrn) {
+    public record Written(Path file, int patients, int mergedRows, List<Sample> samples) {
+    }
+
+    /** A patient of the extract to look up in benchmarks. */
+    public record Sample(String nhs, String mrn, String familyName, String dateOfBirth) {
     }
 
     /** {@code n} rows of the seven standard columns (no merges), without the header. */
@@ -64,8 +68,7 @@ public final class SyntheticPatients {
      * about {@code mergedPerThousand} of them.
      */
     public static Written write(Path file, int patients, long seed, int mergedPerThousand) throws IOException {
-        List<String> nhs = new ArrayList<>();
-        List<String> mrn = new ArrayList<>();
+        List<Sample> samples = new ArrayList<>();
         int[] merged = {0};
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(HEADER);
@@ -88,16 +91,15 @@ public final class SyntheticPatients {
                 }
                 if (isMerge) {
                     merged[0]++;
-                } else if (nhs.size() < 100_000 && (nhs.isEmpty() || row[0].hashCode() % 7 == 0)) {
-                    nhs.add(row[0]);
-                    mrn.add(row[1]);
+                } else if (samples.size() < 20_000 && Math.floorMod(row[0].hashCode(), Math.max(1, patients / 20_000)) == 0) {
+                    samples.add(new Sample(row[0], row[1], row[2], row[4]));
                 }
             });
             if (failure[0] != null) {
                 throw failure[0];
             }
         }
-        return new Written(file, patients, merged[0], nhs, mrn);
+        return new Written(file, patients, merged[0], samples);
     }
 
     private interface Sink {
