@@ -120,23 +120,23 @@ final class GenerationBuilder implements AutoCloseable {
      */
     Contents finish(Map<String, String> meta, Path extract) throws SQLException, IOException {
         flush();
+        refuseDuplicates("nhs", Refusal.Kind.DUPLICATE_NHS_NUMBER, "nhs_number", "NHS number");
+        refuseDuplicates("mrn", Refusal.Kind.DUPLICATE_HOSPITAL_NUMBER, "mrn", "hospital number");
         try (Statement s = db.createStatement()) {
-            s.execute("CREATE INDEX stage_nhs ON patient(nhs)");
-            s.execute("CREATE INDEX stage_mrn ON patient(mrn)");
+            for (String ddl : IndexSchema.IDENTIFIER_INDEXES) {
+                s.execute(ddl);
+            }
             s.execute("CREATE INDEX merge_nhs ON merge_row(nhs)");
             s.execute("CREATE INDEX merge_mrn ON merge_row(mrn)");
         }
-        refuseDuplicates("nhs", Refusal.Kind.DUPLICATE_NHS_NUMBER, "nhs_number", "NHS number");
-        refuseDuplicates("mrn", Refusal.Kind.DUPLICATE_HOSPITAL_NUMBER, "mrn", "hospital number");
         new MergeResolver(db, this).resolve();
         try (Statement s = db.createStatement()) {
-            s.execute("DROP INDEX stage_nhs");
-            s.execute("DROP INDEX stage_mrn");
             s.execute("DROP TABLE merge_row");
             s.execute("DROP TABLE retired_stage");
             for (String ddl : IndexSchema.INDEXES) {
                 s.execute(ddl);
             }
+            s.execute("PRAGMA analysis_limit=2000");
             s.execute("ANALYZE");
         }
         Contents contents = contents(extract);

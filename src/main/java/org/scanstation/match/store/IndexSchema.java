@@ -25,13 +25,15 @@ final class IndexSchema {
                     + " merged_on TEXT NOT NULL, line INTEGER NOT NULL, PRIMARY KEY(kind, value)) WITHOUT ROWID",
             "CREATE TABLE refused(line INTEGER NOT NULL, field TEXT NOT NULL, kind TEXT NOT NULL, message TEXT NOT NULL)");
 
-    /** Built once the rows are in (faster than keeping them up to date row by row). */
-    static final List<String> INDEXES = List.of(
+    /** The identifiers, unique once duplicates are refused (built after the rows are in: faster). */
+    static final List<String> IDENTIFIER_INDEXES = List.of(
             "CREATE UNIQUE INDEX patient_nhs ON patient(nhs)",
-            "CREATE UNIQUE INDEX patient_mrn ON patient(mrn)",
+            "CREATE UNIQUE INDEX patient_mrn ON patient(mrn)");
+
+    /** For searches: a name's start (and birth date), a birth date (and a name's start). */
+    static final List<String> INDEXES = List.of(
             "CREATE INDEX patient_name ON patient(family_key, given_key, dob)",
-            "CREATE INDEX patient_name_dob ON patient(family_key, dob)",
-            "CREATE INDEX patient_dob ON patient(dob)");
+            "CREATE INDEX patient_dob_name ON patient(dob, family_key, given_key)");
 
     static final String PATIENT_COLUMNS = "nhs, mrn, family, given, dob, sex, postcode";
 
