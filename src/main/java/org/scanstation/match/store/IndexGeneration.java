@@ -163,20 +163,29 @@ public final class IndexGeneration implements PatientIndex {
         } else if (query instanceof PatientQuery.BirthDate b) {
             select("dob = ?", "family_key, given_key", limit, found, b.dateOfBirth().toString());
         } else if (query instanceof PatientQuery.Name n) {
-            List<Object> args = new ArrayList<>(List.of(n.family(), n.family() + '\u007f'));
-            StringBuilder where = new StringBuilder("family_key >= ? AND family_key < ?");
-            if (!n.given().isEmpty()) {
-                where.append(" AND given_key >= ? AND given_key < ?");
-                args.add(n.given());
-                args.add(n.given() + '\u007f');
+            // the name itself first (an index seek on family and given name), then longer names starting with it
+            name(n, "family_key = ?", List.of(n.family()), limit, found);
+            if (found.size() < limit) {
+                name(n, "family_key > ? AND family_key < ?", List.of(n.family(), n.family() + '\u007f'), limit, found);
             }
-            if (n.dateOfBirth() != null) {
-                where.append(" AND dob = ?");
-                args.add(n.dateOfBirth().toString());
-            }
-            select(where.toString(), "family_key, given_key, dob", limit, found, args.toArray());
         }
         return found;
+    }
+
+    private void name(PatientQuery.Name n, String family, List<String> familyArgs, int limit, Map<String, Patient> found)
+            throws SQLException {
+        List<Object> args = new ArrayList<>(familyArgs);
+        StringBuilder where = new StringBuilder(family);
+        if (!n.given().isEmpty()) {
+            where.append(" AND given_key >= ? AND given_key < ?");
+            args.add(n.given());
+            args.add(n.given() + '\u007f');
+        }
+        if (n.dateOfBirth() != null) {
+            where.append(" AND dob = ?");
+            args.add(n.dateOfBirth().toString());
+        }
+        select(where.toString(), "family_key, given_key, dob", limit, found, args.toArray());
     }
 
     private void select(String where, String order, int limit, Map<String, Patient> found, Object... args) throws SQLException {
