@@ -15,10 +15,9 @@ public record IndexChanges(long added, long changed, long removed, long newlyRet
 
     /** Compares two generations in SQLite itself (no patient is loaded into the heap). */
     static IndexChanges between(Path previous, Path next) throws SQLException {
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:file:" + next.toAbsolutePath() + "?mode=ro&immutable=1");
+        try (Connection db = DriverManager.getConnection(SqliteFiles.readOnlyUrl(next));
              Statement s = db.createStatement()) {
-            s.execute("ATTACH DATABASE 'file:" + previous.toAbsolutePath().toString().replace("'", "''")
-                    + "?mode=ro&immutable=1' AS old");
+            s.execute("ATTACH DATABASE '" + SqliteFiles.readOnlyUri(previous).replace("'", "''") + "' AS old");
             long added = count(s, "SELECT count(*) FROM patient n WHERE NOT EXISTS (SELECT 1 FROM old.patient o WHERE o.nhs = n.nhs)");
             long removed = count(s, "SELECT count(*) FROM old.patient o WHERE NOT EXISTS (SELECT 1 FROM patient n WHERE n.nhs = o.nhs)");
             long changed = count(s, "SELECT count(*) FROM patient n JOIN old.patient o ON o.nhs = n.nhs WHERE n.mrn IS NOT o.mrn"

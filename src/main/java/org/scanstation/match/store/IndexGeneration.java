@@ -62,7 +62,7 @@ public final class IndexGeneration implements PatientIndex {
         }
         Connection db = null;
         try {
-            db = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?mode=ro&immutable=1");
+            db = DriverManager.getConnection(SqliteFiles.readOnlyUrl(file));
             Map<String, String> meta = new LinkedHashMap<>();
             try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT key, value FROM meta")) {
                 while (rs.next()) {

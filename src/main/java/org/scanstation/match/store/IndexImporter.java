@@ -170,7 +170,7 @@ public final class IndexImporter {
 
     /** Every refused row, one line each, from the generation's own table (any number, none in the heap). */
     private static void writeRefused(Path generation, Path out, Path extract) throws IOException, SQLException {
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:file:" + generation.toAbsolutePath() + "?mode=ro&immutable=1");
+        try (Connection db = DriverManager.getConnection(SqliteFiles.readOnlyUrl(generation));
              PreparedStatement p = db.prepareStatement("SELECT line, field, message FROM refused ORDER BY line, rowid");
              ResultSet rs = p.executeQuery();
              BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {

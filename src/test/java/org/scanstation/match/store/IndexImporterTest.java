@@ -172,6 +172,17 @@ class IndexImporterTest {
     }
 
     @Test
+    void aFolderNameWithSpacesHashAndPercentWorks() throws Exception {
+        IndexHome odd = IndexHome.at(dir.resolve("patient index #2 100%"));
+        IndexImporter.importExtract(odd, csv("v1.csv", HEADER + SMITH), ImportOptions.strict());
+        ImportReport refresh = IndexImporter.importExtract(odd, csv("v2.csv", HEADER + SMITH + BROWN), ImportOptions.strict());
+        assertThat(refresh.changes().added()).isEqualTo(1);
+        try (LivePatientIndex live = LivePatientIndex.open(odd)) {
+            assertThat(live.size()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void noImportYetSaysHowToImport() {
         assertThatThrownBy(() -> LivePatientIndex.open(home())).isInstanceOf(PatientIndexException.class)
                 .hasMessageContaining("no patient index has been imported").hasMessageContaining("scanstation index import");
