@@ -19,12 +19,13 @@ if [ ! -f "$work/extract.csv" ]; then
   tail -n +2 "$corpus/patients.csv" | tr -d '\r' | sed 's/$/,,,/' >> "$work/extract.csv"
   rm -rf "$work/bench"
 fi
-rm -rf "$work/index"
-java -jar "$jar" index import "$work/extract.csv" --index "$work/index" | sed 's/^/  /'
+if [ ! -f "$work/index/current" ]; then
+  java -jar "$jar" index import "$work/extract.csv" --index "$work/index" | sed 's/^/  /'
+fi
 
 run() { # label, index options...
   local label=$1; shift
-  /usr/bin/time -f "%e s wall, %M KB max RSS" -o "$work/$label.time" \
+  /usr/bin/time -f "%e s wall, %U+%S s CPU, %M KB max RSS" -o "$work/$label.time" \
     java -Xmx"$heap" -jar "$jar" analyse --quiet "$@" --json "$work/$label.json" "$corpus/batch" > "$work/$label.out"
   echo "$label: $(tail -1 "$work/$label.time"); $(head -1 "$work/$label.out")"
 }
