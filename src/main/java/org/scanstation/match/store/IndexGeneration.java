@@ -38,6 +38,8 @@ public final class IndexGeneration implements PatientIndex {
     private final PreparedStatement byNhs;
     private final PreparedStatement byMrn;
     private final PreparedStatement retired;
+    /** The few search statements (one per kind of query), prepared once. */
+    private final Map<String, PreparedStatement> searches = new java.util.HashMap<>();
 
     private IndexGeneration(Path file, Connection db, Map<String, String> meta) throws SQLException {
         this.file = file;
@@ -189,18 +191,21 @@ public final class IndexGeneration implements PatientIndex {
     }
 
     private void select(String where, String order, int limit, Map<String, Patient> found, Object... args) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement("SELECT " + IndexSchema.PATIENT_COLUMNS + " FROM patient WHERE "
-                + where + " ORDER BY " + order + " LIMIT ?")) {
-            int i = 1;
-            for (Object a : args) {
-                p.setString(i++, a.toString());
-            }
-            p.setInt(i, limit);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next() && found.size() < limit) {
-                    Patient patient = patient(rs, 1);
-                    found.putIfAbsent(patient.nhsNumber().digits(), patient);
-                }
+        String sql = "SELECT " + IndexSchema.PATIENT_COLUMNS + " FROM patient WHERE " + where + " ORDER BY " + order + " LIMIT ?";
+        PreparedStatement p = searches.get(sql);
+        if (p == null) {
+            p = db.prepareStatement(sql);
+            searches.put(sql, p);
+        }
+        int i = 1;
+        for (Object a : args) {
+            p.setString(i++, a.toString());
+        }
+        p.setInt(i, limit);
+        try (ResultSet rs = p.executeQuery()) {
+            while (rs.next() && found.size() < limit) {
+                Patient patient = patient(rs, 1);
+                found.putIfAbsent(patient.nhsNumber().digits(), patient);
             }
         }
     }
