@@ -2,13 +2,10 @@ package org.scanstation.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import org.scanstation.match.PatientIndexException;
 import org.scanstation.match.store.IndexBenchmark;
+import org.scanstation.match.store.TemporaryFolders;
 
 /** {@code bench --index}: prints the figures of {@link IndexBenchmark}. */
 final class IndexBench {
@@ -23,7 +20,7 @@ final class IndexBench {
         Path dir = work;
         try {
             if (dir == null) {
-                dir = Files.createTempDirectory("scanstation-index-bench-");
+                dir = TemporaryFolders.create("scanstation-index-bench-");
             }
             out.printf("patient index benchmark: %,d synthetic patients in %s%n", patients, dir);
             out.flush();
@@ -38,28 +35,8 @@ final class IndexBench {
             throw new CliException(ExitCode.PATIENT_INDEX, e.getMessage());
         } finally {
             if (work == null && dir != null) {
-                deleteTree(dir);
+                TemporaryFolders.delete(dir);
             }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-                    Files.delete(f);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // a temporary folder
         }
     }
 }

@@ -2,12 +2,7 @@ package org.scanstation.match;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +13,7 @@ import org.scanstation.match.store.ImportReport;
 import org.scanstation.match.store.IndexGeneration;
 import org.scanstation.match.store.IndexHome;
 import org.scanstation.match.store.IndexImporter;
+import org.scanstation.match.store.TemporaryFolders;
 import org.scanstation.model.Patient;
 
 /**
@@ -32,7 +28,7 @@ public final class CsvPatientIndex implements PatientIndex {
     private static final Set<Path> TEMPORARY = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> TEMPORARY.forEach(CsvPatientIndex::deleteTree),
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> TEMPORARY.forEach(TemporaryFolders::delete),
                 "patient-index-cleanup"));
     }
 
@@ -52,12 +48,7 @@ public final class CsvPatientIndex implements PatientIndex {
     public static CsvPatientIndex load(Path csv, Charset charset) throws PatientIndexException {
         Path dir;
         try {
-            dir = Files.createTempDirectory("scanstation-index-");
-            try {
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            } catch (UnsupportedOperationException e) {
-                // Windows: the user's temporary folder is private already
-            }
+            dir = TemporaryFolders.create("scanstation-index-");
         } catch (IOException e) {
             throw new PatientIndexException("cannot create a temporary patient index for " + csv + ": " + e.getMessage(), e);
         }
@@ -117,27 +108,7 @@ public final class CsvPatientIndex implements PatientIndex {
     }
 
     private static void discard(Path dir) {
-        deleteTree(dir);
+        TemporaryFolders.delete(dir);
         TEMPORARY.remove(dir);
-    }
-
-    private static void deleteTree(Path dir) {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // best effort: a temporary folder
-        }
     }
 }
