@@ -6,9 +6,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.scanstation.image.InputException;
 import org.scanstation.image.PageLoader;
-import org.scanstation.match.CsvPatientIndex;
 import org.scanstation.match.PatientIndex;
-import org.scanstation.match.PatientIndexException;
 import org.scanstation.pipeline.AnalysisSettings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,9 +14,14 @@ import picocli.CommandLine.Parameters;
 /** The options every command that analyses pages shares: patient index, separators, inputs. */
 final class AnalysisOptions {
 
-    @Option(names = "--patients", required = true, paramLabel = "PATIENTS.csv",
-            description = "Patient index, CSV: nhs_number,mrn,family_name,given_name,date_of_birth,sex,postcode")
+    @Option(names = "--patients", paramLabel = "PATIENTS.csv",
+            description = "Patient index as a CSV extract (nhs_number,mrn,family_name,given_name,date_of_birth,sex,postcode"
+                    + "[,merged_into_nhs_number,merged_into_mrn,merged_on]), imported for this run.")
     Path patients;
+
+    @Option(names = "--index", paramLabel = "DIR",
+            description = "Patient index folder imported by 'scanstation index import' (default: the configured one).")
+    Path index;
 
     @Option(names = "--separator", paramLabel = "TEXT",
             description = "Barcode text of a separator sheet (repeatable; replaces the defaults SEPARATOR and PATCHT).")
@@ -61,13 +64,9 @@ final class AnalysisOptions {
         return settings;
     }
 
-    /** The patient index named by {@code --patients}. */
+    /** The patient index named by {@code --patients} or {@code --index}, else the configured one. */
     PatientIndex patientIndex() throws CliException {
-        try {
-            return CsvPatientIndex.load(patients);
-        } catch (PatientIndexException e) {
-            throw new CliException(ExitCode.PATIENT_INDEX, e.getMessage());
-        }
+        return IndexSource.open(patients, index);
     }
 
     /** The input files, folders expanded, in batch order; never empty. */

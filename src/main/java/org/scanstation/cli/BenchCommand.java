@@ -30,14 +30,30 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code zbarimg} (barcodes only, no OCR, no matching) over the same pages.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure analyse (pages/min, peak memory) over pages, beside zbarimg on the same pages.")
+        description = {"Measure analyse (pages/min, peak memory) over pages, beside zbarimg on the same pages.",
+                "With --index: the patient index at scale (synthetic extract: import, refresh, start, look-ups, heap)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--patients", required = true, paramLabel = "PATIENTS.csv")
+    @Option(names = "--patients", paramLabel = "PATIENTS.csv")
     Path patients;
+
+    @Option(names = "--index", description = "Benchmark the patient index instead (no pages needed).")
+    boolean index;
+
+    @Option(names = "--index-patients", paramLabel = "N", defaultValue = "1000000",
+            description = "With --index: patients in the synthetic extract (default ${DEFAULT-VALUE}).")
+    int indexPatients;
+
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "With --index: folder for the extract and the index (default: a temporary one, deleted after).")
+    Path work;
+
+    @Option(names = "--station-heap", paramLabel = "MB", defaultValue = "100",
+            description = "With --index: -Xmx of the station-side JVM that opens the index (default ${DEFAULT-VALUE}).")
+    int stationHeap;
 
     @Option(names = "--rounds", defaultValue = "1", description = "Passes over the pages (memory must not grow with them).")
     int rounds;
@@ -48,12 +64,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-peer", description = "Do not run zbarimg.")
     boolean noPeer;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT")
+    @Parameters(arity = "0..*", paramLabel = "INPUT")
     List<Path> inputs;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (index) {
+            return IndexBench.run(out, work, indexPatients, stationHeap);
+        }
+        if (patients == null || inputs == null || inputs.isEmpty()) {
+            throw new CliException(ExitCode.USAGE, "bench needs --patients PATIENTS.csv and INPUT pages (or --index)");
+        }
         List<Path> files;
         try {
             files = PageLoader.expandInputs(inputs);

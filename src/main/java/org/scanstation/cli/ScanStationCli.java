@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "ScanStation: scan case notes, file each page to the right patient, upload to the EDMS.",
         subcommands = {AnalyseCommand.class, ExportCommand.class, ProcessCommand.class, UploadCommand.class,
                 QueueCommand.class, AuditCommand.class, DevicesCommand.class, ScanCommand.class, BenchCommand.class,
-                DoctorCommand.class, GenerateSamplesCommand.class, CommandLine.HelpCommand.class})
+                DoctorCommand.class, GenerateSamplesCommand.class, IndexCommand.class, CommandLine.HelpCommand.class})
 public final class ScanStationCli implements Runnable {
 
     @CommandLine.Spec
@@ -48,6 +48,11 @@ public final class ScanStationCli implements Runnable {
                 err.println("scanstation: " + Redactor.mask(c.getMessage()));
                 err.flush();
                 return c.exitCode().code();
+            }
+            if (ex instanceof org.scanstation.match.PatientIndexUnavailableException) {
+                err.println("scanstation: " + Redactor.mask(ex.getMessage()));
+                err.flush();
+                return ExitCode.PATIENT_INDEX.code();
             }
             err.println("scanstation: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : Redactor.mask(ex.getMessage())));
             err.flush();

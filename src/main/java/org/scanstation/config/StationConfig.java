@@ -33,8 +33,16 @@ public record StationConfig(String stationId, Edms edms, PatientIndexSource pati
         }
     }
 
-    /** Where patients are looked up: a CSV export of the PAS for now. */
-    public record PatientIndexSource(String csv) {
+    /**
+     * Where patients are looked up: {@code store}, the folder of the index IT imports the PAS extract into
+     * ({@code scanstation index import}; null: the platform's default folder), else {@code csv}, an extract
+     * imported into a temporary store at each start (small indexes). {@code charset}: the extract's
+     * character set when it cannot be detected (null: detect).
+     */
+    public record PatientIndexSource(String csv, String store, String charset) {
+        public PatientIndexSource(String csv) {
+            this(csv, null, null);
+        }
     }
 
     public record Analysis(List<String> separators, String hospitalNumberPattern, Boolean unreadableBarcodeNeedsReview) {
@@ -63,7 +71,7 @@ public record StationConfig(String stationId, Edms edms, PatientIndexSource pati
 
     public static StationConfig defaults() {
         return new StationConfig("scanstation", new Edms(null, "/ScanStation", null, null, null, null, true, false),
-                new PatientIndexSource(null),
+                new PatientIndexSource(null, null, null),
                 new Analysis(List.of("SEPARATOR", "PATCHT"), "[A-Z][0-9]{7}", true),
                 new Store(null, null, 0),
                 new Scanner("demo", List.of("127.0.0.1:6566"), List.of(), List.of(

@@ -75,6 +75,7 @@ public final class Doctor {
         results.add(new TesseractCheck(settings.tessdata()).run());
         results.add(new ScannerCheck(scanSettings(config)).run());
         results.add(new StoreCheck(storePath(config), keyFile(config)).run());
+        results.add(new PatientIndexCheck(config.patientIndex(), java.time.Clock.systemUTC()).run());
         results.add(new EdmsCheck(config.edms(), settings.edmsTimeout()).run());
         results.add(logResult());
         return results;

@@ -12,6 +12,7 @@ import org.scanstation.config.EffectiveConfig;
 import org.scanstation.config.StationConfig;
 import org.scanstation.match.CsvPatientIndex;
 import org.scanstation.match.PatientIndex;
+import org.scanstation.match.store.PatientIndexes;
 import org.scanstation.pdf.PdfaDocumentWriter;
 import org.scanstation.pdf.TextLayerOcr;
 import org.scanstation.pipeline.AnalysisEngine;
@@ -142,12 +143,13 @@ public final class StationFactory {
     }
 
     private static PatientIndex loadIndex(StationConfig cfg, Defaults defaults) {
-        Path csv = cfg.patientIndex() != null && cfg.patientIndex().csv() != null
-                ? Path.of(cfg.patientIndex().csv()) : defaults.samples().resolve("patients.csv");
+        Path csv = defaults.samples().resolve("patients.csv");
         try {
-            return CsvPatientIndex.load(csv);
+            // the imported index (patientIndex.store or the default folder), a configured CSV, else the demo's
+            java.util.Optional<PatientIndex> configured = PatientIndexes.openConfigured(cfg.patientIndex());
+            return configured.isPresent() ? configured.get() : CsvPatientIndex.load(csv);
         } catch (RuntimeException | org.scanstation.match.PatientIndexException e) {
-            throw new StationException("The patient index " + csv + " cannot be read: " + Station.messageOf(e), e);
+            throw new StationException("The patient index cannot be opened: " + Station.messageOf(e), e);
         }
     }
 

@@ -42,6 +42,13 @@ class LayeringTest {
     }
 
     @Test
+    void onlyThePatientIndexStoreKnowsSql() {
+        noClasses().that().resideOutsideOfPackages("org.scanstation.match.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
     void theCoreDoesNotKnowTheFaces() {
         noClasses().that().resideInAnyPackage("org.scanstation.model..", "org.scanstation.image..",
                         "org.scanstation.barcode..", "org.scanstation.ocr..", "org.scanstation.match..",

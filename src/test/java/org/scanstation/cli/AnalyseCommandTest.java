@@ -34,11 +34,16 @@ class AnalyseCommandTest {
     }
 
     @Test
-    void missingPatientsIsAUsageErrorOnOneLine() {
-        Run r = run("analyse", CORPUS.resolve("batch/0001.jpg").toString());
-        assertThat(r.code()).isEqualTo(ExitCode.USAGE.code());
-        assertThat(r.err().strip().lines()).hasSize(1);
-        assertThat(r.err()).contains("--patients");
+    void noPatientIndexAtAllIsExitFourOnOneLineSayingHowToGiveOne() {
+        System.setProperty("scanstation.patientIndex", dir.resolve("never-imported").toString());
+        try {
+            Run r = run("analyse", CORPUS.resolve("batch/0001.jpg").toString());
+            assertThat(r.code()).isEqualTo(ExitCode.PATIENT_INDEX.code());
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.err()).contains("--patients").contains("--index").contains("scanstation index import");
+        } finally {
+            System.clearProperty("scanstation.patientIndex");
+        }
     }
 
     @Test

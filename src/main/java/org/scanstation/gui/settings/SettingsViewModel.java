@@ -41,6 +41,8 @@ public final class SettingsViewModel {
                 : e.passwordFile() != null ? "protected file " + e.passwordFile() : "not set";
         rows.add(new SettingRow("edms.password", "Password kept in", "EDMS", secret, true,
                 "Never stored in the settings: only where it is kept"));
+        add("patientIndex.store", "Patient index folder (imported by IT)", "Patient index",
+                c.patientIndex() == null ? null : c.patientIndex().store());
         add("patientIndex.csv", "Patient index (CSV export)", "Patient index",
                 c.patientIndex() == null ? null : c.patientIndex().csv());
         add("scanner.defaultDevice", "Default scanner", "Scanner", c.scanner() == null ? null : c.scanner().defaultDevice());
