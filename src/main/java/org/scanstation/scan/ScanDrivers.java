@@ -51,10 +51,6 @@ public final class ScanDrivers {
         public Settings withSamples(Path folder, Duration pacing) {
             return new Settings(saneServers, esclScanners, folder, pacing, hotFolderIdle);
         }
-
-        public Settings withHotFolderIdle(Duration idle) {
-            return new Settings(saneServers, esclScanners, samples, demoPacing, idle);
-        }
     }
 
     /** The drivers, in the order {@code devices} lists them: SANE, eSCL, TWAIN, demo, folder, hot folder. */

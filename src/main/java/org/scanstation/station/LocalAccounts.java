@@ -27,8 +27,4 @@ public final class LocalAccounts {
         }
         return Optional.empty();
     }
-
-    public boolean hasSupervisor() {
-        return users.stream().anyMatch(u -> "supervisor".equalsIgnoreCase(u.role()));
-    }
 }

@@ -41,7 +41,12 @@ public final class StationFixture {
     }
 
     public static Station open(Path dir, String cmisUrl, Executor work, Duration pacing) {
-        return StationFactory.open(effective(config(dir, cmisUrl), Set.of()),
+        return new Station(parts(dir, cmisUrl, work, pacing));
+    }
+
+    /** The parts of a station, for a test that also looks at its store. */
+    public static Station.Parts parts(Path dir, String cmisUrl, Executor work, Duration pacing) {
+        return StationFactory.parts(effective(config(dir, cmisUrl), Set.of()),
                 new StationFactory.Defaults(Path.of("samples"), pacing), work);
     }
 
