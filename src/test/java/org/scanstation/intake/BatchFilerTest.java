@@ -139,7 +139,7 @@ class BatchFilerTest {
                 assertThat(doc.getNumberOfPages()).isEqualTo(2);
                 assertThat(doc.getPage(0).getMediaBox().getWidth()).as("at the page's 150 dpi").isEqualTo(600 * 72f / 150);
                 String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
-                assertThat(xmp).contains(SamplePatientData.ALICE.nhsNumber()).contains("Quixfeather").contains("WARD-7")
+                assertThat(xmp).contains(SamplePatientData.ALICE.nhsNumber()).contains("QUIXFEATHER, Alice").contains("WARD-7")
                         .contains("clerk1").contains(b.id().toString());
             }
             assertThat(store.audit().events()).filteredOn(e -> e.type().equals("automatic-decision")).hasSize(7);
