@@ -26,15 +26,20 @@ public final class TestJvm implements AutoCloseable {
     }
 
     public static TestJvm start(Class<?> main, Path log, String... args) throws IOException {
+        return start(main, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), log, args);
+    }
+
+    /** A child with its own JVM options (heap, system properties); Tesseract single-threaded as the CLI runs it. */
+    public static TestJvm start(Class<?> main, List<String> jvmOptions, Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx256m");
-        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile());
+        pb.environment().put("OMP_THREAD_LIMIT", "1");
         return new TestJvm(pb.start());
     }
 
