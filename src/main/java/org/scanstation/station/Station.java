@@ -218,8 +218,12 @@ public final class Station implements AutoCloseable {
         return uploads.lines();
     }
 
-    /** Puts failed documents back in the queue and asks the uploader to try now. */
+    /**
+     * Tries again what is stuck: documents the EDMS failed go back in the queue, and batches whose filing
+     * stopped (e.g. a full disk) are finished; then the uploader tries now.
+     */
     public void retryNow() {
+        filing.retryInterrupted();
         uploads.retryNow();
     }
 

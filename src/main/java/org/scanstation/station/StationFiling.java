@@ -79,13 +79,13 @@ final class StationFiling {
             filed = true;
             events.toUpload.addAndGet(e.result().queued());
             events.notice("Batch filed, but not every document could be prepared yet: " + e.getMessage()
-                    + " Filing again (or the next start) finishes them; nothing is queued twice.");
+                    + " Retry now on the upload queue (or the next start) finishes them; nothing is queued twice.");
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "filing a batch failed", e);
             filed = committed(filing.batch());
             events.notice(filed
                     ? "Batch filed, but it could not be completed: " + StationEvents.messageOf(e)
-                    + " Filing again (or the next start) completes it; nothing is queued twice."
+                    + " Retry now on the upload queue (or the next start) completes it; nothing is queued twice."
                     : "The batch could not be filed: " + StationEvents.messageOf(e) + " Its pages are still on"
                     + " this screen.");
         } finally {
@@ -119,6 +119,11 @@ final class StationFiling {
     void pageOcrd(String page) {
         events.ocrDone.incrementAndGet();
         events.progress();
+    }
+
+    /** Finishes, on the work executor, every batch whose filing a crash or a failure left unfinished. */
+    void retryInterrupted() {
+        work.submit("finishing the batches left unfinished", this::finishInterrupted);
     }
 
     /** Finishes every batch whose filing a crash or a failure left unfinished (on the calling thread). */
