@@ -3,6 +3,7 @@ package org.scanstation.intake;
 import org.scanstation.export.DocumentExporter;
 import org.scanstation.match.PatientIndex;
 import org.scanstation.ocr.OcrException;
+import org.scanstation.pdf.PdfWriterOptions;
 import org.scanstation.pdf.PdfaDocumentWriter;
 import org.scanstation.pdf.TextLayerOcr;
 import org.scanstation.pipeline.AnalysisEngine;
@@ -20,18 +21,27 @@ public final class Engines implements AutoCloseable {
     private final DocumentExporter pdfs;
     private final PatientIndex patients;
 
-    private Engines(AnalysisEngine analysis, TextLayerOcr textLayer, PatientIndex patients) {
+    private Engines(AnalysisEngine analysis, TextLayerOcr textLayer, PdfWriterOptions pdf, PatientIndex patients) {
         this.analysis = analysis;
         this.textLayer = textLayer;
-        this.pdfs = new DocumentExporter(textLayer, new PdfaDocumentWriter());
+        this.pdfs = new DocumentExporter(textLayer, new PdfaDocumentWriter(pdf));
         this.patients = patients;
     }
 
     /** @throws OcrException when Tesseract or its English data is missing */
     public static Engines create(AnalysisSettings settings, PatientIndex patients) throws OcrException {
+        return create(settings, patients, PdfWriterOptions.defaults());
+    }
+
+    /**
+     * @param pdf how the one builder encodes pages
+     * @throws OcrException when Tesseract or its English data is missing
+     */
+    public static Engines create(AnalysisSettings settings, PatientIndex patients, PdfWriterOptions pdf)
+            throws OcrException {
         AnalysisEngine analysis = AnalysisEngine.create(settings, patients);
         try {
-            return new Engines(analysis, TextLayerOcr.createDefault(), patients);
+            return new Engines(analysis, TextLayerOcr.createDefault(), pdf, patients);
         } catch (OcrException | RuntimeException e) {
             analysis.close();
             throw e;

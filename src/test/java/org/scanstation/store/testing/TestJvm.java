@@ -61,12 +61,17 @@ public final class TestJvm implements AutoCloseable {
         process.waitFor(20, TimeUnit.SECONDS);
     }
 
-    /** Waits for the child to end by itself; returns its exit status. */
+    /** Waits for the child to end by itself (up to a minute after its output ends); returns its exit status. */
     public int waitFor() throws IOException, InterruptedException {
+        return waitFor(60);
+    }
+
+    /** Waits for the child to end by itself, up to {@code seconds} after its output ends; returns its exit status. */
+    public int waitFor(int seconds) throws IOException, InterruptedException {
         readUntil(l -> false);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException("child JVM did not finish in 60 s; output " + lines);
+            throw new IllegalStateException("child JVM did not finish in " + seconds + " s; output " + lines);
         }
         return process.exitValue();
     }
