@@ -22,24 +22,17 @@ import org.scanstation.upload.cmis.testing.InMemoryCmisServer;
  */
 class StationExportFailsOnceTest {
 
-    private static final Path CORPUS = Path.of("../shared/corpus/public-01");
-    private static final List<String> PAGES = List.of("0007.jpg", "0008.jpg", "0009.jpg", "0015.tif", "0016.jpg");
-    private static final String FIRST = "9996018407";
-    private static final String SECOND = "9991518150";
 
     @TempDir
     Path dir;
 
     @Test
     void aFilingStoppedByAFullDiskAndTriedAgainUploadsEachDocumentExactlyOnce() throws Exception {
-        Path pages = Files.createDirectories(dir.resolve("pages"));
-        for (String name : PAGES) {
-            Files.copy(CORPUS.resolve("batch").resolve(name), pages.resolve(name));
-        }
+        Path pages = CorpusPages.into(dir);
         Path stationDir = dir.resolve("ward-" + System.nanoTime());
         Path store = Files.createDirectories(stationDir.resolve("store"));
         InMemoryCmisServer edms = InMemoryCmisServer.shared();
-        StationConfig config = StationFixture.config(stationDir, edms.browserUrl(), CORPUS.resolve("patients.csv"));
+        StationConfig config = StationFixture.config(stationDir, edms.browserUrl(), CorpusPages.PATIENTS);
         try (TinyFilesystem disk = TinyFilesystem.mount(store, "size=40m");
              Station station = new Station(StationFixture.parts(config, Runnable::run, Duration.ZERO))) {
             List<String> notices = new ArrayList<>();
@@ -51,7 +44,7 @@ class StationExportFailsOnceTest {
             });
             station.start();
             station.startScan("folder:" + pages, config.scanner().profiles().get(0), "chris");
-            assertThat(station.openPages()).hasSize(PAGES.size());
+            assertThat(station.openPages()).hasSize(CorpusPages.PAGES.size());
 
             Path filler = store.resolve("filler.bin");
             fillLeaving(filler, 48 * 1024);
@@ -73,7 +66,7 @@ class StationExportFailsOnceTest {
         }
         CmisInspector inspector = new CmisInspector(edms.browserUrl());
         List<String> root = List.of("ScanStationTest", stationDir.getFileName().toString());
-        for (String nhs : List.of(FIRST, SECOND)) {
+        for (String nhs : List.of(CorpusPages.FIRST_PATIENT, CorpusPages.SECOND_PATIENT)) {
             List<String> folder = new ArrayList<>(root);
             folder.add(nhs);
             assertThat(inspector.documents(folder)).as("documents of patient " + nhs).hasSize(1);

@@ -29,19 +29,12 @@ import org.scanstation.store.testing.TestJvm;
  */
 class StationKilledDuringFilingTest {
 
-    private static final Path CORPUS = Path.of("../shared/corpus/public-01");
-    /** Two documents of two pages each, and a separator sheet between them. */
-    private static final List<String> PAGES = List.of("0007.jpg", "0008.jpg", "0009.jpg", "0015.tif", "0016.jpg");
-
     @TempDir
     Path tmp;
 
     @Test
     void killedWhileFilingLosesNoPageAndQueuesNoneTwice() throws Exception {
-        Path pages = Files.createDirectories(tmp.resolve("pages"));
-        for (String name : PAGES) {
-            Files.copy(CORPUS.resolve("batch").resolve(name), pages.resolve(name));
-        }
+        Path pages = CorpusPages.into(tmp);
         Map<String, Predicate<Path>> killPoints = new java.util.LinkedHashMap<>();
         killPoints.put("as filing starts", store -> true);
         killPoints.put("once the decisions are stored", store -> exists(store, p -> p.endsWith("decisions.enc")));
@@ -52,7 +45,7 @@ class StationKilledDuringFilingTest {
             Path store = dir.resolve("store");
             try (TestJvm child = TestJvm.start(StationFilingMain.class, List.of("-Xmx700m"),
                     tmp.resolve("child" + run + ".log"), dir.toString(), pages.toString(),
-                    CORPUS.resolve("patients.csv").toString())) {
+                    CorpusPages.PATIENTS.toString())) {
                 assertThat(child.readUntil(l -> l.equals("filing"))).as("child output: see child" + run + ".log")
                         .isNotNull();
                 long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -79,7 +72,7 @@ class StationKilledDuringFilingTest {
     }
 
     private void assertEveryPageOnceAndNothingBeingPrepared(Path dir, String when) throws Exception {
-        StationConfig config = StationFixture.config(dir, null, CORPUS.resolve("patients.csv"));
+        StationConfig config = StationFixture.config(dir, null, CorpusPages.PATIENTS);
         Station.Parts parts = StationFixture.parts(config, Runnable::run, Duration.ZERO);
         try (Station station = new Station(parts)) {
             station.start();
@@ -97,8 +90,8 @@ class StationKilledDuringFilingTest {
                     }
                 }
             }
-            List<String> content = new ArrayList<>(PAGES);
-            content.remove("0009.jpg"); // the separator sheet belongs to no document
+            List<String> content = new ArrayList<>(CorpusPages.PAGES);
+            content.remove(CorpusPages.SEPARATOR); // the separator sheet belongs to no document
             for (String page : content) {
                 assertThat(seen.get(page)).as(when + ": " + page + " in exactly one document or the open batch")
                         .isEqualTo(1);

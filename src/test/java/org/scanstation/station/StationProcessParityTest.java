@@ -41,21 +41,14 @@ import org.scanstation.store.StoredDocument;
  */
 class StationProcessParityTest {
 
-    private static final Path CORPUS = Path.of("../shared/corpus/public-01");
-    /** Two pages of one patient, a separator sheet, a CCITT G4 page and a grey page of another patient. */
-    private static final List<String> PAGES = List.of("0007.jpg", "0008.jpg", "0009.jpg", "0015.tif", "0016.jpg");
-
     @TempDir
     Path dir;
 
     @Test
     void theSamePagesFiledThroughTheStationAndThroughProcessGiveTheSamePdfs() throws Exception {
-        Path pages = Files.createDirectories(dir.resolve("pages"));
-        List<Path> files = new ArrayList<>();
-        for (String name : PAGES) {
-            files.add(Files.copy(CORPUS.resolve("batch").resolve(name), pages.resolve(name)));
-        }
-        Path patients = CORPUS.resolve("patients.csv");
+        Path pages = CorpusPages.into(dir);
+        List<Path> files = CorpusPages.PAGES.stream().map(pages::resolve).toList();
+        Path patients = CorpusPages.PATIENTS;
         StationConfig config = StationFixture.config(dir.resolve("station"), null, patients);
 
         Station.Parts parts = StationFixture.parts(config, Runnable::run, Duration.ZERO);
@@ -63,7 +56,7 @@ class StationProcessParityTest {
         try (Station station = new Station(parts)) {
             station.start();
             station.startScan("folder:" + pages, config.scanner().profiles().get(0), "chris");
-            assertThat(station.openPages()).hasSize(PAGES.size());
+            assertThat(station.openPages()).hasSize(CorpusPages.PAGES.size());
             station.fileBatch();
             fromStation = queuedPdfs(parts.store());
         }
