@@ -44,6 +44,7 @@ public final class FilingRule {
                 return new Filing(patient, "pages of the document are filed to different patients");
             }
         }
+        // an NhsNumber is checked when made; checked again here, the rule does not lean on another class
         if (!NhsNumber.hasValidCheckDigit(patient.nhsNumber().digits())) {
             return new Filing(patient, "no valid NHS number");
         }

@@ -22,16 +22,20 @@ public final class StoredBatch {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<DocumentState, Set<DocumentState>> ALLOWED = Map.ofEntries(
             Map.entry(DocumentState.SCANNED, EnumSet.of(DocumentState.ANALYSED, DocumentState.HELD)),
-            Map.entry(DocumentState.ANALYSED, EnumSet.of(DocumentState.EXPORTED, DocumentState.HELD, DocumentState.FAILED)),
-            Map.entry(DocumentState.EXPORTED, EnumSet.of(DocumentState.EXPORTED, DocumentState.QUEUED, DocumentState.HELD,
-                        DocumentState.FAILED)),
-            Map.entry(DocumentState.QUEUED, EnumSet.of(DocumentState.UPLOADED, DocumentState.FAILED, DocumentState.HELD)),
+            Map.entry(DocumentState.ANALYSED,
+                    EnumSet.of(DocumentState.EXPORTED, DocumentState.HELD, DocumentState.FAILED)),
+            Map.entry(DocumentState.EXPORTED, EnumSet.of(DocumentState.EXPORTED, DocumentState.QUEUED,
+                    DocumentState.HELD, DocumentState.FAILED)),
+            Map.entry(DocumentState.QUEUED,
+                    EnumSet.of(DocumentState.UPLOADED, DocumentState.FAILED, DocumentState.HELD)),
             Map.entry(DocumentState.UPLOADED, EnumSet.of(DocumentState.VERIFIED, DocumentState.FAILED)),
             Map.entry(DocumentState.VERIFIED, EnumSet.of(DocumentState.PURGED)),
             Map.entry(DocumentState.PURGED, EnumSet.noneOf(DocumentState.class)),
-            Map.entry(DocumentState.FAILED, EnumSet.of(DocumentState.QUEUED, DocumentState.HELD, DocumentState.EXPORTED)),
-            Map.entry(DocumentState.HELD, EnumSet.of(DocumentState.QUEUED, DocumentState.ANALYSED, DocumentState.EXPORTED,
-                        DocumentState.UNIDENTIFIABLE, DocumentState.RESCAN)),
+            Map.entry(DocumentState.FAILED,
+                    EnumSet.of(DocumentState.QUEUED, DocumentState.HELD, DocumentState.EXPORTED)),
+            // a supervisor's review ends a HELD document: filed (QUEUED, after EXPORTED) or set aside for good
+            Map.entry(DocumentState.HELD, EnumSet.of(DocumentState.QUEUED, DocumentState.ANALYSED,
+                    DocumentState.EXPORTED, DocumentState.UNIDENTIFIABLE, DocumentState.RESCAN)),
             Map.entry(DocumentState.UNIDENTIFIABLE, EnumSet.noneOf(DocumentState.class)),
             Map.entry(DocumentState.RESCAN, EnumSet.noneOf(DocumentState.class)));
 
