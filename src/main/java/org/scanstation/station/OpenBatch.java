@@ -32,13 +32,18 @@ final class OpenBatch {
     }
 
     /** The store batch pages go into; made now when there is none. */
-    synchronized StoredBatch batchForScanning(String operator, String deviceUri) throws IOException {
+    synchronized StoredBatch batchForScanning(String operator, String deviceUri) {
         if (filing) {
             throw new StationException("Wait until the batch being filed is done before scanning again.");
         }
         if (batch == null) {
-            batch = store.createBatch(new BatchInfo(operator, stationId, Map.of("scanner", deviceUri),
-                    BatchInfo.STATION));
+            try {
+                batch = store.createBatch(new BatchInfo(operator, stationId, Map.of("scanner", deviceUri),
+                        BatchInfo.STATION));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("the batch could not be started in the store (" + e.getMessage()
+                        + ")", e);
+            }
         }
         return batch;
     }

@@ -92,12 +92,11 @@ final class ScanSession {
         }
         try {
             ScanOptions options = ScanOptionsFit.fit(scanner, deviceUri, requested, events::notice);
-            StoredBatch batch = open.batchForScanning(operator, deviceUri);
             analyse(sink -> {
                 ScanResult result = scanner.scan(deviceUri, options, cancel, event -> {
                     if (event instanceof ScanEvent.PageScanned ps) {
                         ScannedPage page = ps.page().toScannedPage(Path.of(nameOf(ps)));
-                        store(batch, page);
+                        store(open.batchForScanning(operator, deviceUri), page);
                         try {
                             sink.accept(new PageLoadResult.Loaded(page));
                         } catch (InterruptedException e) {
@@ -132,7 +131,7 @@ final class ScanSession {
 
     private final Deque<Captured> waiting = new ArrayDeque<>();
 
-    /** Stores the page; a page that cannot be stored stops the scan (the scanner must not feed on). */
+    /** Stores the page (the open batch is made at its first page); one that cannot be stored stops the scan. */
     private void store(StoredBatch batch, ScannedPage page) {
         try {
             int index = StoredPages.store(batch, page, page.id().name());

@@ -1,6 +1,7 @@
 package org.scanstation.station;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
@@ -77,8 +78,15 @@ public final class Station implements AutoCloseable {
     public void start() {
         work.submit("starting the station", () -> {
             filing.finishInterrupted();
-            List<StoredBatch> unfiled = new InterruptedFiling(parts.store(), null).unfiled(BatchInfo.STATION);
-            if (!unfiled.isEmpty() && !unfiled.get(0).pages().isEmpty()) {
+            List<StoredBatch> unfiled = new ArrayList<>();
+            for (StoredBatch b : new InterruptedFiling(parts.store(), null).unfiled(BatchInfo.STATION)) {
+                if (b.pages().isEmpty()) {
+                    parts.store().discard(b.id(), "a station batch with no pages left");
+                } else {
+                    unfiled.add(b);
+                }
+            }
+            if (!unfiled.isEmpty()) {
                 scans.reopen(unfiled.get(0));
             }
             if (unfiled.size() > 1) {
