@@ -27,10 +27,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code bench}: pages per minute and peak memory of {@code analyse} over a folder, beside
- * {@code zbarimg} (barcodes only, no OCR, no matching) over the same pages.
+ * {@code zbarimg} (barcodes only, no OCR, no matching) over the same pages; with {@code --process}, of
+ * the whole {@code process} path (pages stored encrypted as they come, filing, PDF/A of the auto-filed
+ * documents) into a throw-away store.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure analyse (pages/min, peak memory) over pages, beside zbarimg on the same pages.",
+                "With --process: the whole process path into a throw-away encrypted store.",
                 "With --index: the patient index at scale (synthetic extract: import, refresh, start, look-ups, heap)."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -64,6 +67,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-peer", description = "Do not run zbarimg.")
     boolean noPeer;
 
+    @Option(names = "--process", description = "Measure process (store, file, PDF/A) instead of analyse alone.")
+    boolean process;
+
     @Parameters(arity = "0..*", paramLabel = "INPUT")
     List<Path> inputs;
 
@@ -96,6 +102,9 @@ final class BenchCommand implements Callable<Integer> {
         for (int r = 0; r < Math.max(1, rounds); r++) {
             all.addAll(files);
         }
+        if (process) {
+            return processBench(out, settings, index, all);
+        }
         BatchSummary summary = new BatchSummary();
         long start;
         long elapsed;
@@ -118,6 +127,53 @@ final class BenchCommand implements Callable<Integer> {
                 + "; " + summary.describe());
         out.flush();
         return ExitCode.OK.code();
+    }
+
+    /** The whole process path into a throw-away store (encrypted, deleted afterwards with its key). */
+    private int processBench(PrintWriter out, AnalysisSettings settings, CsvPatientIndex index, List<Path> files)
+            throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("scanstation-bench");
+        BatchSummary summary = new BatchSummary();
+        long elapsed;
+        org.scanstation.intake.ProcessResult result;
+        try (org.scanstation.store.BatchStore store = org.scanstation.store.BatchStore.open(dir.resolve("store"),
+                new org.scanstation.store.KeyFileProvider(dir.resolve("bench.key")))) {
+            resetPeaks();
+            long start = System.nanoTime();
+            result = new org.scanstation.intake.ProcessService(settings, index).process(store, files, "bench", "bench",
+                    summary);
+            elapsed = System.nanoTime() - start;
+        } catch (OcrException e) {
+            throw new CliException(ExitCode.ENGINE, e.getMessage());
+        } finally {
+            deleteTree(dir);
+        }
+        int pages = summary.pages();
+        out.printf("%-26s %8s %10s %12s %14s%n", "tool", "pages", "seconds", "pages/min", "peak memory");
+        out.printf("%-26s %8d %10.1f %12.0f %14s%n", "scanstation process", pages, elapsed / 1e9,
+                pages / (elapsed / 1e9) * 60, peakHeapMb() + " MB heap, " + peakRssMb() + " MB RSS");
+        out.println("workers: " + settings.workers() + ", cores: " + Runtime.getRuntime().availableProcessors()
+                + "; " + result.batch().queued() + " documents queued, " + result.batch().held() + " held; "
+                + summary.describe());
+        out.flush();
+        return ExitCode.OK.code();
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static void peer(PrintWriter out, List<Path> files) throws InterruptedException {

@@ -17,7 +17,7 @@ import org.scanstation.match.PatientIndex;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.pdf.PdfWriterOptions;
 import org.scanstation.pipeline.AnalysisSettings;
-import org.scanstation.pipeline.Progress;
+import org.scanstation.model.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

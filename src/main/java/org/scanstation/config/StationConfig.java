@@ -45,7 +45,7 @@ public record StationConfig(String stationId, Edms edms, PatientIndexSource pati
         }
     }
 
-    public record Analysis(List<String> separators, String hospitalNumberPattern, Boolean unreadableBarcodeNeedsReview) {
+    public record Analysis(List<String> separators, String hospitalNumberPattern) {
     }
 
     public record Store(String path, String keyFile, Integer retentionDays) {
@@ -61,8 +61,7 @@ public record StationConfig(String stationId, Edms edms, PatientIndexSource pati
     }
 
     /** A named set of scan settings a clerk picks from. */
-    public record ScanProfile(String name, Integer resolution, String mode, String source, Boolean skipBlankPages,
-                              Boolean useSeparators) {
+    public record ScanProfile(String name, Integer resolution, String mode, String source) {
     }
 
     /** A local account. {@code passwordHash} is PBKDF2 ({@link PasswordHash}); role is clerk or supervisor. */
@@ -72,12 +71,12 @@ public record StationConfig(String stationId, Edms edms, PatientIndexSource pati
     public static StationConfig defaults() {
         return new StationConfig("scanstation", new Edms(null, "/ScanStation", null, null, null, null, true, false),
                 new PatientIndexSource(null, null, null),
-                new Analysis(List.of("SEPARATOR", "PATCHT"), "[A-Z][0-9]{7}", true),
+                new Analysis(List.of("SEPARATOR", "PATCHT"), "[A-Z][0-9]{7}"),
                 new Store(null, null, 0),
                 new Scanner("demo", List.of("127.0.0.1:6566"), List.of(), List.of(
-                        new ScanProfile("Case notes (grey, duplex)", 300, "gray", "duplex", true, true),
-                        new ScanProfile("Single sheets (grey, flatbed)", 300, "gray", "flatbed", true, true),
-                        new ScanProfile("Colour documents", 300, "color", "adf", true, true)), null),
+                        new ScanProfile("Case notes (grey, duplex)", 300, "gray", "duplex"),
+                        new ScanProfile("Single sheets (grey, flatbed)", 300, "gray", "flatbed"),
+                        new ScanProfile("Colour documents", 300, "color", "adf")), null),
                 List.of(), List.of());
     }
 }

@@ -1,5 +1,6 @@
 package org.scanstation.export;
 
+import org.scanstation.pipeline.BatchDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.scanstation.pdf.WrittenPdf;
 import org.scanstation.pipeline.PageAnalysis;
-import org.scanstation.pipeline.Progress;
+import org.scanstation.model.Progress;
 
 /**
  * Writes the documents of an analysed batch into an export folder: one PDF/A-2b per document, named
@@ -34,10 +35,13 @@ public final class BatchExporter {
     public static final String MANIFEST = ExportManifest.FILE_NAME;
 
     private final DocumentExporter exporter;
+    private final DocumentPages sources;
     private final Clock clock;
 
-    public BatchExporter(DocumentExporter exporter, Clock clock) {
+    /** @param sources where the documents' pages are decoded again from (their files) */
+    public BatchExporter(DocumentExporter exporter, DocumentPages sources, Clock clock) {
         this.exporter = Objects.requireNonNull(exporter, "exporter");
+        this.sources = Objects.requireNonNull(sources, "sources");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -82,14 +86,14 @@ public final class BatchExporter {
         List<ExportedDocument> review = new ArrayList<>();
         ZonedDateTime created = ZonedDateTime.now(clock);
         p.started(0);
-        DocumentExporter.Prepared current = null;
-        DocumentExporter.Prepared next = null;
+        PreparedDocument current = null;
+        PreparedDocument next = null;
         try {
-            next = prepare(feed.next(), p, done, total);
+            next = prepare(feed.next(), info, p, done, total);
             while (next != null) {
                 current = next;
                 next = null;
-                next = prepare(feed.next(), p, done, total);
+                next = prepare(feed.next(), info, p, done, total);
                 BatchDocument doc = current.document();
                 Path dir = folder;
                 if (doc.needsReview()) {
@@ -99,7 +103,7 @@ public final class BatchExporter {
                     dir = reviewFolder;
                 }
                 String name = fileName(info, doc);
-                WrittenPdf pdf = current.write(info, dir.resolve(name));
+                WrittenPdf pdf = current.pdf().write(dir.resolve(name));
                 ExportedDocument entry = new ExportedDocument(doc.index(), name,
                         doc.needsReview() ? "review" : "matched", doc.patient(),
                         doc.pages().stream().map(pg -> pg.id().name()).toList(), pdf.pages(), pdf.sha256(), pdf.bytes());
@@ -108,9 +112,9 @@ public final class BatchExporter {
                         + name + " (" + pdf.pages() + (pdf.pages() == 1 ? " page)" : " pages)"));
             }
         } catch (ExportException | IOException | InterruptedException | RuntimeException e) {
-            for (DocumentExporter.Prepared unfinished : new DocumentExporter.Prepared[] {current, next}) {
+            for (PreparedDocument unfinished : new PreparedDocument[] {current, next}) {
                 if (unfinished != null) {
-                    unfinished.cancel();
+                    unfinished.pdf().cancel();
                 }
             }
             String error = e instanceof InterruptedException ? "the export was interrupted" : String.valueOf(e.getMessage());
@@ -129,14 +133,24 @@ public final class BatchExporter {
         return new ExportReport(folder, filed, review, pages);
     }
 
+    private record PreparedDocument(BatchDocument document, DocumentExporter.Prepared pdf) {
+    }
+
     /** Decodes the document's pages and queues their OCR; null for no document. */
-    private DocumentExporter.Prepared prepare(BatchDocument doc, Progress p, AtomicInteger done, AtomicInteger total)
-            throws ExportException, InterruptedException {
+    private PreparedDocument prepare(BatchDocument doc, BatchInfo info, Progress p, AtomicInteger done,
+                                     AtomicInteger total) throws ExportException, InterruptedException {
         if (doc == null) {
             return null;
         }
         total.addAndGet(doc.pages().size() + 1);
-        return exporter.prepare(doc, page -> p.advanced(done.incrementAndGet(), total.get(), "text layer: " + page));
+        DocumentExporter.Prepared pdf = exporter.prepare(sources.of(doc), metadata(doc, info),
+                page -> p.advanced(done.incrementAndGet(), total.get(), "text layer: " + page));
+        return new PreparedDocument(doc, pdf);
+    }
+
+    static org.scanstation.pdf.DocumentMetadata metadata(BatchDocument doc, BatchInfo info) {
+        return DocumentMetadataFactory.of(info, doc.index(), doc.patient(),
+                doc.pages().stream().map(pg -> pg.id().name()).toList());
     }
 
     private static void writeManifests(Path folder, Path reviewFolder, BatchInfo info, ZonedDateTime created,

@@ -74,8 +74,4 @@ public final class SessionViewModel {
     public String operator() {
         return user.get() == null ? clerk : user.get().name();
     }
-
-    public boolean hasSupervisorAccounts() {
-        return accounts.hasSupervisor();
-    }
 }

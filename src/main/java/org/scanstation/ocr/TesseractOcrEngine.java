@@ -35,9 +35,7 @@ public final class TesseractOcrEngine implements OcrEngine {
         /** A whole page with columns and blocks (psm 3). */
         PAGE(3),
         /** A single uniform block of text, such as a patient label (psm 6). */
-        BLOCK(6),
-        /** Sparse text anywhere, in no particular order (psm 11). */
-        SPARSE(11);
+        BLOCK(6);
 
         final int psm;
 
@@ -51,6 +49,9 @@ public final class TesseractOcrEngine implements OcrEngine {
     private final Layout layout;
     private final ThreadLocal<TessBaseAPI> perThread;
     private final ConcurrentLinkedQueue<TessBaseAPI> all = new ConcurrentLinkedQueue<>();
+    /** Native handles created and not yet deleted, over every engine of the process. */
+    private static final java.util.concurrent.atomic.AtomicInteger LIVE_HANDLES =
+            new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     public TesseractOcrEngine(Path tessdata, String language, Layout layout) {
@@ -98,6 +99,7 @@ public final class TesseractOcrEngine implements OcrEngine {
         }
         perThread.set(h);
         all.add(h);
+        LIVE_HANDLES.incrementAndGet();
         return h;
     }
 
@@ -212,6 +214,12 @@ public final class TesseractOcrEngine implements OcrEngine {
         while ((h = all.poll()) != null) {
             api().TessBaseAPIEnd(h);
             api().TessBaseAPIDelete(h);
+            LIVE_HANDLES.decrementAndGet();
         }
+    }
+
+    /** Native Tesseract handles alive in this process, over every engine (each costs tens of MB). */
+    public static int liveHandles() {
+        return LIVE_HANDLES.get();
     }
 }

@@ -15,7 +15,7 @@ import org.scanstation.ocr.OcrEngine;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.ocr.OcrText;
 import org.scanstation.ocr.TesseractOcrEngine;
-import org.scanstation.pipeline.Progress;
+import org.scanstation.model.Progress;
 
 /**
  * Full-page OCR for the PDF text layer, run in a bounded background pool so that it never holds up

@@ -21,21 +21,22 @@ import org.scanstation.ocr.TesseractOcrEngine;
 
 /**
  * The analysis engine wired with the station's real components: Tesseract for labels and
- * orientation, ZXing for barcodes, the match policy over a patient index. One per batch or per
- * station; close it to release the native OCR engines.
+ * orientation, ZXing for barcodes, the match policy over a patient index, and one pool of analysis
+ * threads ({@link AnalysisPool}) that every batch borrows. Made once for the life of the application
+ * (the station) or of a command; close it to stop the threads and release the native OCR engines.
  */
 public final class AnalysisEngine implements AutoCloseable {
 
     private final TesseractOcrEngine ocr;
     private final TesseractOcrEngine pageOcr;
     private final PageAnalyzer pageAnalyzer;
-    private final int workers;
+    private final AnalysisPool pool;
 
     private AnalysisEngine(TesseractOcrEngine ocr, TesseractOcrEngine pageOcr, PageAnalyzer pageAnalyzer, int workers) {
         this.ocr = ocr;
         this.pageOcr = pageOcr;
         this.pageAnalyzer = pageAnalyzer;
-        this.workers = workers;
+        this.pool = new AnalysisPool(workers);
     }
 
     /**
@@ -55,13 +56,19 @@ public final class AnalysisEngine implements AutoCloseable {
                 new SkewDetector(),
                 new TesseractLabelReader(ocr, new LabelLocator(), new LabelParser(mrn)),
                 mrn,
-                new MatchPolicy(index, settings.unreadableBarcodeNeedsReview()),
+                // the pipeline does not report undecoded barcodes yet (ADR 0002, rule 4): the rule waits for it
+                new MatchPolicy(index, true),
                 pageOcr);
         return new AnalysisEngine(ocr, pageOcr, analyzer, settings.workers());
     }
 
     public PageAnalyzer pageAnalyzer() {
         return pageAnalyzer;
+    }
+
+    /** Pages analysed at once. */
+    public int workers() {
+        return pool.workers();
     }
 
     /** Analyses files in order (each page of each file), reporting each page as soon as it is final. */
@@ -75,12 +82,16 @@ public final class AnalysisEngine implements AutoCloseable {
     }
 
     public void analyse(PageSource source, BatchListener listener) throws IOException, InterruptedException {
-        new BatchAnalyzer(pageAnalyzer, workers).analyse(source, listener);
+        new BatchAnalyzer(pageAnalyzer, pool).analyse(source, listener);
     }
 
+    /** Stops the analysis threads, then releases their OCR engines (left open if a thread is still busy). */
     @Override
     public void close() {
-        ocr.close();
-        pageOcr.close();
+        pool.close();
+        if (pool.isClosed()) {
+            ocr.close();
+            pageOcr.close();
+        }
     }
 }

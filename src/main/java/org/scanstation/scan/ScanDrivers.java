@@ -55,10 +55,6 @@ public final class ScanDrivers {
             return new Settings(saneServers, esclScanners, folder, pacing, hotFolderIdle, twainDsm);
         }
 
-        public Settings withHotFolderIdle(Duration idle) {
-            return new Settings(saneServers, esclScanners, samples, demoPacing, idle, twainDsm);
-        }
-
         /** The TWAIN Data Source Manager to load (a path or library name), or null for the platform's standard one. */
         public Settings withTwainDsm(String library) {
             return new Settings(saneServers, esclScanners, samples, demoPacing, hotFolderIdle, library);

@@ -79,9 +79,6 @@ public final class LocalAccounts {
         return Optional.of(left);
     }
 
-    public boolean hasSupervisor() {
-        return users.stream().anyMatch(u -> "supervisor".equalsIgnoreCase(u.role()));
-    }
 
     private static String key(String name) {
         return name.trim().toLowerCase(Locale.ROOT);

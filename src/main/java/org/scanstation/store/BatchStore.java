@@ -395,6 +395,21 @@ public final class BatchStore implements AutoCloseable {
         return words;
     }
 
+    /**
+     * Removes a batch that holds nothing: no page and no document (a station batch opened just before a
+     * crash, say). Refuses any batch that holds a page: those are kept ({@link #keepForReview}).
+     */
+    public synchronized void removeEmptyBatch(BatchId id, String reason) throws IOException {
+        StoredBatch b = batch(id).orElseThrow(() -> new IllegalArgumentException("no batch " + id));
+        if (!b.pages().isEmpty() || !b.documents().isEmpty()) {
+            throw new IllegalStateException("batch " + id + " holds " + b.pages().size()
+                    + " page(s): it is kept, never removed");
+        }
+        audit.batchEvent("empty-batch-removed", id, actor, List.of(reason));
+        batches.remove(id);
+        deleteTree(root.resolve("batches").resolve(id.value()));
+    }
+
     public synchronized Optional<StoredBatch> batch(BatchId id) {
         return Optional.ofNullable(batches.get(id));
     }

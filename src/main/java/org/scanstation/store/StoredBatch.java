@@ -20,17 +20,24 @@ import java.util.Set;
 public final class StoredBatch {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<DocumentState, Set<DocumentState>> ALLOWED = Map.of(
-            DocumentState.SCANNED, EnumSet.of(DocumentState.ANALYSED, DocumentState.HELD),
-            DocumentState.ANALYSED, EnumSet.of(DocumentState.EXPORTED, DocumentState.HELD, DocumentState.FAILED),
-            DocumentState.EXPORTED, EnumSet.of(DocumentState.EXPORTED, DocumentState.QUEUED, DocumentState.HELD,
-                    DocumentState.FAILED),
-            DocumentState.QUEUED, EnumSet.of(DocumentState.UPLOADED, DocumentState.FAILED, DocumentState.HELD),
-            DocumentState.UPLOADED, EnumSet.of(DocumentState.VERIFIED, DocumentState.FAILED),
-            DocumentState.VERIFIED, EnumSet.of(DocumentState.PURGED),
-            DocumentState.PURGED, EnumSet.noneOf(DocumentState.class),
-            DocumentState.FAILED, EnumSet.of(DocumentState.QUEUED, DocumentState.HELD, DocumentState.EXPORTED),
-            DocumentState.HELD, EnumSet.of(DocumentState.QUEUED, DocumentState.ANALYSED, DocumentState.EXPORTED));
+    private static final Map<DocumentState, Set<DocumentState>> ALLOWED = Map.ofEntries(
+            Map.entry(DocumentState.SCANNED, EnumSet.of(DocumentState.ANALYSED, DocumentState.HELD)),
+            Map.entry(DocumentState.ANALYSED,
+                    EnumSet.of(DocumentState.EXPORTED, DocumentState.HELD, DocumentState.FAILED)),
+            Map.entry(DocumentState.EXPORTED, EnumSet.of(DocumentState.EXPORTED, DocumentState.QUEUED,
+                    DocumentState.HELD, DocumentState.FAILED)),
+            Map.entry(DocumentState.QUEUED,
+                    EnumSet.of(DocumentState.UPLOADED, DocumentState.FAILED, DocumentState.HELD)),
+            Map.entry(DocumentState.UPLOADED, EnumSet.of(DocumentState.VERIFIED, DocumentState.FAILED)),
+            Map.entry(DocumentState.VERIFIED, EnumSet.of(DocumentState.PURGED)),
+            Map.entry(DocumentState.PURGED, EnumSet.noneOf(DocumentState.class)),
+            Map.entry(DocumentState.FAILED,
+                    EnumSet.of(DocumentState.QUEUED, DocumentState.HELD, DocumentState.EXPORTED)),
+            // a supervisor's review ends a HELD document: filed (QUEUED, after EXPORTED) or set aside for good
+            Map.entry(DocumentState.HELD, EnumSet.of(DocumentState.QUEUED, DocumentState.ANALYSED,
+                    DocumentState.EXPORTED, DocumentState.UNIDENTIFIABLE, DocumentState.RESCAN)),
+            Map.entry(DocumentState.UNIDENTIFIABLE, EnumSet.noneOf(DocumentState.class)),
+            Map.entry(DocumentState.RESCAN, EnumSet.noneOf(DocumentState.class)));
 
     private final BatchId id;
     private final String folder;
@@ -95,7 +102,7 @@ public final class StoredBatch {
     public synchronized List<StoredPage> pages() {
         List<StoredPage> out = new ArrayList<>();
         for (BatchState.PageRecord p : model.pages.values()) {
-            out.add(new StoredPage(p.index, p.source, p.mediaType, p.sha256, p.size, p.file == null));
+            out.add(new StoredPage(p.index, p.source, p.mediaType, p.sha256, p.size, p.file == null, p.dpi));
         }
         return out;
     }
@@ -151,18 +158,55 @@ public final class StoredBatch {
 
     // ---------------------------------------------------------------- writing
 
-    /** Stores one page image; returns its index (1-based, in scan order). */
-    public synchronized int addPage(byte[] image, String mediaType, String sourceName) throws IOException {
+    /** Stores one page image of unknown resolution; returns its index (1-based, in scan order). */
+    public int addPage(byte[] image, String mediaType, String sourceName) throws IOException {
+        return addPage(image, mediaType, sourceName, 0);
+    }
+
+    /**
+     * Stores one page image; returns its index (1-based, in scan order; an index is never reused).
+     *
+     * @param dpi the scan's resolution, 0 when unknown
+     */
+    public synchronized int addPage(byte[] image, String mediaType, String sourceName, int dpi) throws IOException {
         requireOpen();
-        int index = model.pages.isEmpty() ? 1 : model.pages.lastKey() + 1;
+        requireAnalysisOpen();
+        int index = model.nextPage;
         String file = String.format("%s/pages/p%05d.enc", folder, index);
         String sha = Sha256.hex(image);
         files.write(file, image);
         JournalEntry e = new JournalEntry(JournalEntry.PAGE, now(), null, index, null, file, sha, (long) image.length,
-                mediaType, sourceName, null, null, null, null, null, null);
+                mediaType, sourceName, null, null, null, null, null, dpi > 0 ? Map.of("dpi", Integer.toString(dpi)) : null);
         record(e);
         audit.pageImage(id, index, sha, image.length, actor);
         return index;
+    }
+
+    /**
+     * Takes a page out of a batch still being scanned (e.g. a page fed twice): the page leaves the batch
+     * and its image is deleted. Refused once the batch's analysis is complete.
+     */
+    public synchronized void removePage(int index, String reason) throws IOException {
+        requireOpen();
+        requireAnalysisOpen();
+        BatchState.PageRecord p = model.pages.get(index);
+        if (p == null) {
+            throw new IllegalArgumentException("page " + index + " is not in batch " + id);
+        }
+        for (BatchState.DocRecord d : model.documents.values()) {
+            if (d.pages.contains(index)) {
+                throw new IllegalStateException("page " + index + " is in document " + d.index + " of batch " + id);
+            }
+        }
+        String file = p.file;
+        // journal first: a crash after it leaves an orphan file that opening the store deletes
+        record(new JournalEntry(JournalEntry.PAGE_REMOVED, now(), null, index, null, null, null, null, null, null,
+                null, null, null, reason, null, null));
+        audit.append(new AuditEvent("page-removed", now(), actor, null, id.value(), null, index, p.sha256, p.size,
+                null, null, reason == null ? null : List.of(reason), null, null));
+        if (file != null) {
+            files.delete(file);
+        }
     }
 
     /** Stores (or replaces) the batch's decisions JSON. */
@@ -250,6 +294,18 @@ public final class StoredBatch {
 
     public void hold(int document, String reason) throws IOException {
         changeState(document, DocumentState.HELD, reason, null);
+    }
+
+    /**
+     * A supervisor's review outcome that keeps a HELD document out of the upload for good:
+     * {@link DocumentState#UNIDENTIFIABLE} or {@link DocumentState#RESCAN}.
+     */
+    public void setAside(int document, DocumentState outcome, String reason) throws IOException {
+        if (outcome != DocumentState.UNIDENTIFIABLE && outcome != DocumentState.RESCAN) {
+            throw new IllegalArgumentException("a held document is set aside as unidentifiable or for rescanning, not "
+                    + outcome.json());
+        }
+        changeState(document, outcome, reason, null);
     }
 
     /** Puts a FAILED or HELD document (with a PDF) back in the queue. */
@@ -382,13 +438,25 @@ public final class StoredBatch {
         }
     }
 
+    private void requireAnalysisOpen() {
+        if (model.analysisComplete) {
+            throw new IllegalStateException("batch " + id + " is analysed: its pages are fixed");
+        }
+    }
+
     private String now() {
         return clock.instant().toString();
     }
 
     void create(BatchInfo batchInfo) throws IOException {
+        Map<String, String> created = new java.util.LinkedHashMap<>();
+        created.put("operator", batchInfo.operator());
+        created.put("device", batchInfo.device());
+        if (batchInfo.origin() != null) {
+            created.put("origin", batchInfo.origin());
+        }
         record(new JournalEntry(JournalEntry.BATCH_CREATED, now(), null, null, null, null, null, null, null, null,
-                null, null, null, null, null, Map.of("operator", batchInfo.operator(), "device", batchInfo.device())));
+                null, null, null, null, null, created));
         // settings go to the audit trail (they are long and not needed to resume)
         model.info = batchInfo;
         audit.batchStarted(id, batchInfo);

@@ -44,7 +44,7 @@ class TwainWindowTest extends FxRobot {
     void open() throws Exception {
         StationConfig base = StationFixture.config(dir, null);
         StationConfig.Scanner scanner = new StationConfig.Scanner("demo", List.of(), List.of(),
-                List.of(new StationConfig.ScanProfile("Quick check (grey, feeder, 100 dpi)", 100, "gray", "adf", true, true)),
+                List.of(new StationConfig.ScanProfile("Quick check (grey, feeder, 100 dpi)", 100, "gray", "adf")),
                 TwainFixture.dsm().toString());
         StationConfig cfg = new StationConfig(base.stationId(), base.edms(), base.patientIndex(), base.analysis(),
                 base.store(), scanner, base.users(), base.locked());

@@ -64,8 +64,7 @@ public final class SettingsViewModel {
 
     static String describe(StationConfig.ScanProfile p) {
         return p.name() + ": " + (p.resolution() == null ? 300 : p.resolution()) + " dpi, " + p.mode() + ", "
-                + p.source() + (Boolean.TRUE.equals(p.skipBlankPages()) ? ", blank pages left out" : "")
-                + (Boolean.TRUE.equals(p.useSeparators()) ? ", separator sheets" : "");
+                + p.source();
     }
 
     /** Writes the changed, unlocked settings to the user's file; they apply at the next start. */

@@ -1,20 +1,26 @@
-package org.scanstation.export;
+package org.scanstation.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 import org.scanstation.model.PageStatus;
 import org.scanstation.model.Patient;
-import org.scanstation.pipeline.PageAnalysis;
 
 /**
  * One clinical document of an analysed batch: its pages in order (blank and separator pages left
- * out), its patient, and whether a person still has to decide.
+ * out), its patient, and, when a person still has to decide, why ({@link FilingRule}).
+ *
+ * @param patient    the patient it is filed to, or for a held document the candidate (may be null)
+ * @param holdReason why it is held for review, or null when it is filed automatically
  */
-public record BatchDocument(int index, Patient patient, boolean needsReview, List<PageAnalysis> pages) {
+public record BatchDocument(int index, Patient patient, String holdReason, List<PageAnalysis> pages) {
 
     public BatchDocument {
         pages = List.copyOf(pages);
+    }
+
+    public boolean needsReview() {
+        return holdReason != null;
     }
 
     /** Groups a batch's pages into documents, in batch order. */
@@ -28,15 +34,15 @@ public record BatchDocument(int index, Patient patient, boolean needsReview, Lis
         return out;
     }
 
-    /**
-     * One document from its pages: filed without review only when every page was matched to the same
-     * patient; otherwise the first patient named is the candidate shown to the reviewer.
-     */
+    /** One document from its pages, decided by the {@link FilingRule}. */
     public static BatchDocument of(int index, List<PageAnalysis> pages) {
-        Patient patient = pages.stream().map(PageAnalysis::patient).filter(Objects::nonNull).findFirst().orElse(null);
-        boolean review = pages.stream().anyMatch(p -> p.status() != PageStatus.MATCHED
-                || p.patient() == null || !p.patient().equals(patient));
-        return new BatchDocument(index, patient, review, pages);
+        FilingRule.Filing filing = FilingRule.decide(pages);
+        return new BatchDocument(index, filing.patient(), filing.holdReason(), pages);
+    }
+
+    /** True for a page that belongs in a document (not blank, not a separator sheet). */
+    public static boolean isContent(PageAnalysis p) {
+        return p.document() != null && p.status() != PageStatus.BLANK && p.status() != PageStatus.SEPARATOR;
     }
 
     /**
@@ -48,9 +54,9 @@ public record BatchDocument(int index, Patient patient, boolean needsReview, Lis
         private List<PageAnalysis> pages = new ArrayList<>();
 
         /** @return the document this page completes, if any */
-        public java.util.Optional<BatchDocument> accept(PageAnalysis p) {
+        public Optional<BatchDocument> accept(PageAnalysis p) {
             BatchDocument done = null;
-            boolean content = p.document() != null && p.status() != PageStatus.BLANK && p.status() != PageStatus.SEPARATOR;
+            boolean content = isContent(p);
             if ((p.status() == PageStatus.SEPARATOR || content && !p.document().equals(current)) && !pages.isEmpty()) {
                 done = of(current, pages);
                 pages = new ArrayList<>();
@@ -59,17 +65,17 @@ public record BatchDocument(int index, Patient patient, boolean needsReview, Lis
                 current = p.document();
                 pages.add(p);
             }
-            return java.util.Optional.ofNullable(done);
+            return Optional.ofNullable(done);
         }
 
         /** @return the last document, if it has pages */
-        public java.util.Optional<BatchDocument> finish() {
+        public Optional<BatchDocument> finish() {
             if (pages.isEmpty()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             BatchDocument done = of(current, pages);
             pages = new ArrayList<>();
-            return java.util.Optional.of(done);
+            return Optional.of(done);
         }
     }
 }

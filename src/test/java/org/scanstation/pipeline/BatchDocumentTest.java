@@ -1,4 +1,4 @@
-package org.scanstation.export;
+package org.scanstation.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,6 @@ import org.scanstation.model.NhsNumber;
 import org.scanstation.model.PageId;
 import org.scanstation.model.PageStatus;
 import org.scanstation.model.Patient;
-import org.scanstation.pipeline.PageAnalysis;
 
 /** Which pages make a document, and when a document must wait for a person. */
 class BatchDocumentTest {

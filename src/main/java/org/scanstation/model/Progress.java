@@ -1,4 +1,4 @@
-package org.scanstation.pipeline;
+package org.scanstation.model;
 
 /**
  * Progress of a long operation (OCR of a batch, export, upload), reported to a GUI, a console or
