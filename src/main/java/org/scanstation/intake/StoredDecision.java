@@ -19,13 +19,22 @@ import org.scanstation.pipeline.PageAnalysis;
  * @param rotation    clockwise degrees the image must be turned to be upright
  * @param deskew      clockwise degrees the upright image is then turned to straighten it, null for none
  * @param labelRegion the patient label on the upright page ({@code x, y, width, height}), null when none
+ * @param readings    what the analysis read on the page and where (labels, page text, barcodes), for the
+ *                    reviewer; empty in decisions stored by earlier versions
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StoredDecision(int page, String source, String status, String nhsNumber, Integer document, int rotation,
-                             Double deskew, double confidence, List<String> reasons, int[] labelRegion) {
+                             Double deskew, double confidence, List<String> reasons, int[] labelRegion,
+                             List<StoredReading> readings) {
 
     public StoredDecision {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        readings = readings == null ? List.of() : List.copyOf(readings);
+    }
+
+    public StoredDecision(int page, String source, String status, String nhsNumber, Integer document, int rotation,
+                          Double deskew, double confidence, List<String> reasons, int[] labelRegion) {
+        this(page, source, status, nhsNumber, document, rotation, deskew, confidence, reasons, labelRegion, null);
     }
 
     /** The decision of an analysed page stored as page {@code page}, in document {@code document}. */
@@ -45,7 +54,7 @@ public record StoredDecision(int page, String source, String status, String nhsN
         return new StoredDecision(page, a.id().name(), a.status().json(),
                 a.patient() == null ? null : a.patient().nhsNumber().digits(), document, a.rotation(),
                 deskew == 0 ? null : deskew, a.confidence(), a.reasons(),
-                label == null ? null : new int[] {label.x, label.y, label.width, label.height});
+                label == null ? null : new int[] {label.x, label.y, label.width, label.height}, StoredReading.of(a));
     }
 
     /** Turn upright, then straighten: the clean-up the analysis recorded for this page. */

@@ -85,6 +85,12 @@ public final class AnalysisEngine implements AutoCloseable {
         new BatchAnalyzer(pageAnalyzer, pool).analyse(source, listener);
     }
 
+    /** Each page's own findings in feeder order, not yet placed into documents (see {@link BatchAnalyzer#findings}). */
+    public void findings(PageSource source, BatchAnalyzer.FindingsListener listener)
+            throws IOException, InterruptedException {
+        new BatchAnalyzer(pageAnalyzer, pool).findings(source, listener);
+    }
+
     /** Stops the analysis threads, then releases their OCR engines (left open if a thread is still busy). */
     @Override
     public void close() {

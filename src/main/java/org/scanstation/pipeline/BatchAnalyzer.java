@@ -33,6 +33,21 @@ public final class BatchAnalyzer {
 
     public void analyse(PageSource source, BatchListener listener) throws IOException, InterruptedException {
         DocumentAssembler assembler = new DocumentAssembler();
+        findings(source, f -> listener.pageAnalysed(assembler.accept(f)));
+    }
+
+    /** What each page shows on its own, in feeder order, before a {@link DocumentAssembler} places it. */
+    @FunctionalInterface
+    public interface FindingsListener {
+        void pageFound(PageFindings findings);
+    }
+
+    /**
+     * Analyses the pages as {@link #analyse} does, but hands out each page's own findings (in feeder order)
+     * instead of placing them into documents: for a caller that places pages itself, e.g. the station,
+     * whose clerk may reorder pages or say where a document starts.
+     */
+    public void findings(PageSource source, FindingsListener listener) throws IOException, InterruptedException {
         Semaphore inFlight = new Semaphore(workers + 1);
         Deque<Future<PageFindings>> pending = new ArrayDeque<>();
         ExecutorService threads = pool.threads();
@@ -53,11 +68,11 @@ public final class BatchAnalyzer {
                     throw e;
                 }
                 while (!pending.isEmpty() && pending.peekFirst().isDone()) {
-                    listener.pageAnalysed(assembler.accept(take(pending.pollFirst())));
+                    listener.pageFound(take(pending.pollFirst()));
                 }
             });
             while (!pending.isEmpty()) {
-                listener.pageAnalysed(assembler.accept(take(pending.pollFirst())));
+                listener.pageFound(take(pending.pollFirst()));
             }
             done = true;
         } finally {

@@ -44,6 +44,15 @@ public final class DocumentAssembler {
         }
     }
 
+    /**
+     * Ends the current document, as a separator sheet would, without a page: the next page starts a new
+     * one (and a next page with no patient label of its own then needs review). For a person who says
+     * where a document starts.
+     */
+    public void endDocument() {
+        current = null;
+    }
+
     public PageAnalysis accept(PageFindings f) {
         int seq = sequence++;
         return switch (f.kind()) {

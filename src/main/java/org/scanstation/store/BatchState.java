@@ -23,6 +23,8 @@ final class BatchState {
     int nextPage = 1;
     final TreeMap<Integer, PageRecord> pages = new TreeMap<>();
     final TreeMap<Integer, DocRecord> documents = new TreeMap<>();
+    /** The clerk's last recorded arrangement of the pages (unfiled station batches), or null. */
+    PageArrangement arrangement;
     /** Every file any record named, live or retired since. */
     final Set<String> knownFiles = new java.util.HashSet<>();
 
@@ -78,6 +80,10 @@ final class BatchState {
                 DocRecord d = documents.get(e.document());
                 d.nhsNumber = e.nhsNumber();
             }
+            case JournalEntry.ARRANGED -> arrangement = new PageArrangement(
+                    e.pages() == null ? List.of() : e.pages(), e.info());
+            case JournalEntry.UPLOAD_STARTED -> documents.get(e.document()).uploadStarted = true;
+            case JournalEntry.RESCAN_DONE -> documents.get(e.document()).rescanDone = true;
             case JournalEntry.SEALED -> sealed = true;
             case JournalEntry.ANALYSIS_COMPLETE -> analysisComplete = true;
             case JournalEntry.BATCH_PURGED -> {
@@ -141,6 +147,8 @@ final class BatchState {
         long pdfSize;
         String objectId;
         DocumentState state = DocumentState.SCANNED;
+        boolean uploadStarted;
+        boolean rescanDone;
         final List<StateChange> history = new ArrayList<>();
 
         DocRecord(int index, String nhsNumber, String title, List<Integer> pages) {
@@ -157,7 +165,7 @@ final class BatchState {
 
         StoredDocument view(BatchId batch) {
             return new StoredDocument(batch, index, nhsNumber, title, pages, pdfSha256, pdfSize, state, objectId,
-                    history);
+                    history, uploadStarted, rescanDone);
         }
     }
 }

@@ -24,6 +24,12 @@ record JournalEntry(String type, String at, Integer document, Integer page, Docu
     static final String BATCH_PURGED = "batch-purged";
     static final String REFILED = "refiled";
     static final String PAGE_REMOVED = "page-removed";
+    /** The clerk's arrangement of an unfiled batch: {@code pages} in order, {@code info} notes per page. */
+    static final String ARRANGED = "arranged";
+    /** The uploader is about to send the document: from now on the EDMS may hold it. */
+    static final String UPLOAD_STARTED = "upload-started";
+    /** The pages of a document sent back for rescanning were scanned again. */
+    static final String RESCAN_DONE = "rescan-done";
 
     static JournalEntry of(String type, String at) {
         return new JournalEntry(type, at, null, null, null, null, null, null, null, null, null, null, null, null,

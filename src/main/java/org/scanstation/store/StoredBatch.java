@@ -36,8 +36,9 @@ public final class StoredBatch {
             // a supervisor's review ends a HELD document: filed (QUEUED, after EXPORTED) or set aside for good
             Map.entry(DocumentState.HELD, EnumSet.of(DocumentState.QUEUED, DocumentState.ANALYSED,
                     DocumentState.EXPORTED, DocumentState.UNIDENTIFIABLE, DocumentState.RESCAN)),
-            Map.entry(DocumentState.UNIDENTIFIABLE, EnumSet.noneOf(DocumentState.class)),
-            Map.entry(DocumentState.RESCAN, EnumSet.noneOf(DocumentState.class)));
+            // ... and a supervisor may undo it (back to HELD) until the upload starts or the pages are rescanned
+            Map.entry(DocumentState.UNIDENTIFIABLE, EnumSet.of(DocumentState.HELD)),
+            Map.entry(DocumentState.RESCAN, EnumSet.of(DocumentState.HELD)));
 
     private final BatchId id;
     private final String folder;
@@ -285,6 +286,85 @@ public final class StoredBatch {
     /** Records that the EDMS content matched the local PDF. */
     public void markVerified(int document) throws IOException {
         changeState(document, DocumentState.VERIFIED, null, null);
+    }
+
+    /**
+     * Undoes a supervisor's decision on a document: it is HELD for review again, filed (if it was refiled)
+     * to {@code nhsNumber} as it was before, with {@code reason} in its history. Allowed while the document
+     * is EXPORTED, QUEUED and not yet being uploaded ({@link #startUpload}), UNIDENTIFIABLE, or RESCAN and not
+     * yet rescanned; refused otherwise, in words.
+     *
+     * @param nhsNumber the candidate the document had before the decision (may be null)
+     */
+    public synchronized void reopenForReview(int document, String nhsNumber, String reason) throws IOException {
+        BatchState.DocRecord d = doc(document);
+        switch (d.state) {
+            case EXPORTED, UNIDENTIFIABLE -> {
+            }
+            case QUEUED -> {
+                if (d.uploadStarted) {
+                    throw new IllegalStateException("document " + document + " is being uploaded to the EDMS");
+                }
+            }
+            case RESCAN -> {
+                if (d.rescanDone) {
+                    throw new IllegalStateException("the pages of document " + document + " were already rescanned");
+                }
+            }
+            default -> throw new IllegalStateException("document " + document + " is " + d.state.json()
+                    + ": its decision can no longer be undone");
+        }
+        changeState(document, DocumentState.HELD, reason, null);
+        if (!java.util.Objects.equals(nhsNumber, d.nhsNumber)) {
+            record(new JournalEntry(JournalEntry.REFILED, now(), document, null, null, null, null, null, null, null,
+                    nhsNumber, null, null, null, null, null));
+        }
+    }
+
+    /**
+     * Called by the uploader before it sends anything about a QUEUED document: journals that the EDMS may
+     * hold it from now on (so a supervisor's decision can no longer be undone). Refused, in an
+     * {@link IllegalStateException}, when the document is no longer QUEUED (e.g. a supervisor undid the
+     * decision a moment ago): the uploader then leaves it be.
+     */
+    public synchronized void startUpload(int document) throws IOException {
+        BatchState.DocRecord d = doc(document);
+        if (d.state != DocumentState.QUEUED) {
+            throw new IllegalStateException("document " + document + " is " + d.state.json() + ", not queued");
+        }
+        if (!d.uploadStarted) {
+            record(new JournalEntry(JournalEntry.UPLOAD_STARTED, now(), document, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null));
+        }
+    }
+
+    /** Records that the pages of a document sent back for rescanning were scanned again (the clerk's to-do is done). */
+    public synchronized void markRescanned(int document, String detail) throws IOException {
+        BatchState.DocRecord d = doc(document);
+        if (d.state != DocumentState.RESCAN) {
+            throw new IllegalStateException("document " + document + " was not sent back for rescanning");
+        }
+        if (!d.rescanDone) {
+            record(new JournalEntry(JournalEntry.RESCAN_DONE, now(), document, null, null, null, null, null, null,
+                    null, null, null, null, detail, null, null));
+            audit.stateChange(id, document, DocumentState.RESCAN, actor, detail, null);
+        }
+    }
+
+    /**
+     * Records how the clerk arranged the pages of this batch, still being scanned: their order and notes per
+     * page. The last record wins; pages stored after it follow in scan order.
+     */
+    public synchronized void arrange(List<Integer> order, Map<String, String> notes) throws IOException {
+        requireOpen();
+        requireAnalysisOpen();
+        record(new JournalEntry(JournalEntry.ARRANGED, now(), null, null, null, null, null, null, null, null, null,
+                null, List.copyOf(order), null, null, notes == null || notes.isEmpty() ? null : Map.copyOf(notes)));
+    }
+
+    /** The arrangement last recorded by {@link #arrange}, if any. */
+    public synchronized Optional<PageArrangement> arrangement() {
+        return Optional.ofNullable(model.arrangement);
     }
 
     /** Takes the document out of the queue with a reason a person can act on. */

@@ -8,15 +8,24 @@ import java.util.Optional;
  * One document of a batch as the journal knows it: the patient it is filed to, its pages, its PDF
  * (sha256 and size once exported) and its state history.
  *
- * @param nhsNumber the patient's NHS number (10 digits); patient data, never logged
+ * @param nhsNumber     the patient's NHS number (10 digits); patient data, never logged
+ * @param uploadStarted the uploader began sending it (journaled first): the EDMS may hold it from then on,
+ *                      so a supervisor's decision can no longer be undone
+ * @param rescanDone    for a document sent back for rescanning: its pages were scanned again
  */
 public record StoredDocument(BatchId batchId, int index, String nhsNumber, String title, List<Integer> pages,
                              String pdfSha256, long pdfSize, DocumentState state, String edmsObjectId,
-                             List<StateChange> history) {
+                             List<StateChange> history, boolean uploadStarted, boolean rescanDone) {
 
     public StoredDocument {
         pages = List.copyOf(pages);
         history = List.copyOf(history);
+    }
+
+    public StoredDocument(BatchId batchId, int index, String nhsNumber, String title, List<Integer> pages,
+                          String pdfSha256, long pdfSize, DocumentState state, String edmsObjectId,
+                          List<StateChange> history) {
+        this(batchId, index, nhsNumber, title, pages, pdfSha256, pdfSize, state, edmsObjectId, history, false, false);
     }
 
     public Instant lastChange() {

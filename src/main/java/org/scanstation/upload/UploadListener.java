@@ -12,6 +12,13 @@ public interface UploadListener {
     UploadListener SILENT = new UploadListener() {
     };
 
+    /**
+     * The requests that follow (look-up, create, verify, and their retries) are about this document; null
+     * when they are about no document (e.g. anchoring the audit trail).
+     */
+    default void working(StoredDocument document) {
+    }
+
     /** About to create the document on the EDMS (after looking it up and not finding it). */
     default void creating(StoredDocument document) {
     }

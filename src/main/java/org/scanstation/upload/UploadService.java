@@ -61,6 +61,7 @@ public final class UploadService {
                     }
                 }
             }
+            listener.working(null);
             if (stopped == null) {
                 run.anchorAuditTrail(store);
             }
@@ -113,6 +114,9 @@ public final class UploadService {
 
         void advance(StoredBatch batch, StoredDocument doc) throws EdmsException, IOException, InterruptedException {
             StoredDocument d = doc;
+            if (d.state() == DocumentState.QUEUED || d.state() == DocumentState.UPLOADED) {
+                listener.working(d);
+            }
             if (d.state() == DocumentState.QUEUED) {
                 d = upload(batch, d);
             }
@@ -132,6 +136,9 @@ public final class UploadService {
                 fail(batch, doc, "the document has no valid NHS number to file it under");
                 return batch.document(doc.index()).orElseThrow();
             }
+            // journaled before anything is sent: from here on the EDMS may hold it, so a supervisor's decision
+            // can no longer be undone; refused (IllegalStateException: skipped) when it was undone a moment ago
+            batch.startUpload(doc.index());
             DocumentKey key = new DocumentKey(batch.id().value(), doc.index(), doc.pdfSha256());
             Optional<EdmsDocument> found = retry("look up", attempt -> client.find(key));
             EdmsDocument edms;
