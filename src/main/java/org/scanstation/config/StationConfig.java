@@ -12,7 +12,26 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record StationConfig(String stationId, Edms edms, PatientIndexSource patientIndex, Analysis analysis,
-                            Store store, Scanner scanner, List<User> users, List<String> locked) {
+                            Store store, Scanner scanner, List<User> users, List<String> locked,
+                            Supervisor supervisor) {
+
+    public StationConfig(String stationId, Edms edms, PatientIndexSource patientIndex, Analysis analysis,
+                         Store store, Scanner scanner, List<User> users, List<String> locked) {
+        this(stationId, edms, patientIndex, analysis, store, scanner, users, locked, null);
+    }
+
+    /**
+     * The station window's supervisor session: {@code idleMinutes}, how long a signed-in supervisor may leave
+     * the station untouched before being signed out (1 to 480).
+     */
+    public record Supervisor(Integer idleMinutes) {
+        public static final int DEFAULT_IDLE_MINUTES = 10;
+
+        /** The idle time in force: the setting, or {@value #DEFAULT_IDLE_MINUTES} minutes. */
+        public int idleMinutesOrDefault() {
+            return idleMinutes == null ? DEFAULT_IDLE_MINUTES : idleMinutes;
+        }
+    }
 
     /**
      * The EDMS target. {@code passwordEnv}/{@code passwordFile} say where the secret is, never the secret.
@@ -77,6 +96,6 @@ public record StationConfig(String stationId, Edms edms, PatientIndexSource pati
                         new ScanProfile("Case notes (grey, duplex)", 300, "gray", "duplex"),
                         new ScanProfile("Single sheets (grey, flatbed)", 300, "gray", "flatbed"),
                         new ScanProfile("Colour documents", 300, "color", "adf")), null),
-                List.of(), List.of());
+                List.of(), List.of(), new Supervisor(Supervisor.DEFAULT_IDLE_MINUTES));
     }
 }

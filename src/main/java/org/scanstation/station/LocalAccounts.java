@@ -62,6 +62,12 @@ public final class LocalAccounts {
         return Optional.empty();
     }
 
+    /** True when at least one account is a supervisor with a password hash (else nobody can ever sign in to review). */
+    public boolean hasSupervisor() {
+        return users.stream().anyMatch(u -> u.name() != null && u.passwordHash() != null
+                && "supervisor".equalsIgnoreCase(u.role()));
+    }
+
     /** How much longer sign-in is refused for this name after too many failures; empty when it is not. */
     public synchronized Optional<Duration> lockedFor(String name) {
         if (name == null) {

@@ -1,19 +1,18 @@
 package org.scanstation.station;
 
 import java.awt.Graphics2D;
-import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.scanstation.image.ImageOps;
 import org.scanstation.image.Transform;
 
-/** The small pictures the screens show: a page's thumbnail, and its label enlarged for the reviewer. */
+/** The pictures the screens show: a page's thumbnail, and the whole page upright for a person to check. */
 final class PagePictures {
 
-    static final int THUMB_WIDTH = 120;
-    private static final int CROP_MAX_WIDTH = 900;
-    private static final int MARGIN = 40;
+    static final int THUMB_WIDTH = 150;
+    /** Longest side of a page as shown in the viewer: a 300 dpi A4 page stays at full resolution. */
+    static final int VIEW_MAX_SIDE = 3600;
 
     private PagePictures() {
     }
@@ -25,27 +24,20 @@ final class PagePictures {
     }
 
     /**
-     * The label region of the upright page with a margin; the top third of the page when the label's
-     * place is not known. Null when the page cannot be rendered.
+     * The whole page upright and straightened as the PDF will have it (at most {@value #VIEW_MAX_SIDE}
+     * pixels on its longest side), and the factor from page pixels to picture pixels.
      */
-    static BufferedImage labelCrop(BufferedImage raw, List<Transform> transforms, Rectangle label) {
-        try {
-            BufferedImage upright = ImageOps.render(raw, transforms);
-            if (label == null) {
-                return scaleToWidth(upright.getSubimage(0, 0, upright.getWidth(), Math.max(1, upright.getHeight() / 3)),
-                        800);
-            }
-            Rectangle r = new Rectangle(label);
-            r.grow(MARGIN, MARGIN);
-            Rectangle clipped = r.intersection(new Rectangle(0, 0, upright.getWidth(), upright.getHeight()));
-            if (clipped.isEmpty()) {
-                return null;
-            }
-            BufferedImage crop = upright.getSubimage(clipped.x, clipped.y, clipped.width, clipped.height);
-            return scaleToWidth(crop, Math.min(CROP_MAX_WIDTH, crop.getWidth()));
-        } catch (RuntimeException e) {
-            return null;
+    static Rendered upright(BufferedImage raw, List<Transform> transforms) {
+        BufferedImage up = ImageOps.render(raw, transforms);
+        int side = Math.max(up.getWidth(), up.getHeight());
+        if (side <= VIEW_MAX_SIDE) {
+            return new Rendered(up, 1.0);
         }
+        double f = VIEW_MAX_SIDE / (double) side;
+        return new Rendered(scaleToWidth(up, (int) Math.round(up.getWidth() * f)), f);
+    }
+
+    record Rendered(BufferedImage image, double scale) {
     }
 
     static BufferedImage scaleToWidth(BufferedImage src, int width) {

@@ -1,6 +1,5 @@
 package org.scanstation.station;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.scanstation.intake.FilingPlan;
 import org.scanstation.intake.StoredDecision;
 import org.scanstation.intake.StoredDocumentPdf;
@@ -20,43 +20,51 @@ import org.scanstation.model.Patient;
 import org.scanstation.store.BatchId;
 import org.scanstation.store.BatchStore;
 import org.scanstation.store.DocumentState;
+import org.scanstation.store.StateChange;
 import org.scanstation.store.StoredBatch;
 import org.scanstation.store.StoredDocument;
 import org.scanstation.store.StoredPage;
 
 /**
- * The supervisor's desk: the documents held for review (read from the batch journals), and the four
- * decisions. Filing to a patient builds the PDF with the one builder from the stored pages, turned as
- * the stored decisions say; marking unidentifiable or sending back for rescanning sets the document
- * aside in its journal. Every decision also goes to the audit trail.
+ * The supervisor's desk: the documents held for review (read from the batch journals) with every page
+ * to look at, the four decisions, and undoing a decision until the document starts to upload. Filing to
+ * a patient builds the PDF with the one builder from the stored pages, turned as the stored decisions
+ * say; marking unidentifiable or sending back for rescanning sets the document aside in its journal.
+ * Every decision, and every undo, also goes to the audit trail.
  */
 final class ReviewDesk {
 
-    private static final int CROPS_KEPT = 64;
+    private static final int VIEWS_KEPT = 6;
 
     private final BatchStore store;
     private final PatientIndex index;
     private final StoredDocumentPdf pdfs;
+    private final PageViews views;
     private final StationEvents events;
     private final StationWork work;
     private final Runnable documentQueued;
     private final Map<BatchId, FilingPlan> plans = new LinkedHashMap<>();
-    private final Map<String, BufferedImage> crops = new LinkedHashMap<>(16, 0.75f, true) {
+    /** Who decided what in this session (the journal keeps the outcome, the audit trail the person). */
+    private final Map<String, String> deciders = new ConcurrentHashMap<>();
+    private final Map<String, PageView> pageViews = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, BufferedImage> eldest) {
-            return size() > CROPS_KEPT;
+        protected boolean removeEldestEntry(Map.Entry<String, PageView> eldest) {
+            return size() > VIEWS_KEPT;
         }
     };
 
-    ReviewDesk(BatchStore store, PatientIndex index, StoredDocumentPdf pdfs, StationEvents events, StationWork work,
-               Runnable documentQueued) {
+    ReviewDesk(BatchStore store, PatientIndex index, StoredDocumentPdf pdfs, PageViews views, StationEvents events,
+               StationWork work, Runnable documentQueued) {
         this.store = store;
         this.index = index;
         this.pdfs = pdfs;
+        this.views = views;
         this.events = events;
         this.work = work;
         this.documentQueued = documentQueued;
     }
+
+    // ---------------------------------------------------------------- what waits
 
     /** Documents waiting for a supervisor's decision, oldest first. */
     List<ReviewItem> queue() {
@@ -75,16 +83,16 @@ final class ReviewDesk {
 
     private ReviewItem item(StoredBatch batch, StoredDocument doc) {
         Set<String> reasons = new LinkedHashSet<>();
-        BufferedImage crop = null;
+        EvidenceShown.Builder shown = new EvidenceShown.Builder();
         try {
             Map<Integer, StoredDecision> decisions = plan(batch).byPage();
             for (int p : doc.pages()) {
                 StoredDecision d = decisions.get(p);
                 if (d != null) {
                     reasons.addAll(d.reasons());
+                    shown.add(views.evidence(d.readings()));
                 }
             }
-            crop = crop(batch, doc, decisions);
         } catch (IOException e) {
             reasons.add("the stored decisions cannot be read: " + StationEvents.messageOf(e));
         }
@@ -92,7 +100,7 @@ final class ReviewDesk {
         String nhs = doc.nhsNumber();
         Patient candidate = nhs == null ? null : index.byNhsNumber(nhs).orElse(null);
         Instant since = doc.lastChange() == null ? batch.createdAt() : doc.lastChange();
-        return new ReviewItem(batch.id(), doc.index(), doc.pages().size(), nhs, candidate, List.copyOf(reasons), crop,
+        return new ReviewItem(batch.id(), doc.index(), doc.pages(), nhs, candidate, List.copyOf(reasons), shown.build(),
                 since);
     }
 
@@ -108,33 +116,38 @@ final class ReviewDesk {
         }
     }
 
-    /** The label of the document's first page, upright and enlarged (the top of the page when not located). */
-    private BufferedImage crop(StoredBatch batch, StoredDocument doc, Map<Integer, StoredDecision> decisions) {
-        if (doc.pages().isEmpty()) {
-            return null;
+    /** Page {@code k} (from 0) of the document: the whole page upright, what was read marked on it. */
+    PageView page(ReviewItem item, int k) {
+        String title = "Page " + (k + 1) + " of " + item.pages() + " of " + item.name();
+        if (k < 0 || k >= item.pages()) {
+            return PageView.unavailable(title, "The document has no page " + (k + 1) + ".");
         }
-        String key = Station.key(batch.id(), doc.index());
-        synchronized (crops) {
-            if (crops.containsKey(key)) {
-                return crops.get(key);
+        String key = item.key() + "#" + k;
+        synchronized (pageViews) {
+            PageView kept = pageViews.get(key);
+            if (kept != null) {
+                return kept;
             }
         }
-        int first = doc.pages().get(0);
-        StoredDecision d = decisions.get(first);
-        BufferedImage crop = null;
-        StoredPage page = batch.pages().stream().filter(p -> p.index() == first).findFirst().orElse(null);
-        if (page != null && d != null) {
-            try {
-                crop = PagePictures.labelCrop(StoredPages.read(batch, page, StoredPages.idOf(page)).image(),
-                        d.transforms(), d.label());
-            } catch (IOException e) {
-                crop = null;
+        PageView view;
+        try {
+            StoredBatch batch = batchOf(item.batchId());
+            int id = item.pageIds().get(k);
+            StoredPage page = batch.pages().stream().filter(p -> p.index() == id).findFirst()
+                    .orElseThrow(() -> new IOException("the page is no longer in the store"));
+            StoredDecision d = plan(batch).byPage().get(id);
+            if (d == null) {
+                throw new IOException("the page's stored decision is missing");
             }
+            view = views.of(title, StoredPages.read(batch, page, StoredPages.idOf(page)).image(), d.transforms(),
+                    d.readings());
+        } catch (IOException | RuntimeException e) {
+            view = PageView.unavailable(title, "The page cannot be shown: " + StationEvents.messageOf(e));
         }
-        synchronized (crops) {
-            crops.put(key, crop);
+        synchronized (pageViews) {
+            pageViews.put(key, view);
         }
-        return crop;
+        return view;
     }
 
     /** Patients of the index matching a name, NHS number, hospital number or birth date. */
@@ -144,6 +157,8 @@ final class ReviewDesk {
         }
         return index.search(query.trim(), 20);
     }
+
+    // ---------------------------------------------------------------- decisions
 
     void accept(ReviewItem item, SignedInUser supervisor) {
         requireSupervisor(supervisor);
@@ -169,14 +184,11 @@ final class ReviewDesk {
 
     void sendForRescan(ReviewItem item, SignedInUser supervisor) {
         requireSupervisor(supervisor);
-        decide(item, () -> {
-            setAside(item, supervisor, DocumentState.RESCAN, "rescan");
-            events.notice(item.key() + " was sent back for rescanning (" + item.pages() + " pages).");
-        });
+        decide(item, () -> setAside(item, supervisor, DocumentState.RESCAN, "rescan"));
     }
 
     private void decide(ReviewItem item, StationWork.Task action) {
-        work.submit("the decision on " + item.key(), () -> {
+        work.submit(StationEvents.Topic.REVIEW, "the decision on " + item.name(), () -> {
             try {
                 action.run();
             } finally {
@@ -185,23 +197,22 @@ final class ReviewDesk {
         });
     }
 
-    private StoredBatch batchOf(ReviewItem item) {
-        return store.batch(item.batchId()).orElseThrow(() ->
-                new StationException("Batch " + item.batchId().value() + " is no longer in the store."));
+    private StoredBatch batchOf(BatchId id) {
+        return store.batch(id).orElseThrow(() -> new StationException("Batch " + id.value() + " is no longer in the store."));
     }
 
     private StoredDocument heldDocument(StoredBatch batch, ReviewItem item) {
         StoredDocument doc = batch.document(item.document()).orElseThrow(() ->
-                new StationException(item.key() + " is no longer in the store."));
+                new StationException(item.name() + " is no longer in the store."));
         if (doc.state() != DocumentState.HELD) {
-            throw new StationException(item.key() + " was already decided (" + doc.state().json() + ").");
+            throw new StationException(item.name() + " was already decided (" + doc.state().json() + ").");
         }
         return doc;
     }
 
     private void fileTo(ReviewItem item, Patient patient, SignedInUser supervisor, String decision)
             throws IOException, InterruptedException {
-        StoredBatch batch = batchOf(item);
+        StoredBatch batch = batchOf(item.batchId());
         StoredDocument doc = heldDocument(batch, item);
         String nhs = patient.nhsNumber().digits();
         if (!NhsNumber.hasValidCheckDigit(nhs)) {
@@ -223,22 +234,133 @@ final class ReviewDesk {
         batch.queue(doc.index());
         store.audit().reviewDecision(item.batchId(), item.document(), null, supervisor.name(), decision, nhs,
                 item.reasons());
+        deciders.put(Station.key(item.batchId(), item.document()), supervisor.name());
         events.toUpload.incrementAndGet();
+        events.notice(StationEvents.Topic.REVIEW, capitalised(item.name()) + " was filed to " + patient.displayName() + " (NHS "
+                + patient.nhsNumber().formatted() + "). It can be undone until it starts to upload.");
         documentQueued.run();
     }
 
     private void setAside(ReviewItem item, SignedInUser supervisor, DocumentState outcome, String decision)
             throws IOException {
-        StoredBatch batch = batchOf(item);
+        StoredBatch batch = batchOf(item.batchId());
         StoredDocument doc = heldDocument(batch, item);
         batch.setAside(doc.index(), outcome, decision + " (" + supervisor.name() + ")");
         store.audit().reviewDecision(item.batchId(), item.document(), null, supervisor.name(), decision,
                 item.nhsNumberRead(), item.reasons());
+        deciders.put(Station.key(item.batchId(), item.document()), supervisor.name());
+        events.notice(StationEvents.Topic.REVIEW, capitalised(item.name()) + (outcome == DocumentState.RESCAN
+                ? " was sent back for rescanning: the clerk sees it on the Scan screen (" + item.pages()
+                + (item.pages() == 1 ? " sheet)." : " sheets).")
+                : " was marked unidentifiable: it is kept here and never uploaded."));
+    }
+
+    // ---------------------------------------------------------------- undo
+
+    /** Decisions that can still be undone, newest first. */
+    List<DecidedItem> decided() {
+        List<DecidedItem> out = new ArrayList<>();
+        for (StoredBatch batch : store.batches()) {
+            for (StoredDocument doc : batch.documents()) {
+                if (undoable(doc)) {
+                    Patient filedTo = doc.state() == DocumentState.EXPORTED || doc.state() == DocumentState.QUEUED
+                            ? index.byNhsNumber(doc.nhsNumber()).orElse(null) : null;
+                    String outcome = switch (doc.state()) {
+                        case UNIDENTIFIABLE -> "marked unidentifiable";
+                        case RESCAN -> "sent back for rescanning";
+                        default -> "filed to";
+                    };
+                    out.add(new DecidedItem(batch.id(), doc.index(), doc.pages().size(), outcome, filedTo,
+                            deciders.get(Station.key(batch.id(), doc.index())),
+                            doc.lastChange()));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(DecidedItem::at, Comparator.nullsLast(Comparator.reverseOrder())));
+        return out;
+    }
+
+    /** A supervisor decided it (it was held before) and it has not gone beyond where undo is safe. */
+    private static boolean undoable(StoredDocument doc) {
+        boolean wasHeld = doc.history().stream().map(StateChange::state).anyMatch(s -> s == DocumentState.HELD);
+        return wasHeld && switch (doc.state()) {
+            case EXPORTED, UNIDENTIFIABLE -> true;
+            case QUEUED -> !doc.uploadStarted();
+            case RESCAN -> !doc.rescanDone();
+            default -> false;
+        };
+    }
+
+    /**
+     * Undoes a decision (on the work executor): the document is held for review again, with the candidate
+     * it had before. Refused when it has started to upload meanwhile.
+     */
+    void undo(DecidedItem item, SignedInUser supervisor) {
+        requireSupervisor(supervisor);
+        work.submit(StationEvents.Topic.REVIEW, "undoing the decision on " + item.name(), () -> {
+            try {
+                StoredBatch batch = batchOf(item.batchId());
+                String before = plan(batch).documents().stream().filter(d -> d.document() == item.document())
+                        .map(FilingPlan.PlannedDocument::nhsNumber).findFirst().orElse(null);
+                try {
+                    batch.reopenForReview(item.document(), before, "decision undone by " + supervisor.name());
+                } catch (IllegalStateException e) {
+                    throw new StationException("The decision on " + item.name() + " cannot be undone: "
+                            + StationEvents.messageOf(e) + ".", e);
+                }
+                store.audit().reviewDecision(item.batchId(), item.document(), null, supervisor.name(), "undo", before,
+                        List.of("the decision '" + item.outcome() + "' was undone"));
+                deciders.remove(Station.key(item.batchId(), item.document()));
+                events.notice(StationEvents.Topic.REVIEW, "The decision on " + item.name() + " was undone: it waits for review again.");
+            } finally {
+                events.queuesChanged();
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- the clerk's rescans
+
+    /** Documents sent back for rescanning whose sheets were not scanned again yet, oldest first. */
+    List<RescanItem> rescans() {
+        List<RescanItem> out = new ArrayList<>();
+        for (StoredBatch batch : store.batches()) {
+            for (StoredDocument doc : batch.documents()) {
+                if (doc.state() == DocumentState.RESCAN && !doc.rescanDone()) {
+                    Map<Integer, String> names = new LinkedHashMap<>();
+                    batch.pages().forEach(p -> names.put(p.index(), p.sourceName()));
+                    List<String> sheets = new ArrayList<>();
+                    for (int p : doc.pages()) {
+                        String source = names.get(p);
+                        sheets.add("sheet " + p + " of the batch" + (source == null || source.isBlank() ? "" : " (" + source + ")"));
+                    }
+                    String detail = doc.lastDetail().orElse("");
+                    String by = detail.matches(".*\\((.+)\\)$") ? detail.replaceAll(".*\\((.+)\\)$", "$1") : null;
+                    out.add(new RescanItem(batch.id(), doc.index(), sheets, by, doc.lastChange()));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(RescanItem::sentAt, Comparator.nullsLast(Comparator.naturalOrder())));
+        return out;
+    }
+
+    /** The clerk scanned the sheets again: the to-do is done (journaled; the decision can then no longer be undone). */
+    void rescanned(RescanItem item, String clerk) {
+        try {
+            batchOf(item.batchId()).markRescanned(item.document(), "rescanned by " + clerk);
+        } catch (IOException | IllegalStateException e) {
+            throw new StationException("The rescan of " + item.name() + " could not be recorded: "
+                    + StationEvents.messageOf(e), e);
+        }
+        events.queuesChanged();
     }
 
     private static void requireSupervisor(SignedInUser user) {
         if (user == null || !user.isSupervisor()) {
             throw new StationException("Only a signed-in supervisor can decide on a held document.");
         }
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -36,6 +36,43 @@ final class ScanOptionsFit {
     }
 
     /**
+     * What the device cannot do of the profile, as a warning for the clerk before scanning (e.g. a duplex
+     * profile on a scanner without duplex scans one side only); empty when it fits or the device cannot say.
+     */
+    static java.util.Optional<String> misfit(ScanController scanner, String deviceUri, StationConfig.ScanProfile profile) {
+        ScanOptions options = optionsFor(profile);
+        try {
+            ScanCapabilities caps = scanner.capabilities(deviceUri);
+            if (!caps.sources().isEmpty() && !caps.sources().contains(options.source())) {
+                PaperSource fallback = caps.sources().contains(PaperSource.ADF) ? PaperSource.ADF
+                        : caps.sources().iterator().next();
+                if (options.source() == PaperSource.DUPLEX) {
+                    return java.util.Optional.of("This scanner cannot scan both sides (no duplex): only the front of"
+                            + " each sheet would be scanned, from the " + words(fallback) + ". Scan the backs"
+                            + " separately, or choose a profile for one side.");
+                }
+                return java.util.Optional.of("This scanner has no " + words(options.source()) + ": it would scan from"
+                        + " the " + words(fallback) + ".");
+            }
+            if (!caps.modes().isEmpty() && !caps.modes().contains(options.mode())) {
+                return java.util.Optional.of("This scanner cannot scan in " + options.mode().name().toLowerCase()
+                        + ": it would scan in another mode.");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "capabilities unknown", e);
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String words(PaperSource s) {
+        return switch (s) {
+            case ADF -> "document feeder";
+            case FLATBED -> "flatbed";
+            case DUPLEX -> "duplex feeder";
+        };
+    }
+
+    /**
      * The options made to fit the device (a simplex scanner scans one side of a duplex profile); the
      * clerk is told of a changed source. Options are left as they are when the device cannot say.
      */

@@ -6,14 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.scanstation.config.StationConfig;
+import org.scanstation.image.ImageOps;
 import org.scanstation.image.PageLoadResult;
 import org.scanstation.image.ScannedPage;
 import org.scanstation.intake.StoredPages;
 import org.scanstation.pipeline.AnalysisEngine;
-import org.scanstation.pipeline.PageAnalysis;
+import org.scanstation.pipeline.PageFindings;
 import org.scanstation.pipeline.PageSource;
 import org.scanstation.scan.CancelToken;
 import org.scanstation.scan.ScanController;
@@ -26,8 +28,9 @@ import org.scanstation.store.StoredPage;
 
 /**
  * Scanning into the open batch: each page the scanner delivers is stored (encrypted, losslessly) before
- * it is analysed, then analysed on the station's one engine pool and shown with its thumbnail. Also
- * brings back, analysed again, an open batch an earlier session left unfiled.
+ * it is analysed, then analysed on the station's one engine pool and placed in the batch as the clerk
+ * arranged it (at the end, or in the place of a page waiting to be rescanned). Also brings back, analysed
+ * again, an open batch an earlier session left unfiled, and analyses again a page the clerk turned.
  */
 final class ScanSession {
 
@@ -49,8 +52,8 @@ final class ScanSession {
         this.work = work;
     }
 
-    /** A page stored and handed to the analysis, waiting for its result (results come in feeder order). */
-    private record Captured(int storedPage, BufferedImage image) {
+    /** A page stored and handed to the analysis, waiting for its findings (findings come in feeder order). */
+    private record Captured(int storedPage, String name, BufferedImage image, int turned, OpenBatch.Reopened how) {
     }
 
     synchronized void start(String deviceUri, StationConfig.ScanProfile profile, String operator) {
@@ -62,7 +65,7 @@ final class ScanSession {
         }
         CancelToken cancel = new CancelToken();
         currentScan = cancel;
-        events.scanning(true);
+        events.scanStarted();
         ScanOptions requested = ScanOptionsFit.optionsFor(profile);
         try {
             work.submit("the scan", () -> run(deviceUri, requested, operator, cancel));
@@ -85,12 +88,11 @@ final class ScanSession {
 
     private void run(String deviceUri, ScanOptions requested, String operator, CancelToken cancel)
             throws InterruptedException {
-        int runOffset = open.documentOffset();
-        int[] lastDocument = {runOffset};
         synchronized (waiting) {
             waiting.clear();
         }
         try {
+            open.scanStarting();
             ScanOptions options = ScanOptionsFit.fit(scanner, deviceUri, requested, events::notice);
             analyse(sink -> {
                 ScanResult result = scanner.scan(deviceUri, options, cancel, event -> {
@@ -110,7 +112,7 @@ final class ScanSession {
                 events.notice(result.cancelled()
                         ? "Scan stopped: " + result.pages() + " pages kept."
                         : "Scan finished: " + result.pages() + " pages.");
-            }, runOffset, lastDocument);
+            });
         } catch (ScanException e) {
             events.notice("The scanner stopped: " + e.getMessage() + " Pages scanned so far are kept.");
         } catch (StationException e) {
@@ -119,8 +121,9 @@ final class ScanSession {
             LOG.log(Level.WARNING, "scan failed", e);
             events.notice("The scan stopped: " + StationEvents.messageOf(e) + " Pages scanned so far are kept.");
         } finally {
-            open.scanEnded(lastDocument[0]);
+            open.scanEnded();
             scanEnded();
+            events.pagesChanged();
         }
     }
 
@@ -136,7 +139,7 @@ final class ScanSession {
         try {
             int index = StoredPages.store(batch, page, page.id().name());
             synchronized (waiting) {
-                waiting.add(new Captured(index, page.image()));
+                waiting.add(new Captured(index, page.id().name(), page.image(), 0, null));
             }
             events.scanned.incrementAndGet();
             events.progress();
@@ -152,61 +155,101 @@ final class ScanSession {
         return source != null && !source.isBlank() ? source : String.format("page-%04d", pageCounter);
     }
 
-    /** Analyses the pages {@code source} delivers (each already stored) and adds them to the open batch. */
-    private void analyse(PageSource source, int runOffset, int[] lastDocument) throws IOException, InterruptedException {
-        analysis.analyse(source, page -> {
+    /** Analyses the pages {@code source} delivers (each already stored, in {@link #waiting}) into the open batch. */
+    private void analyse(PageSource source) throws IOException, InterruptedException {
+        analysis.findings(source, found -> {
             Captured c;
             synchronized (waiting) {
                 c = waiting.poll();
             }
             if (c == null) {
-                throw new IllegalStateException("page " + page.id().name() + " was analysed but never stored");
+                throw new IllegalStateException("page " + found.id().name() + " was analysed but never stored");
             }
-            int doc = page.document() == null ? 0 : runOffset + page.document() + 1;
-            lastDocument[0] = Math.max(lastDocument[0], doc);
-            added(page, c, doc);
+            added(found, c);
         });
     }
 
-    private void added(PageAnalysis page, Captured c, int document) {
-        BufferedImage thumb = c.image() == null ? null : PagePictures.thumbnail(c.image(), page.rotation());
-        LivePage shown = open.add(new LivePage(0, page, thumb, document), c.storedPage());
-        events.analysed.incrementAndGet();
-        events.pageAdded(shown);
+    private void added(PageFindings found, Captured c) {
+        PageFindings f = c.image() == null ? found
+                : TurnedFindings.onStoredScan(found, c.turned(), c.image().getWidth(), c.image().getHeight());
+        BufferedImage thumb = c.image() == null ? null : PagePictures.thumbnail(c.image(), f.rotation());
+        OpenBatch.Entry entry = new OpenBatch.Entry(c.storedPage(), c.name(), f, thumb, c.turned());
+        LivePage shown;
+        if (c.how() != null) {
+            open.restore(entry, c.how());
+            shown = null;
+        } else {
+            shown = open.add(entry);
+        }
+        if (shown != null) {
+            events.analysed.incrementAndGet();
+            events.pageAdded(shown);
+        }
+        events.pagesChanged();
         events.progress();
     }
 
     /**
      * Reopens {@code batch}, scanned into by an earlier session and never filed: its stored pages are
-     * analysed again and shown as the open batch (on the calling thread).
+     * analysed again (turned as the clerk turned them) and shown as the clerk arranged them (on the calling thread).
      */
     void reopen(StoredBatch batch) throws IOException, InterruptedException {
-        open.reopen(batch, java.util.List.of());
-        int[] lastDocument = {0};
+        open.reopen(batch);
+        List<OpenBatch.Reopened> order = OpenBatch.reopenOrder(batch);
         synchronized (this) {
             pageCounter = Math.max(pageCounter, batch.pages().stream().mapToInt(StoredPage::index).max().orElse(0));
         }
         analyse(sink -> {
-            for (StoredPage p : batch.pages()) {
+            for (OpenBatch.Reopened how : order) {
+                StoredPage p = how.page();
                 PageLoadResult loaded;
                 BufferedImage image = null;
                 try {
                     ScannedPage page = StoredPages.read(batch, p, StoredPages.idOf(p));
                     image = page.image();
-                    loaded = new PageLoadResult.Loaded(page);
+                    loaded = new PageLoadResult.Loaded(turnedBy(page, how.turned()));
                 } catch (StoredPages.UndecodablePageException e) {
                     loaded = new PageLoadResult.Unreadable(StoredPages.idOf(p), e.getMessage());
                 }
                 synchronized (waiting) {
-                    waiting.add(new Captured(p.index(), image));
+                    waiting.add(new Captured(p.index(), p.sourceName(), image, how.turned(), how));
                 }
-                events.scanned.incrementAndGet();
                 sink.accept(loaded);
             }
-        }, 0, lastDocument);
-        open.scanEnded(lastDocument[0]);
+        });
+        open.scanEnded();
         events.pagesChanged();
         events.notice(open.size() + " pages scanned before the station last stopped were not filed: they are back"
-                + " in this batch.");
+                + " in this batch, as you left them.");
+    }
+
+    /**
+     * Turns a page of the open batch by quarter turns and analyses it again on the turned scan (on the work
+     * executor): its label is read the right way up, and the PDF is built turned.
+     */
+    void turn(int id, int clockwiseDegrees) {
+        if (events.isScanning()) {
+            throw new StationException("Wait for the scan to finish (or stop it) before turning a page.");
+        }
+        OpenBatch.Entry e = open.entry(id);
+        int turned = ((e.turned + clockwiseDegrees) % 360 + 360) % 360;
+        StoredBatch batch = open.batch();
+        work.submit("turning the page", () -> {
+            StoredPage stored = batch.pages().stream().filter(p -> p.index() == id).findFirst()
+                    .orElseThrow(() -> new StationException("That page is no longer in the store."));
+            ScannedPage page = StoredPages.read(batch, stored, StoredPages.idOf(stored));
+            PageFindings[] found = new PageFindings[1];
+            analysis.findings(sink -> sink.accept(new PageLoadResult.Loaded(turnedBy(page, turned))),
+                    f -> found[0] = f);
+            PageFindings f = TurnedFindings.onStoredScan(found[0], turned, page.image().getWidth(),
+                    page.image().getHeight());
+            open.turned(id, f, PagePictures.thumbnail(page.image(), f.rotation()), turned);
+            events.pagesChanged();
+        });
+    }
+
+    private static ScannedPage turnedBy(ScannedPage page, int turned) {
+        return turned % 360 == 0 ? page
+                : new ScannedPage(page.id(), ImageOps.rotateQuadrant(page.image(), turned), page.dpi(), page.bilevel());
     }
 }

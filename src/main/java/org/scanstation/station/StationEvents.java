@@ -20,6 +20,13 @@ final class StationEvents {
         listeners.add(listener);
     }
 
+    /** A scan begins: the per-scan counters start from nothing. */
+    void scanStarted() {
+        scanned.set(0);
+        analysed.set(0);
+        scanning(true);
+    }
+
     void scanning(boolean now) {
         scanning = now;
         progress();
@@ -36,6 +43,19 @@ final class StationEvents {
 
     void notice(String text) {
         listeners.forEach(l -> l.notice(text));
+    }
+
+    /** Which screen a notice is for. */
+    enum Topic {
+        SCAN, REVIEW, UPLOAD
+    }
+
+    void notice(Topic topic, String text) {
+        switch (topic) {
+            case SCAN -> notice(text);
+            case REVIEW -> listeners.forEach(l -> l.reviewNotice(text));
+            case UPLOAD -> listeners.forEach(l -> l.uploadNotice(text));
+        }
     }
 
     void pageAdded(LivePage page) {

@@ -15,6 +15,7 @@ import org.scanstation.intake.Engines;
 import org.scanstation.match.CsvPatientIndex;
 import org.scanstation.match.PatientIndex;
 import org.scanstation.match.store.PatientIndexes;
+import org.scanstation.model.HospitalNumberFormat;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.pipeline.AnalysisSettings;
 import org.scanstation.scan.ScanController;
@@ -34,6 +35,9 @@ import org.scanstation.upload.cmis.CmisBrowserClient;
  * encrypted store and the CMIS client.
  */
 public final class StationFactory {
+
+    /** Time-outs of the light connection check: the screens follow an outage within seconds. */
+    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(3);
 
     private StationFactory() {
     }
@@ -69,15 +73,16 @@ public final class StationFactory {
         try {
             engines = Engines.create(analysisSettings(cfg), index);
         } catch (RuntimeException | OcrException e) {
-            throw new StationException("Text recognition (Tesseract with English data) is not available: "
-                    + Station.messageOf(e), e);
+            throw new StationStartException(StationStartException.Part.TEXT_RECOGNITION,
+                    "Text recognition (Tesseract with English data) is not available: " + Station.messageOf(e), e);
         }
         BatchStore store;
         try {
             store = openStore(cfg);
         } catch (IOException | RuntimeException e) {
             engines.close();
-            throw new StationException("The station's document store cannot be opened: " + Station.messageOf(e), e);
+            throw new StationStartException(StationStartException.Part.STORE,
+                    "The station's document store cannot be opened: " + Station.messageOf(e), e);
         }
         StationConfig.Scanner sc = cfg.scanner();
         ScanDrivers.Settings drivers = ScanDrivers.Settings.defaults()
@@ -94,6 +99,7 @@ public final class StationFactory {
         ScanController scanner = ScanDrivers.controller(drivers);
         StationConfig.Edms edms = cfg.edms();
         EdmsClient client = null;
+        EdmsClient check = null;
         String edmsName;
         try {
             if (edms == null || edms.cmisUrl() == null || edms.cmisUrl().isBlank()) {
@@ -103,6 +109,7 @@ public final class StationFactory {
             } else {
                 try {
                     client = new CmisBrowserClient(connection(edms));
+                    check = new CmisBrowserClient(connection(edms).withTimeouts(CHECK_TIMEOUT, CHECK_TIMEOUT));
                     edmsName = edms.cmisUrl();
                 } catch (IllegalArgumentException e) {
                     // refused address (malformed, or a password over plain http): keep documents here, say why
@@ -123,8 +130,12 @@ public final class StationFactory {
         }
         List<StationConfig.ScanProfile> profiles = sc == null || sc.profiles() == null ? List.of() : sc.profiles();
         String device = sc == null || sc.defaultDevice() == null ? "demo" : sc.defaultDevice();
-        return new Station.Parts(scanner, engines, store, client, upload, edmsName, new LocalAccounts(cfg.users()),
-                profiles, device, cfg.stationId() == null ? "scanstation" : cfg.stationId(), work);
+        AnalysisSettings analysis = analysisSettings(cfg);
+        int idle = cfg.supervisor() == null ? StationConfig.Supervisor.DEFAULT_IDLE_MINUTES
+                : cfg.supervisor().idleMinutesOrDefault();
+        return new Station.Parts(scanner, engines, store, client, check, upload, edmsName,
+                new LocalAccounts(cfg.users()), profiles, device, cfg.stationId() == null ? "scanstation" : cfg.stationId(),
+                new HospitalNumberFormat(analysis.hospitalNumberPattern()), Duration.ofMinutes(idle), work);
     }
 
     private static BatchStore openStore(StationConfig cfg) throws IOException {
@@ -164,12 +175,13 @@ public final class StationFactory {
             java.util.Optional<PatientIndex> configured = PatientIndexes.openConfigured(cfg.patientIndex());
             return configured.isPresent() ? configured.get() : CsvPatientIndex.load(csv);
         } catch (RuntimeException | org.scanstation.match.PatientIndexException e) {
-            throw new StationException("The patient index cannot be opened: " + Station.messageOf(e), e);
+            throw new StationStartException(StationStartException.Part.PATIENT_INDEX,
+                    "The patient index cannot be opened: " + Station.messageOf(e), e);
         }
     }
 
     /** The EDMS connection the settings describe, with the hospital's trust store when one is set. */
-    private static EdmsConnection connection(StationConfig.Edms edms) {
+    static EdmsConnection connection(StationConfig.Edms edms) {
         EdmsConnection c = EdmsConnection.of(edms.cmisUrl(), credentials(edms), edms.plainHttpAllowed());
         return edms.trustStore() == null || edms.trustStore().isBlank() ? c
                 : c.withTrustStore(Path.of(edms.trustStore()), null);

@@ -28,10 +28,12 @@ final class StationFiling {
     private final StationEvents events;
     private final StationWork work;
     private final Runnable documentsQueued;
+    private final org.scanstation.store.BatchStore store;
 
     /** @param documentsQueued told when documents may have been queued (wakes the uploader) */
-    StationFiling(OpenBatch open, BatchFiler filer, InterruptedFiling interrupted, StationEvents events,
-                  StationWork work, Runnable documentsQueued) {
+    StationFiling(OpenBatch open, org.scanstation.store.BatchStore store, BatchFiler filer, InterruptedFiling interrupted,
+                  StationEvents events, StationWork work, Runnable documentsQueued) {
+        this.store = store;
         this.open = open;
         this.filer = filer;
         this.interrupted = interrupted;
@@ -44,6 +46,9 @@ final class StationFiling {
     void fileOpenBatch() {
         if (events.isScanning()) {
             throw new StationException("Wait for the scan to finish (or stop it) before filing the batch.");
+        }
+        if (open.isEmpty() && open.totals().deleted() == 0) {
+            throw new StationException("There are no pages to file.");
         }
         OpenBatch.Filing filing = open.startFiling();
         events.pagesChanged();
@@ -60,21 +65,29 @@ final class StationFiling {
         boolean filed = false;
         try {
             finishInterrupted();
-            if (filing.batch() == null || filing.pages().isEmpty()) {
+            if (filing.batch() == null) {
+                return;
+            }
+            // pages the clerk deleted leave the store now (until here Undo could bring them back)
+            for (int id : filing.deleted()) {
+                filing.batch().removePage(id, "deleted at the station");
+            }
+            open.deletedForGood();
+            if (filing.pages().isEmpty()) {
+                filed = discardEmpty(filing.batch());
                 return;
             }
             List<BatchFiler.FiledPage> pages = new ArrayList<>();
-            for (OpenBatch.OpenPage p : filing.pages()) {
-                int doc = p.live().document();
-                pages.add(new BatchFiler.FiledPage(p.storedPage(), p.live().analysis(), doc == 0 ? null : doc));
+            for (LivePage p : filing.pages()) {
+                pages.add(new BatchFiler.FiledPage(p.id(), p.analysis(), p.document() == 0 ? null : p.document()));
             }
             FilingPlan plan = BatchFiler.plan(pages);
             startOcrCount(plan);
             FilingResult r = filer.file(filing.batch(), plan, pages, this::pageOcrd);
             filed = true;
             events.toUpload.addAndGet(r.queued());
-            events.notice("Batch filed: " + r.queued() + " documents queued for upload, " + r.held()
-                    + " held for review.");
+            events.notice("Batch filed: " + r.pages() + " pages, " + r.queued() + (r.queued() == 1 ? " document" : " documents")
+                    + " queued for upload, " + r.held() + " held for review.");
         } catch (FilingIncompleteException e) {
             filed = true;
             events.toUpload.addAndGet(e.result().queued());
@@ -97,6 +110,18 @@ final class StationFiling {
             events.pagesChanged();
             events.queuesChanged();
             documentsQueued.run();
+        }
+    }
+
+    /** A batch whose every page was deleted: removed from the store (nothing in it any more). */
+    private boolean discardEmpty(StoredBatch batch) {
+        try {
+            store.removeEmptyBatch(batch.id(), "every page was deleted at the station");
+            events.notice("Every page of the batch was deleted: there was nothing to file.");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            events.notice("The empty batch could not be removed: " + StationEvents.messageOf(e));
+            return false;
         }
     }
 

@@ -28,4 +28,12 @@ public interface StationListener {
     /** Something the clerk should read (a scan ended, a scanner error, a batch filed). */
     default void notice(String text) {
     }
+
+    /** What became of a supervisor's decision (it names the patient a document was filed to: show it to them only). */
+    default void reviewNotice(String text) {
+    }
+
+    /** What became of "Retry now" or another upload action. */
+    default void uploadNotice(String text) {
+    }
 }

@@ -21,6 +21,7 @@ final class StationWork {
     private final Executor executor;
     private final StationEvents events;
     private int pending;
+    private final java.util.List<String> running = new java.util.ArrayList<>();
 
     StationWork(Executor executor, StationEvents events) {
         this.executor = executor;
@@ -29,37 +30,49 @@ final class StationWork {
 
     /** Runs {@code task} on the work executor; {@code what} names it in a failure notice. */
     void submit(String what, Task task) {
+        submit(StationEvents.Topic.SCAN, what, task);
+    }
+
+    /** As {@link #submit(String, Task)}; a failure is told on {@code topic}'s screen. */
+    void submit(StationEvents.Topic topic, String what, Task task) {
         synchronized (this) {
             pending++;
+            running.add(what);
         }
         events.progress();
         try {
-            executor.execute(() -> run(what, task));
+            executor.execute(() -> run(topic, what, task));
         } catch (RuntimeException e) {
-            finished();
+            finished(what);
             throw e;
         }
     }
 
-    private void run(String what, Task task) {
+    private void run(StationEvents.Topic topic, String what, Task task) {
         try {
             task.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception | LinkageError e) {
             LOG.log(Level.SEVERE, what + " failed", e);
-            events.notice(capitalised(what) + " failed: " + StationEvents.messageOf(e));
+            events.notice(topic, capitalised(what) + " failed: " + StationEvents.messageOf(e));
         } finally {
-            finished();
+            finished(what);
         }
     }
 
-    private void finished() {
+    private void finished(String what) {
         synchronized (this) {
             pending--;
+            running.remove(what);
             notifyAll();
         }
         events.progress();
+    }
+
+    /** What is running or waiting to run, in words ("filing the batch", "the scan"), oldest first. */
+    synchronized java.util.List<String> running() {
+        return java.util.List.copyOf(running);
     }
 
     synchronized boolean busy() {

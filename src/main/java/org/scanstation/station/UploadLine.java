@@ -1,12 +1,24 @@
 package org.scanstation.station;
 
+import java.time.Instant;
+
 /**
  * One document in the upload queue screen, in plain words.
  *
- * @param state     e.g. "waiting to upload", "uploaded", "held: needs review", "failed"
- * @param retries   failed attempts seen in this session
- * @param lastError the last problem in plain words, or empty
+ * @param document  its number in the batch, from 1
+ * @param state     e.g. "waiting to upload", "uploaded and checked", "held: waiting for review"
+ * @param retries   failed attempts at this document seen in this session
+ * @param problem   this document's own problem in plain words, or empty
+ * @param patient   the patient it is filed to ("MURPHY, Liam"), or for a held document the candidate; empty when
+ *                  none. Patient data: the screen shows it only to a signed-in supervisor
+ * @param nhsNumber the patient's NHS number as shown ("999 363 8390"), or empty; patient data, as above
+ * @param scanned   when its batch was scanned
  */
-public record UploadLine(String batchId, int document, int pages, String state, int retries, String lastError,
-                         boolean needsAttention) {
+public record UploadLine(String batchId, int document, int pages, String state, int retries, String problem,
+                         boolean needsAttention, String patient, String nhsNumber, Instant scanned) {
+
+    /** The document in words, without patient data. */
+    public String name() {
+        return "document " + document + " of batch " + DocumentNames.shortBatch(batchId);
+    }
 }

@@ -1,0 +1,119 @@
+package org.scanstation.station;
+
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.scanstation.match.NameComparison;
+import org.scanstation.model.Patient;
+
+/**
+ * What a document's pages show about who they belong to (every name, date of birth, NHS number and
+ * hospital number read, from labels, page text and barcodes), to compare with a patient from the index.
+ */
+public record EvidenceShown(Set<String> familyNames, Set<String> givenNames, Set<LocalDate> datesOfBirth,
+                            Set<String> nhsNumbers, Set<String> hospitalNumbers) {
+
+    public static final EvidenceShown NOTHING = new Builder().build();
+
+    public EvidenceShown {
+        familyNames = Set.copyOf(familyNames);
+        givenNames = Set.copyOf(givenNames);
+        datesOfBirth = Set.copyOf(datesOfBirth);
+        nhsNumbers = Set.copyOf(nhsNumbers);
+        hospitalNumbers = Set.copyOf(hospitalNumbers);
+    }
+
+    /** How one fact of a patient compares with the pages. */
+    public enum Fit {
+        /** the pages show it */
+        AGREES,
+        /** the pages show this kind of fact, but none of them is the patient's */
+        DIFFERS,
+        /** the pages do not show this kind of fact */
+        NOT_SHOWN
+    }
+
+    /** How each fact of a patient compares with the pages. */
+    public record Agreement(Fit name, Fit dateOfBirth, Fit nhsNumber, Fit hospitalNumber) {
+
+        /** True when something the pages show contradicts the patient. */
+        public boolean anyDiffers() {
+            return name == Fit.DIFFERS || dateOfBirth == Fit.DIFFERS || nhsNumber == Fit.DIFFERS
+                    || hospitalNumber == Fit.DIFFERS;
+        }
+    }
+
+    public Agreement agreementWith(Patient p) {
+        Fit name;
+        if (familyNames.isEmpty()) {
+            name = Fit.NOT_SHOWN;
+        } else {
+            boolean family = familyNames.stream().anyMatch(f -> NameComparison.sameFamilyName(f, p.familyName()));
+            boolean given = givenNames.isEmpty()
+                    || givenNames.stream().anyMatch(g -> NameComparison.sameGivenName(g, p.givenName()));
+            name = family && given ? Fit.AGREES : Fit.DIFFERS;
+        }
+        Fit dob = datesOfBirth.isEmpty() ? Fit.NOT_SHOWN
+                : datesOfBirth.contains(p.dateOfBirth()) ? Fit.AGREES : Fit.DIFFERS;
+        Fit nhs = nhsNumbers.isEmpty() ? Fit.NOT_SHOWN
+                : nhsNumbers.contains(p.nhsNumber().digits()) ? Fit.AGREES : Fit.DIFFERS;
+        Fit mrn = hospitalNumbers.isEmpty() || p.mrn() == null ? Fit.NOT_SHOWN
+                : hospitalNumbers.stream().anyMatch(m -> m.equalsIgnoreCase(p.mrn())) ? Fit.AGREES : Fit.DIFFERS;
+        return new Agreement(name, dob, nhs, mrn);
+    }
+
+    /** Collects facts read, page after page. */
+    static final class Builder {
+        private final Set<String> family = new LinkedHashSet<>();
+        private final Set<String> given = new LinkedHashSet<>();
+        private final Set<LocalDate> dob = new LinkedHashSet<>();
+        private final Set<String> nhs = new LinkedHashSet<>();
+        private final Set<String> mrn = new LinkedHashSet<>();
+
+        Builder familyName(String s) {
+            add(family, s);
+            return this;
+        }
+
+        Builder givenName(String s) {
+            add(given, s);
+            return this;
+        }
+
+        Builder dateOfBirth(LocalDate d) {
+            if (d != null) {
+                dob.add(d);
+            }
+            return this;
+        }
+
+        Builder nhs(String s) {
+            add(nhs, s == null ? null : s.replaceAll("\\s", ""));
+            return this;
+        }
+
+        Builder mrn(String s) {
+            add(mrn, s);
+            return this;
+        }
+
+        Builder add(EvidenceShown other) {
+            family.addAll(other.familyNames());
+            given.addAll(other.givenNames());
+            dob.addAll(other.datesOfBirth());
+            nhs.addAll(other.nhsNumbers());
+            mrn.addAll(other.hospitalNumbers());
+            return this;
+        }
+
+        private static void add(Set<String> set, String s) {
+            if (s != null && !s.isBlank()) {
+                set.add(s.trim());
+            }
+        }
+
+        EvidenceShown build() {
+            return new EvidenceShown(family, given, dob, nhs, mrn);
+        }
+    }
+}
