@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         description = "ScanStation: scan case notes, file each page to the right patient, upload to the EDMS.",
         subcommands = {AnalyseCommand.class, ExportCommand.class, ProcessCommand.class, UploadCommand.class,
                 QueueCommand.class, AuditCommand.class, DevicesCommand.class, ScanCommand.class, BenchCommand.class,
-                DoctorCommand.class, GenerateSamplesCommand.class, IndexCommand.class, CommandLine.HelpCommand.class})
+                DoctorCommand.class, GenerateSamplesCommand.class, IndexCommand.class, AccountCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ScanStationCli implements Runnable {
 
     @CommandLine.Spec

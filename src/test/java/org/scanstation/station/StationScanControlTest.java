@@ -36,10 +36,12 @@ class StationScanControlTest {
             assertThat(notices).anyMatch(n -> n.startsWith("Scan stopped"));
 
             int before = station.openPages().size();
-            station.deletePage(2);
+            int second = station.openPages().get(1).id();
+            station.deletePages(List.of(second));
             assertThat(station.openPages()).hasSize(before - 1);
             assertThat(station.openPages()).extracting(LivePage::number).startsWith(1, 2);
-            assertThatThrownBy(() -> station.deletePage(99)).hasMessageContaining("no page 99");
+            assertThat(station.batchTotals().deleted()).isEqualTo(1);
+            assertThatThrownBy(() -> station.deletePages(List.of(second))).hasMessageContaining("no longer in this batch");
 
             assertThat(station.isOnline()).isFalse();
             assertThat(station.connectionText()).startsWith("Offline");
@@ -62,7 +64,7 @@ class StationScanControlTest {
                 }
             });
             station.startScan("demo", station.profiles().get(0), "chris");
-            station.deletePage(2);
+            station.deletePages(List.of(station.openPages().get(1).id()));
             before = station.openPages();
             assertThat(before.size()).isGreaterThanOrEqualTo(2);
             assertThat(station.hasWorkInFlight()).isTrue();

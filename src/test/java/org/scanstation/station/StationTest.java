@@ -54,7 +54,7 @@ class StationTest {
         List<ReviewItem> queue = station.reviewQueue();
         assertThat(queue).hasSize(2);
         assertThat(queue.get(0).reasons()).isNotEmpty();
-        assertThat(queue.get(0).labelCrop()).isNotNull();
+        assertThat(station.reviewPage(queue.get(0), 0).image()).isNotNull();
         assertThat(station.uploadLines()).extracting(UploadLine::state).contains("held: waiting for review");
 
         ReviewItem first = queue.get(0);

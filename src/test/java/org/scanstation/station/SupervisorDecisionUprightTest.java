@@ -41,7 +41,10 @@ class SupervisorDecisionUprightTest {
             station.fileBatch();
             List<ReviewItem> held = station.reviewQueue();
             assertThat(held).hasSize(1);
-            assertThat(held.get(0).labelCrop()).as("the label shown to the reviewer").isNotNull();
+            PageView shown = station.reviewPage(held.get(0), 0);
+            assertThat(shown.image()).as("the whole page shown to the reviewer").isNotNull();
+            assertThat(shown.image().getHeight()).as("upright: taller than wide").isGreaterThan(shown.image().getWidth());
+            assertThat(shown.marks()).as("its label marked").isNotEmpty();
             Patient chosen = station.searchPatients("a").get(0);
             station.assign(held.get(0), chosen, StationFixture.supervisor());
             assertThat(station.reviewQueue()).isEmpty();

@@ -292,8 +292,8 @@ public final class ReviewViewModel {
             return;
         }
         try {
-            station.undoDecision(item, session.userProperty().get());
             decisionMessage.set("Undoing the decision on " + item.name() + " ...");
+            station.undoDecision(item, session.userProperty().get());
         } catch (StationException e) {
             message.set(e.getMessage());
         }
@@ -319,9 +319,9 @@ public final class ReviewViewModel {
 
     private void decide(Runnable decision) {
         try {
-            decision.run();
             decisionMessage.set("Working on the decision ...");
             message.set("");
+            decision.run();
         } catch (StationException e) {
             message.set(e.getMessage());
         }

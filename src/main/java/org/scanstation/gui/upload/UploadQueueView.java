@@ -63,18 +63,18 @@ public final class UploadQueueView extends BorderPane {
         table.getColumns().add(column("Patient", 220, vm::patientShown));
         table.getColumns().add(column("State", 230, l -> (l.needsAttention() ? "\u26a0 " : "") + l.state()));
         table.getColumns().add(column("Retries", 70, l -> String.valueOf(l.retries())));
-        table.getColumns().add(column("Problem", 300, l -> Shown.message(l.problem())));
+        table.getColumns().add(column("Problem", 300, l -> Shown.message(l.lastError())));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(UploadLine l, boolean empty) {
                 super.updateItem(l, empty);
                 getStyleClass().removeAll("row-failed", "row-held", "row-done", "row-waiting", "row-problem");
                 if (!empty && l != null) {
-                    getStyleClass().add(l.needsAttention() ? "row-failed" : !l.problem().isEmpty() ? "row-problem"
+                    getStyleClass().add(l.needsAttention() ? "row-failed" : !l.lastError().isEmpty() ? "row-problem"
                             : l.state().startsWith("held") ? "row-held"
                             : l.state().startsWith("uploaded") ? "row-done" : "row-waiting");
                     setAccessibleText(l.name() + ", " + l.pages() + " pages, " + l.state()
-                            + (l.problem().isEmpty() ? "" : ", problem: " + Shown.message(l.problem())));
+                            + (l.lastError().isEmpty() ? "" : ", problem: " + Shown.message(l.lastError())));
                 }
             }
         });
