@@ -237,7 +237,7 @@ final class OpenBatch {
             rescanTarget = e.id;
         }
         if (how.deleted()) {
-            removed.push(new Removal(List.of(pages.size()), List.of(e), "page " + (pages.size() + 1)));
+            removed.push(new Removal(List.of(pages.size()), List.of(e), "1 page"));
         } else {
             pages.add(e);
         }
