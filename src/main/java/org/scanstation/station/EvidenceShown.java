@@ -27,6 +27,8 @@ public record EvidenceShown(Set<String> familyNames, Set<String> givenNames, Set
     public enum Fit {
         /** the pages show it */
         AGREES,
+        /** the pages show it, and another one of the same kind too (e.g. two patients' labels on one page) */
+        AGREES_AND_ANOTHER,
         /** the pages show this kind of fact, but none of them is the patient's */
         DIFFERS,
         /** the pages do not show this kind of fact */
@@ -36,30 +38,29 @@ public record EvidenceShown(Set<String> familyNames, Set<String> givenNames, Set
     /** How each fact of a patient compares with the pages. */
     public record Agreement(Fit name, Fit dateOfBirth, Fit nhsNumber, Fit hospitalNumber) {
 
-        /** True when something the pages show contradicts the patient. */
+        /** True when something the pages show contradicts the patient, or shows someone else as well. */
         public boolean anyDiffers() {
-            return name == Fit.DIFFERS || dateOfBirth == Fit.DIFFERS || nhsNumber == Fit.DIFFERS
-                    || hospitalNumber == Fit.DIFFERS;
+            return java.util.stream.Stream.of(name, dateOfBirth, nhsNumber, hospitalNumber)
+                    .anyMatch(f -> f == Fit.DIFFERS || f == Fit.AGREES_AND_ANOTHER);
         }
     }
 
     public Agreement agreementWith(Patient p) {
-        Fit name;
-        if (familyNames.isEmpty()) {
-            name = Fit.NOT_SHOWN;
-        } else {
-            boolean family = familyNames.stream().anyMatch(f -> NameComparison.sameFamilyName(f, p.familyName()));
-            boolean given = givenNames.isEmpty()
-                    || givenNames.stream().anyMatch(g -> NameComparison.sameGivenName(g, p.givenName()));
-            name = family && given ? Fit.AGREES : Fit.DIFFERS;
-        }
-        Fit dob = datesOfBirth.isEmpty() ? Fit.NOT_SHOWN
-                : datesOfBirth.contains(p.dateOfBirth()) ? Fit.AGREES : Fit.DIFFERS;
-        Fit nhs = nhsNumbers.isEmpty() ? Fit.NOT_SHOWN
-                : nhsNumbers.contains(p.nhsNumber().digits()) ? Fit.AGREES : Fit.DIFFERS;
-        Fit mrn = hospitalNumbers.isEmpty() || p.mrn() == null ? Fit.NOT_SHOWN
-                : hospitalNumbers.stream().anyMatch(m -> m.equalsIgnoreCase(p.mrn())) ? Fit.AGREES : Fit.DIFFERS;
+        Fit name = fit(familyNames, f -> NameComparison.sameFamilyName(f, p.familyName())
+                && (givenNames.isEmpty() || givenNames.stream().anyMatch(g -> NameComparison.sameGivenName(g, p.givenName()))));
+        Fit dob = fit(datesOfBirth, d -> d.equals(p.dateOfBirth()));
+        Fit nhs = fit(nhsNumbers, n -> n.equals(p.nhsNumber().digits()));
+        Fit mrn = p.mrn() == null ? Fit.NOT_SHOWN : fit(hospitalNumbers, m -> m.equalsIgnoreCase(p.mrn()));
         return new Agreement(name, dob, nhs, mrn);
+    }
+
+    private static <T> Fit fit(Set<T> shown, java.util.function.Predicate<T> isTheirs) {
+        if (shown.isEmpty()) {
+            return Fit.NOT_SHOWN;
+        }
+        boolean theirs = shown.stream().anyMatch(isTheirs);
+        boolean other = shown.stream().anyMatch(isTheirs.negate());
+        return !theirs ? Fit.DIFFERS : other ? Fit.AGREES_AND_ANOTHER : Fit.AGREES;
     }
 
     /** Collects facts read, page after page. */

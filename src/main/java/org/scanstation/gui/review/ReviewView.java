@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import org.scanstation.gui.ConfirmationDialog;
 import org.scanstation.gui.FirstRun;
 import org.scanstation.gui.Keys;
+import org.scanstation.gui.ScrollIntoView;
 import org.scanstation.gui.SessionViewModel;
 import org.scanstation.gui.Shortcuts;
 import org.scanstation.gui.Shown;
@@ -45,8 +46,11 @@ public final class ReviewView extends BorderPane {
         getStyleClass().add("screen");
         VBox queue = queue();
         PageViewer viewer = new PageViewer(vm.viewer(), "review");
-        viewer.getStyleClass().add("card");
         viewer.setMinWidth(320);
+        VBox.setVgrow(viewer, Priority.ALWAYS);
+        VBox evidence = new VBox(8, viewer, reasons());
+        evidence.getStyleClass().add("card");
+        evidence.setMinWidth(340);
         ScrollPane decisions = new ScrollPane(decisions());
         decisions.setId("decisionPanel");
         decisions.setFitToWidth(true);
@@ -54,7 +58,8 @@ public final class ReviewView extends BorderPane {
         decisions.setMinWidth(360);
         decisions.setPrefWidth(400);
         decisions.setMaxWidth(520);
-        SplitPane split = new SplitPane(queue, viewer, decisions);
+        ScrollIntoView.follow(decisions);
+        SplitPane split = new SplitPane(queue, evidence, decisions);
         split.setId("reviewSplit");
         split.setDividerPositions(0.18, 0.70);
         SplitPane.setResizableWithParent(queue, false);
@@ -190,31 +195,16 @@ public final class ReviewView extends BorderPane {
             @Override
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
-                getStyleClass().removeAll("agrees", "differs", "plain");
+                getStyleClass().removeAll("agrees", "differs", "plain", "mixed");
                 setText(empty ? null : s);
                 setWrapText(true);
                 setPrefWidth(0);
                 if (!empty && s != null) {
-                    getStyleClass().add(s.contains("\u2717") ? "differs" : s.contains("\u2713") ? "agrees" : "plain");
+                    getStyleClass().add(s.contains("\u2717") ? "differs" : s.contains("\u26a0") ? "mixed"
+                            : s.contains("\u2713") ? "agrees" : "plain");
                 }
             }
         });
-
-        Label againstTitle = new Label("Against filing automatically");
-        againstTitle.getStyleClass().add("section-title");
-        Label against = new Label();
-        against.setId("reasonsAgainst");
-        against.textProperty().bind(vm.againstTextProperty());
-        against.setWrapText(true);
-        against.getStyleClass().add("reasons-against");
-        against.setMinHeight(Label.USE_PREF_SIZE);
-        Label agreeingTitle = new Label("Agreeing evidence");
-        agreeingTitle.getStyleClass().add("section-title");
-        Label agreeing = new Label();
-        agreeing.setId("reasonsAgreeing");
-        agreeing.textProperty().bind(vm.agreeingTextProperty());
-        agreeing.setWrapText(true);
-        agreeing.setMinHeight(Label.USE_PREF_SIZE);
 
         Label decideTitle = new Label("Decision");
         decideTitle.getStyleClass().add("section-title");
@@ -257,14 +247,48 @@ public final class ReviewView extends BorderPane {
         searchLabel.setLabelFor(query);
         HBox searchRow = new HBox(6, query, search);
         HBox.setHgrow(query, Priority.ALWAYS);
-        VBox box = new VBox(8, signInBox, whoBox, decision, candidateTitle, candidate, againstTitle, against,
-                agreeingTitle, agreeing, decideTitle, accept, searchLabel, searchRow, results, assign, unidentifiable,
-                rescan, message);
+        VBox box = new VBox(8, signInBox, whoBox, decision, candidateTitle, candidate, decideTitle, accept, searchLabel,
+                searchRow, results, assign, unidentifiable, rescan, message);
         box.getStyleClass().add("card");
         for (Button b : new Button[]{accept, assign, unidentifiable, rescan}) {
             b.setMaxWidth(Double.MAX_VALUE);
         }
         return box;
+    }
+
+    /** Why the document waits: what stands against filing it, and apart from it what agrees. */
+    private ScrollPane reasons() {
+        Label againstTitle = new Label("Against filing automatically");
+        againstTitle.getStyleClass().add("section-title");
+        Label against = new Label();
+        against.setId("reasonsAgainst");
+        against.textProperty().bind(vm.againstTextProperty());
+        against.setWrapText(true);
+        against.getStyleClass().add("reasons-against");
+        against.setMinHeight(Label.USE_PREF_SIZE);
+        Label agreeingTitle = new Label("Agreeing evidence");
+        agreeingTitle.getStyleClass().add("section-title");
+        Label agreeing = new Label();
+        agreeing.setId("reasonsAgreeing");
+        agreeing.textProperty().bind(vm.agreeingTextProperty());
+        agreeing.setWrapText(true);
+        agreeing.setMinHeight(Label.USE_PREF_SIZE);
+
+        VBox left = new VBox(4, againstTitle, against);
+        VBox right = new VBox(4, agreeingTitle, agreeing);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        left.setPrefWidth(300);
+        right.setPrefWidth(300);
+        HBox both = new HBox(16, left, right);
+        ScrollPane scroll = new ScrollPane(both);
+        scroll.setId("reasonsPanel");
+        scroll.setFitToWidth(true);
+        scroll.setPrefHeight(130);
+        scroll.setMinHeight(80);
+        scroll.setMaxHeight(170);
+        scroll.setAccessibleText("Why the document waits for a decision");
+        return scroll;
     }
 
     private VBox signIn(SessionViewModel session) {
@@ -372,16 +396,25 @@ public final class ReviewView extends BorderPane {
             @Override
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
-                getStyleClass().removeAll("agrees", "differs", "not-shown");
+                getStyleClass().removeAll("agrees", "differs", "not-shown", "mixed");
                 ReviewViewModel.PatientRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 if (empty || s == null || row == null) {
                     setText(null);
                     return;
                 }
                 EvidenceShown.Fit f = fit.apply(row);
-                setText((f == EvidenceShown.Fit.AGREES ? "\u2713 " : f == EvidenceShown.Fit.DIFFERS ? "\u2717 " : "") + s);
-                getStyleClass().add(f == EvidenceShown.Fit.AGREES ? "agrees" : f == EvidenceShown.Fit.DIFFERS
-                        ? "differs" : "not-shown");
+                setText(switch (f) {
+                    case AGREES -> "\u2713 ";
+                    case AGREES_AND_ANOTHER -> "\u26a0 ";
+                    case DIFFERS -> "\u2717 ";
+                    case NOT_SHOWN -> "";
+                } + s);
+                getStyleClass().add(switch (f) {
+                    case AGREES -> "agrees";
+                    case AGREES_AND_ANOTHER -> "mixed";
+                    case DIFFERS -> "differs";
+                    case NOT_SHOWN -> "not-shown";
+                });
             }
         });
         return c;

@@ -180,6 +180,7 @@ public final class ReviewViewModel {
     static String fit(EvidenceShown.Fit f) {
         return switch (f) {
             case AGREES -> "\u2713 the pages agree";
+            case AGREES_AND_ANOTHER -> "\u26a0 on the pages, with another patient's";
             case DIFFERS -> "\u2717 the pages show another";
             case NOT_SHOWN -> "\u2013 not on the pages";
         };
@@ -254,7 +255,8 @@ public final class ReviewViewModel {
         facts.add("Hospital number " + (p.mrn() == null ? "none" : p.mrn()) + "   " + fit(a.hospitalNumber()));
         facts.add("Name   " + fit(a.name()));
         if (a.anyDiffers()) {
-            facts.add("\u26a0 Something on the pages disagrees with this patient: look at the page before filing.");
+            facts.add("\u26a0 Something on the pages disagrees with this patient, or belongs to another patient: look at"
+                    + " the whole page before filing.");
         }
         facts.add("All " + item.pages() + (item.pages() == 1 ? " page" : " pages") + " of " + item.name()
                 + " go to this patient's record. You can undo it until the document starts to upload.");
