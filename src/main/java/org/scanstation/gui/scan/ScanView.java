@@ -73,10 +73,12 @@ public final class ScanView extends BorderPane {
         });
         vm.focusTargetProperty().addListener((o, a, b) -> {
             if (b != null && !b.isEmpty()) {
-                Node n = lookup("#" + b);
-                if (n != null && !n.isDisabled()) {
-                    n.requestFocus();
-                }
+                javafx.application.Platform.runLater(() -> {
+                    Node n = lookup("#" + b);
+                    if (n != null && !n.isDisabled() && isVisible()) {
+                        n.requestFocus();
+                    }
+                });
             }
         });
     }

@@ -107,6 +107,12 @@ public final class ScanViewModel {
             }
         });
         device.addListener((o, a, b) -> checkProfile());
+        // a scan ended: the next action is filing the batch (or scanning, when nothing came)
+        scanning.addListener((o, was, now) -> {
+            if (was && !now) {
+                focus(pages.isEmpty() ? "scanButton" : "fileButton");
+            }
+        });
         profile.addListener((o, a, b) -> checkProfile());
         station.addListener(new StationListener() {
             @Override
@@ -128,12 +134,7 @@ public final class ScanViewModel {
 
             @Override
             public void notice(String text) {
-                ui.execute(() -> {
-                    message.set(text);
-                    if (text.startsWith("Scan finished") || text.startsWith("Scan stopped")) {
-                        focus(pages.isEmpty() ? "scanButton" : "fileButton");
-                    }
-                });
+                ui.execute(() -> message.set(text));
             }
         });
         showProgress(station.progress());
@@ -477,7 +478,7 @@ public final class ScanViewModel {
         return "Page " + t.number() + ": " + t.look().label() + (t.document() > 0 ? ", document " + t.document() : "")
                 + "\nPatient: " + t.patient()
                 + (t.holdReason() != null ? "\nIts document will be held for review: " + DayFormat.rewrite(t.holdReason()) : "")
-                + (t.marks().isEmpty() ? "" : "\n" + capitalised(t.marks()))
+                + (t.marks().isEmpty() ? "" : "\nMarked: " + t.marks())
                 + "\n" + t.reason();
     }
 
