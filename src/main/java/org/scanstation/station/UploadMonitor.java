@@ -130,7 +130,7 @@ final class UploadMonitor implements AutoCloseable {
             return false;
         }
         try {
-            check.repositoryInfo();
+            check.ping();
             answered();
             return true;
         } catch (EdmsRejectedException e) {

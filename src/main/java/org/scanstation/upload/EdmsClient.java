@@ -20,6 +20,14 @@ public interface EdmsClient extends AutoCloseable {
 
     RepositoryInfo repositoryInfo() throws EdmsException;
 
+    /**
+     * Asks the EDMS now whether it answers (a request every time, never a remembered answer): for a window
+     * that shows online/offline as the last request found it.
+     */
+    default void ping() throws EdmsException {
+        repositoryInfo();
+    }
+
     /** Returns the id of the folder at {@code path} (segments below the repository root), creating missing folders. */
     String ensureFolder(List<String> path) throws EdmsException;
 

@@ -113,9 +113,9 @@ final class WindowFixture implements AutoCloseable {
     @Override
     public void close() throws Exception {
         FxToolkit.cleanupStages();
+        station.close();
         work.shutdownNow();
         loads.shutdownNow();
         work.awaitTermination(10, TimeUnit.SECONDS);
-        station.close();
     }
 }

@@ -148,6 +148,12 @@ public final class CmisBrowserClient implements EdmsClient {
         return repository().info();
     }
 
+    /** The repository list, asked again (not the one remembered since the first request). */
+    @Override
+    public void ping() throws EdmsException {
+        call(new Request.Builder().url(serviceUrl).get().build());
+    }
+
     @Override
     public String ensureFolder(List<String> path) throws EdmsException {
         Repository repo = repository();
