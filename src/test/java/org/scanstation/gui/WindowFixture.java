@@ -44,7 +44,12 @@ final class WindowFixture implements AutoCloseable {
 
     /** A station on {@code dir} (offline when {@code cmisUrl} is null), its window shown on a screen of {@code width} x {@code height}. */
     static WindowFixture open(Path dir, String cmisUrl, double width, double height) throws Exception {
-        WindowFixture f = new WindowFixture(dir, StationFixture.config(dir, cmisUrl));
+        return open(dir, StationFixture.config(dir, cmisUrl), width, height);
+    }
+
+    /** A station with these settings, its window shown on a screen of {@code width} x {@code height}. */
+    static WindowFixture open(Path dir, StationConfig cfg, double width, double height) throws Exception {
+        WindowFixture f = new WindowFixture(dir, cfg);
         f.station.start();
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
