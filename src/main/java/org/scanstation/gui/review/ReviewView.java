@@ -113,6 +113,8 @@ public final class ReviewView extends BorderPane {
         Label count = new Label();
         count.textProperty().bind(vm.queueTextProperty());
         count.setWrapText(true);
+        count.setMinHeight(Label.USE_PREF_SIZE);
+        title.setMinHeight(Label.USE_PREF_SIZE);
 
         ListView<DecidedItem> decided = new ListView<>(vm.decided());
         decided.setId("decidedList");
@@ -152,6 +154,7 @@ public final class ReviewView extends BorderPane {
         Label decidedTitle = new Label("Decided: can be undone until uploaded");
         decidedTitle.getStyleClass().add("section-title");
         decidedTitle.setWrapText(true);
+        decidedTitle.setMinHeight(Label.USE_PREF_SIZE);
         decidedTitle.setLabelFor(decided);
         Button undoLast = action("undoDecisionButton", "Undo last decision", Keys.UNDO_DECISION,
                 "Put the newest decision back: the document waits for review again", vm::undoLast);
