@@ -3,7 +3,6 @@ package org.scanstation.ocr;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,8 +12,9 @@ import org.scanstation.model.HospitalNumberFormat;
  * Reads the hospital number (MRN) of a label: the token after a keyword ("Hosp No", "Hospital No",
  * "Hospital Number", "MRN", "Unit No", "Case No", "RXX No"...) that matches the trust's
  * {@link HospitalNumberFormat}; failing that, a token standing alone that matches the format exactly.
- * O/0 confusions are tolerated only where the pattern demands: a token that does not match as read
- * is accepted when exactly one way of reading its O/0 characters matches.
+ * OCR look-alikes are tolerated only where the pattern demands: a token that does not match as read is
+ * accepted when exactly one way of reading its look-alike characters (O/0/D, S/5/$, I/1/l/|, Z/2, B/8,
+ * G/6) matches the format, so "$1537408" is S1537408 where the format wants a letter first.
  */
 final class HospitalNumberReader {
 
@@ -89,8 +89,11 @@ final class HospitalNumberReader {
     }
 
     private static String clean(String token) {
-        return token.replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
+        return token.replaceAll("^[^A-Za-z0-9$|]+|[^A-Za-z0-9$|]+$", "");
     }
+
+    /** Characters OCR confuses with one another; each group's members may stand for each other. */
+    private static final String[] LOOK_ALIKES = {"O0D", "S5$", "I1L|", "Z2", "B8", "G6"};
 
     private String readToken(String token) {
         String upper = token.toUpperCase();
@@ -99,27 +102,48 @@ final class HospitalNumberReader {
         }
         List<Integer> ambiguous = new ArrayList<>();
         for (int i = 0; i < upper.length(); i++) {
-            if (upper.charAt(i) == 'O' || upper.charAt(i) == '0') {
+            if (group(upper.charAt(i)) != null) {
                 ambiguous.add(i);
             }
         }
         if (ambiguous.isEmpty() || ambiguous.size() > MAX_AMBIGUOUS_CHARS) {
             return null;
         }
-        Optional<String> only = Optional.empty();
-        char[] chars = upper.toCharArray();
-        for (int mask = 0; mask < (1 << ambiguous.size()); mask++) {
-            for (int b = 0; b < ambiguous.size(); b++) {
-                chars[ambiguous.get(b)] = ((mask >> b) & 1) == 1 ? 'O' : '0';
+        Set<String> matching = new LinkedHashSet<>();
+        variants(upper.toCharArray(), ambiguous, 0, matching);
+        return matching.size() == 1 ? matching.iterator().next() : null;
+    }
+
+    /** Every way of reading the ambiguous characters from position {@code k} on that matches the format. */
+    private void variants(char[] chars, List<Integer> ambiguous, int k, Set<String> out) {
+        if (out.size() > 1) {
+            return;
+        }
+        if (k == ambiguous.size()) {
+            String v = new String(chars);
+            if (format.matches(v)) {
+                out.add(v);
             }
-            String variant = new String(chars);
-            if (format.matches(variant)) {
-                if (only.isPresent()) {
-                    return null;
-                }
-                only = Optional.of(variant);
+            return;
+        }
+        int at = ambiguous.get(k);
+        char original = chars[at];
+        for (char c : group(original).toCharArray()) {
+            if (c == '$' || c == '|') {
+                continue; // never part of a hospital number
+            }
+            chars[at] = c;
+            variants(chars, ambiguous, k + 1, out);
+        }
+        chars[at] = original;
+    }
+
+    private static String group(char c) {
+        for (String g : LOOK_ALIKES) {
+            if (g.indexOf(c) >= 0) {
+                return g;
             }
         }
-        return only.orElse(null);
+        return null;
     }
 }
