@@ -16,4 +16,14 @@ public interface LabelReader {
      * @return one reading per label found, top to bottom; empty when the page has no label
      */
     List<LabelReading> read(BufferedImage uprightPage, List<Rectangle> barcodeHints) throws OcrException;
+
+    /**
+     * Harder looks at the same labels, for a page whose first reading left it short of evidence: what each
+     * look read, field by field, one {@link LabelHypotheses} per label (same regions and order as
+     * {@link #read}). Choosing among them is the caller's (ADR 0013). A reader with nothing more to try
+     * returns an empty list.
+     */
+    default List<LabelHypotheses> reread(BufferedImage uprightPage, List<Rectangle> barcodeHints) throws OcrException {
+        return List.of();
+    }
 }

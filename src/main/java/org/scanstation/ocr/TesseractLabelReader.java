@@ -25,12 +25,14 @@ public final class TesseractLabelReader implements LabelReader, AutoCloseable {
     private final OcrEngine engine;
     private final LabelLocator locator;
     private final LabelParser parser;
+    private final LabelRereader rereader;
 
     /** @param engine an engine reading a block of text (Tesseract {@link TesseractOcrEngine.Layout#BLOCK}) */
     public TesseractLabelReader(OcrEngine engine, LabelLocator locator, LabelParser parser) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.locator = Objects.requireNonNull(locator, "locator");
         this.parser = Objects.requireNonNull(parser, "parser");
+        this.rereader = new LabelRereader(engine, locator, parser);
     }
 
     /** Tesseract (English, block layout) with the given hospital number format. */
@@ -75,6 +77,12 @@ public final class TesseractLabelReader implements LabelReader, AutoCloseable {
         OcrText again = engine.recognise(LabelCrop.scaled(crop, otherScale), null);
         LabelReading second = parser.parse(again.text(), region.bounds(), again.meanConfidence());
         return LabelReadings.combine(first, second);
+    }
+
+    @Override
+    public List<LabelHypotheses> reread(BufferedImage uprightPage, List<Rectangle> barcodeHints) throws OcrException {
+        return rereader.reread(Objects.requireNonNull(uprightPage, "uprightPage"), barcodeHints,
+                LabelLocator.estimateDpi(uprightPage));
     }
 
     @Override

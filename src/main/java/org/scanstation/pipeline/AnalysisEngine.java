@@ -56,7 +56,8 @@ public final class AnalysisEngine implements AutoCloseable {
                 new TesseractLabelReader(ocr, new LabelLocator(), new LabelParser(mrn)),
                 mrn,
                 new MatchPolicy(index, settings.unreadableBarcodeNeedsReview()),
-                pageOcr);
+                pageOcr,
+                index);
         return new AnalysisEngine(ocr, pageOcr, analyzer, settings.workers());
     }
 

@@ -19,7 +19,9 @@ import org.scanstation.match.IdentifierRead;
 import org.scanstation.match.MatchDecision;
 import org.scanstation.match.MatchPolicy;
 import org.scanstation.match.PageEvidence;
+import org.scanstation.match.PatientIndex;
 import org.scanstation.model.HospitalNumberFormat;
+import org.scanstation.ocr.LabelHypotheses;
 import org.scanstation.ocr.LabelReader;
 import org.scanstation.ocr.LabelReading;
 import org.scanstation.ocr.OcrEngine;
@@ -45,10 +47,22 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
     private final HospitalNumberFormat mrnFormat;
     private final MatchPolicy policy;
     private final OcrEngine pageText;
+    private final LabelHypothesisChooser chooser;
 
     public StandardPageAnalyzer(BlankPageDetector blankDetector, BarcodeReader barcodes, SeparatorRule separators,
                                 OrientationDetector orientation, SkewDetector skew, LabelReader labels,
                                 HospitalNumberFormat mrnFormat, MatchPolicy policy, OcrEngine pageText) {
+        this(blankDetector, barcodes, separators, orientation, skew, labels, mrnFormat, policy, pageText, null);
+    }
+
+    /**
+     * @param index the patient index the policy decides against; with it, a page the first reading leaves
+     *              short of evidence gets a harder look at its labels and then at its text (ADR 0013); null for none
+     */
+    public StandardPageAnalyzer(BlankPageDetector blankDetector, BarcodeReader barcodes, SeparatorRule separators,
+                                OrientationDetector orientation, SkewDetector skew, LabelReader labels,
+                                HospitalNumberFormat mrnFormat, MatchPolicy policy, OcrEngine pageText,
+                                PatientIndex index) {
         this.blankDetector = blankDetector;
         this.barcodes = barcodes;
         this.separators = separators;
@@ -58,6 +72,7 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
         this.mrnFormat = mrnFormat;
         this.policy = policy;
         this.pageText = pageText;
+        this.chooser = index == null ? null : new LabelHypothesisChooser(index);
     }
 
     @Override
@@ -113,30 +128,36 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
             notes.add("label OCR failed: " + e.getMessage());
         }
         List<IdentifierRead> ids = identifiers(found, readings);
+        boolean textRead = false;
         if (ids.isEmpty() && readings.isEmpty() && pageText != null) {
             // No label: before taking this page for a continuation page, look for identifiers printed in its
             // text (a letter's "Re:" line, a label that could not be located). Without this a first page with
             // no label would be filed with the previous patient's document.
             readings = new ArrayList<>();
-            try {
-                // half resolution: letter text stays legible to Tesseract at 150 dpi and it reads 3-4x faster
-                int factor = page.dpi() >= 250 ? 2 : 1;
-                OcrText text = pageText.recognise(ImageOps.downscale(upright, factor), null);
-                PageTextIdentifiers body = PageTextIdentifiers.read(text.text(), mrnFormat, LocalDate.now());
-                for (String nhs : body.nhsDigits()) {
-                    ids.add(new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, nhs, IdentifierRead.Source.PAGE_TEXT, -1));
-                }
-                for (String mrn : body.mrns()) {
-                    ids.add(new IdentifierRead(IdentifierRead.Kind.HOSPITAL_NUMBER, mrn, IdentifierRead.Source.PAGE_TEXT, -1));
-                }
-                for (LocalDate dob : body.birthDates()) {
-                    readings.add(new LabelReading(null, "", null, null, dob, null, null, text.meanConfidence()));
-                }
-            } catch (OcrException e) {
-                notes.add("page text OCR failed: " + e.getMessage());
-            }
+            addPageText(upright, page.dpi(), ids, readings, notes);
+            textRead = true;
         }
         MatchDecision decision = policy.decide(new PageEvidence(ids, readings, 0));
+        if (decision instanceof MatchDecision.NeedsReview && notes.isEmpty() && chooser != null) {
+            // ADR 0013: the first reading left the page short of evidence. Look harder at its labels, then at
+            // its text; each step only adds evidence, and the policy decides again on everything read.
+            List<LabelHypotheses> hypotheses = reread(upright, hints, notes);
+            if (!hypotheses.isEmpty()) {
+                readings = chooser.choose(identifiers(found, List.of()), readings, hypotheses);
+                ids = identifiers(found, readings);
+                decision = policy.decide(new PageEvidence(ids, readings, 0));
+            }
+            if (decision instanceof MatchDecision.NeedsReview && notes.isEmpty() && pageText != null && !textRead) {
+                // the labels are left out: what they say was read above, from the label crops
+                List<Rectangle> labelRegions = new ArrayList<>();
+                hypotheses.forEach(h -> labelRegions.add(h.region()));
+                readings.stream().filter(r -> r.region() != null).forEach(r -> labelRegions.add(r.region()));
+                readings = new ArrayList<>(readings);
+                addPageText(paintedWhite(upright, labelRegions, Math.max(2, page.dpi() / 25)), page.dpi(),
+                        ids, readings, notes);
+                decision = policy.decide(new PageEvidence(ids, readings, 0));
+            }
+        }
         if (!notes.isEmpty()) {
             List<String> reasons = new ArrayList<>(notes);
             reasons.addAll(decision.reasons());
@@ -145,6 +166,56 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
         }
         return new PageFindings(page.id(), PageKind.CONTENT, decision, rotation, skewDegrees, List.copyOf(transforms),
                 found, readings, List.of());
+    }
+
+    /** The labels read again, harder (ADR 0013): what each look read; empty when there is no label to read. */
+    private List<LabelHypotheses> reread(BufferedImage upright, List<Rectangle> hints, List<String> notes) {
+        try {
+            return labels.reread(upright, hints);
+        } catch (OcrException e) {
+            notes.add("label OCR failed on a second reading: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** Identifiers and dates of birth printed in the page's text (outside or inside labels), added to the evidence. */
+    private void addPageText(BufferedImage upright, int dpi, List<IdentifierRead> ids, List<LabelReading> readings,
+                             List<String> notes) {
+        try {
+            // half resolution: letter text stays legible to Tesseract at 150 dpi and it reads 3-4x faster
+            int factor = dpi >= 250 ? 2 : 1;
+            OcrText text = pageText.recognise(ImageOps.downscale(upright, factor), null);
+            PageTextIdentifiers body = PageTextIdentifiers.read(text.text(), mrnFormat, LocalDate.now());
+            for (String nhs : body.nhsDigits()) {
+                ids.add(new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, nhs, IdentifierRead.Source.PAGE_TEXT, -1));
+            }
+            for (String mrn : body.mrns()) {
+                ids.add(new IdentifierRead(IdentifierRead.Kind.HOSPITAL_NUMBER, mrn, IdentifierRead.Source.PAGE_TEXT, -1));
+            }
+            for (LocalDate dob : body.birthDates()) {
+                readings.add(new LabelReading(null, "", null, null, dob, null, null, text.meanConfidence()));
+            }
+        } catch (OcrException e) {
+            notes.add("page text OCR failed: " + e.getMessage());
+        }
+    }
+
+    /** A grey copy of the page with the regions (grown by {@code margin} pixels) painted white. */
+    static BufferedImage paintedWhite(BufferedImage grey, List<Rectangle> regions, int margin) {
+        BufferedImage copy = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = copy.createGraphics();
+        try {
+            g.drawImage(grey, 0, 0, null);
+            g.setColor(java.awt.Color.WHITE);
+            for (Rectangle r : regions) {
+                if (r != null) {
+                    g.fillRect(r.x - margin, r.y - margin, r.width + 2 * margin, r.height + 2 * margin);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return copy;
     }
 
     /** Share of the page darker than mid-grey, sampled on a coarse grid. */
