@@ -158,6 +158,11 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
                 decision = policy.decide(new PageEvidence(ids, readings, 0));
             }
         }
+        if (blank.uncertain() && decision instanceof MatchDecision.NoIdentity) {
+            // never left out, never filed unseen: kept in its document for a person to look at
+            decision = new MatchDecision.NeedsReview(null, 0, List.of("the page looks " + blank.reason()
+                    + ": a person must check whether it is a blank back or a faint page"), java.util.Set.of());
+        }
         if (!notes.isEmpty()) {
             List<String> reasons = new ArrayList<>(notes);
             reasons.addAll(decision.reasons());

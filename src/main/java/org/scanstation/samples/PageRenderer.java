@@ -43,7 +43,8 @@ final class PageRenderer {
                 if (plan.showThrough) {
                     BufferedImage front = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
                     painter.paintProse(front, plan.style == null ? LabelLayout.TypeFace.SERIF : plan.style.face(), rnd);
-                    ScanEffects.showThrough(img, front, 0.035 + rnd.nextDouble() * 0.05);
+                    double strength = 0.035 + rnd.nextDouble() * 0.05;
+                    ScanEffects.showThrough(img, front, plan.showThroughStrength != null ? plan.showThroughStrength : strength);
                 }
             }
             case SEPARATOR -> SeparatorPainter.paint(img, plan.separator, dpi, rnd);
@@ -75,14 +76,21 @@ final class PageRenderer {
      * batches made without faint pages stay as they were.
      */
     private boolean faint(PagePlan plan, BufferedImage img) {
-        if (faintShare <= 0 || plan.kind != PagePlan.Kind.PAGE || plan.level < 2) {
+        if (plan.kind != PagePlan.Kind.PAGE) {
+            return false;
+        }
+        if (plan.faintMargin != null) {
+            ScanEffects.fade(img, ScanEffects.faintKeep(plan.level, plan.faintMargin));
+            return true;
+        }
+        if (faintShare <= 0 || plan.level < 2) {
             return false;
         }
         Random f = new Random(plan.renderSeed * 0x9E3779B97F4A7C15L + 0xFA1);
         if (f.nextDouble() >= faintShare) {
             return false;
         }
-        ScanEffects.fade(img, ScanEffects.faintKeep(plan.level, 0.6 + f.nextDouble()));
+        ScanEffects.fade(img, ScanEffects.faintKeep(plan.level, -0.6 + 2.0 * f.nextDouble()));
         return true;
     }
 

@@ -241,7 +241,8 @@ final class ScanEffects {
 
     /**
      * How much darkness a faint page keeps at a degradation level: its strokes end up {@code margin} noise
-     * deviations darker than the bilevel threshold ({@link #threshold}), so noise breaks them without erasing them.
+     * deviations darker than the bilevel threshold ({@link #threshold}); near 0 noise breaks them into specks,
+     * below 0 only the noise's darker half of each stroke is left.
      */
     static double faintKeep(int level, double margin) {
         Level l = LEVELS[Math.max(0, Math.min(3, level))];
