@@ -13,8 +13,9 @@ import org.scanstation.model.HospitalNumberFormat;
  * "Hospital Number", "MRN", "Unit No", "Case No", "RXX No"...) that matches the trust's
  * {@link HospitalNumberFormat}; failing that, a token standing alone that matches the format exactly.
  * OCR look-alikes are tolerated only where the pattern demands: a token that does not match as read is
- * accepted when exactly one way of reading its look-alike characters (O/0/D, S/5/$, I/1/l/|, Z/2, B/8,
- * G/6) matches the format, so "$1537408" is S1537408 where the format wants a letter first.
+ * accepted when exactly one way of reading its look-alike characters (O/0/D/Q, S/5/$/8, I/1/l/|/T, Z/2,
+ * B/8, G/6, T/7) matches the format, so "$1537408" is S1537408 where the format wants a letter first,
+ * while "82777487" (B or S?) gives none.
  */
 final class HospitalNumberReader {
 
@@ -92,8 +93,19 @@ final class HospitalNumberReader {
         return token.replaceAll("^[^A-Za-z0-9$|]+|[^A-Za-z0-9$|]+$", "");
     }
 
-    /** Characters OCR confuses with one another; each group's members may stand for each other. */
-    private static final String[] LOOK_ALIKES = {"O0D", "S5$", "I1L|", "Z2", "B8", "G6"};
+    /**
+     * What each character OCR reads may really be (itself first): a digit where the format wants a letter
+     * may be any letter it looks like, and the other way round. "8" may be B or S, "1" may be I, L or T:
+     * where two readings fit the format, the token gives no hospital number.
+     */
+    private static final java.util.Map<Character, String> LOOK_ALIKES = java.util.Map.ofEntries(
+            java.util.Map.entry('0', "0ODQ"), java.util.Map.entry('O', "O0"), java.util.Map.entry('D', "D0"),
+            java.util.Map.entry('Q', "Q0"), java.util.Map.entry('5', "5S"), java.util.Map.entry('S', "S58"),
+            java.util.Map.entry('$', "S5"), java.util.Map.entry('8', "8BS"), java.util.Map.entry('B', "B8"),
+            java.util.Map.entry('1', "1ILT"), java.util.Map.entry('I', "I1"), java.util.Map.entry('L', "L1"),
+            java.util.Map.entry('|', "1I"), java.util.Map.entry('T', "T17"), java.util.Map.entry('7', "7T"),
+            java.util.Map.entry('2', "2Z"), java.util.Map.entry('Z', "Z2"), java.util.Map.entry('6', "6G"),
+            java.util.Map.entry('G', "G6"));
 
     private String readToken(String token) {
         String upper = token.toUpperCase();
@@ -129,9 +141,6 @@ final class HospitalNumberReader {
         int at = ambiguous.get(k);
         char original = chars[at];
         for (char c : group(original).toCharArray()) {
-            if (c == '$' || c == '|') {
-                continue; // never part of a hospital number
-            }
             chars[at] = c;
             variants(chars, ambiguous, k + 1, out);
         }
@@ -139,11 +148,6 @@ final class HospitalNumberReader {
     }
 
     private static String group(char c) {
-        for (String g : LOOK_ALIKES) {
-            if (g.indexOf(c) >= 0) {
-                return g;
-            }
-        }
-        return null;
+        return LOOK_ALIKES.get(c);
     }
 }

@@ -23,6 +23,15 @@ public interface LabelReader {
      * {@link #read}). Choosing among them is the caller's (ADR 0013). A reader with nothing more to try
      * returns an empty list.
      */
+    /**
+     * Where labels appear to be on the page (ruled boxes of label size, text beside a barcode or bars that
+     * look like one), read or not; empty when the reader cannot tell. A page that identifies nobody but
+     * shows such a place may carry a label nobody could read.
+     */
+    default List<Rectangle> locate(BufferedImage uprightPage, List<Rectangle> barcodeHints) {
+        return List.of();
+    }
+
     default List<LabelHypotheses> reread(BufferedImage uprightPage, List<Rectangle> barcodeHints) throws OcrException {
         return List.of();
     }

@@ -80,6 +80,15 @@ public final class TesseractLabelReader implements LabelReader, AutoCloseable {
     }
 
     @Override
+    public List<Rectangle> locate(BufferedImage uprightPage, List<Rectangle> barcodeHints) {
+        List<Rectangle> out = new ArrayList<>();
+        for (LabelLocator.LabelRegion r : locator.locate(uprightPage, barcodeHints, LabelLocator.estimateDpi(uprightPage))) {
+            out.add(r.bounds());
+        }
+        return out;
+    }
+
+    @Override
     public List<LabelHypotheses> reread(BufferedImage uprightPage, List<Rectangle> barcodeHints) throws OcrException {
         return rereader.reread(Objects.requireNonNull(uprightPage, "uprightPage"), barcodeHints,
                 LabelLocator.estimateDpi(uprightPage));

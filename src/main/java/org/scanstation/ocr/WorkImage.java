@@ -58,24 +58,7 @@ final class WorkImage {
                 out[y * w + x] = sums[x] / n;
             }
         }
-        if (scale == 1 && pageDpi >= 175) {
-            smooth2x2(out, w, h);
-        }
         return new WorkImage(w, h, out, scale, pageDpi / scale);
-    }
-
-    /**
-     * Mean of each pixel and its right, lower and lower-right neighbours: a page between 175 and 225 dpi is
-     * kept at its own resolution, but its sensor noise is halved as a 2x2 reduction halves it at 300 dpi.
-     */
-    private static void smooth2x2(int[] g, int w, int h) {
-        for (int y = 0; y < h - 1; y++) {
-            int row = y * w;
-            for (int x = 0; x < w - 1; x++) {
-                int i = row + x;
-                g[i] = (g[i] + g[i + 1] + g[i + w] + g[i + w + 1] + 2) >> 2;
-            }
-        }
     }
 
     private static BufferedImage asGrey(BufferedImage page) {

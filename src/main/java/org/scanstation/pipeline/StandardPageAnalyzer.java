@@ -98,7 +98,8 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
                         List.of("separator sheet (" + b.format() + " '" + b.text() + "')"));
             }
         }
-        int rotation = orientation.detectClockwiseRotation(grey);
+        OrientationDetector.Orientation turn = orientation.detect(grey);
+        int rotation = turn.clockwiseDegrees();
         BufferedImage turned = ImageOps.rotateQuadrant(grey, rotation);
         double skewDegrees = skew.detectDegrees(turned);
         List<Transform> transforms = new ArrayList<>();
@@ -158,6 +159,15 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
                 decision = policy.decide(new PageEvidence(ids, readings, 0));
             }
         }
+        if (decision instanceof MatchDecision.NoIdentity && chooser != null) {
+            String doubt = unreadIdentity(upright, hints, turn);
+            if (doubt != null) {
+                // not taken for a continuation page: it may be the first page of someone else's document
+                decision = new MatchDecision.NeedsReview(null, 0, List.of(doubt + ": a person must check who the page "
+                        + "belongs to; the pages after it are not filed to the patient before it"),
+                        java.util.Set.of("unread:" + page.id().name()));
+            }
+        }
         if (blank.uncertain() && decision instanceof MatchDecision.NoIdentity) {
             // never left out, never filed unseen: kept in its document for a person to look at
             decision = new MatchDecision.NeedsReview(null, 0, List.of("the page looks " + blank.reason()
@@ -171,6 +181,24 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
         }
         return new PageFindings(page.id(), PageKind.CONTENT, decision, rotation, skewDegrees, List.copyOf(transforms),
                 found, readings, List.of());
+    }
+
+    /**
+     * Why a page that identifies nobody may still carry an identity nobody could read, or null: a place that
+     * looks like a label (a box, a barcode) on the page upright or turned a quarter (its orientation may be
+     * wrong), or an orientation that could not be told.
+     */
+    private String unreadIdentity(BufferedImage upright, List<Rectangle> hints, OrientationDetector.Orientation turn) {
+        if (!labels.locate(upright, hints).isEmpty()) {
+            return "a label or barcode is on the page but nothing on it could be read";
+        }
+        if (!labels.locate(ImageOps.rotateQuadrant(upright, 90), List.of()).isEmpty()) {
+            return "a label or barcode lies across the page as it was turned, and nothing on it could be read";
+        }
+        if (turn.uncertain()) {
+            return "which way up the page is could not be told (" + turn.evidence() + ")";
+        }
+        return null;
     }
 
     /** The labels read again, harder (ADR 0013): what each look read; empty when there is no label to read. */

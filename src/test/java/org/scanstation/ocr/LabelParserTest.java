@@ -148,6 +148,7 @@ class LabelParserTest {
             "RXX 12345 K7654321;K7654321",
             "MRN $1537408 LE16 4LA;S1537408",    // look-alikes only where the format wants a letter
             "Hosp No: 5Z96B940;S2968940",
+            "Hosp No: 72968940;T2968940",
             "MRN: R2O29l3l;R2029131",
     })
     void readsHospitalNumbers(String line, String mrn) {
@@ -162,11 +163,36 @@ class LabelParserTest {
         assertThat(parser.parse("Hospital No: 123456X").mrn()).isNull();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "ISihndlls QIStulrvedu, STIPE mre",   // body text under a barcode read as a name
+            "TEMaINS UIStUIDEY, SINTPIE Tle",
+            "Rt, a a ee",                         // no vowel: not a family name
+    })
+    void ocrGarbageIsNotAName(String line) {
+        assertThat(parser.parse(line).familyName()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "O'BRIEN-SMITH, Mary Jane;O'BRIEN-SMITH;Mary Jane",
+            "McDONALD, Iain;McDONALD;Iain",
+            "MacLeod, Fiona;MacLeod;Fiona",
+            "KING, wiliam;KING;",                 // a given name OCR left in small letters is not read
+    })
+    void namesPrintedAsNamesAre(String line, String family, String given) {
+        LabelReading r = parser.parse(line);
+        assertThat(r.familyName()).isEqualTo(family);
+        assertThat(r.givenName()).isEqualTo(given);
+    }
+
     @Test
     void aLookAlikeThatCouldBeTwoHospitalNumbersGivesNone() {
         LabelParser trust = new LabelParser(new HospitalNumberFormat("[A-Z0-9][0-9]{7}"), TODAY);
         assertThat(trust.parse("MRN: S1537408").mrn()).isEqualTo("S1537408");
         assertThat(trust.parse("MRN: $1537408").mrn()).as("S or 5 both fit").isNull();
+        assertThat(parser.parse("MRN: 82777487").mrn()).as("B or S").isNull();
+        assertThat(parser.parse("Hosp No: 12968940").mrn()).as("I, L or T").isNull();
     }
 
     @Test
