@@ -26,18 +26,24 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code bench}: pages per minute and peak memory of {@code analyse} over a folder, beside
- * {@code zbarimg} (barcodes only, no OCR, no matching) over the same pages.
+ * {@code bench}: pages per minute, CPU seconds per page and peak memory of {@code analyse} over a folder,
+ * beside {@code zbarimg} (barcodes only, no OCR, no matching) over the same pages; or over whole corpora
+ * ({@code --corpus}), each measured on its own.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure analyse (pages/min, peak memory) over pages, beside zbarimg on the same pages.")
+        description = "Measure analyse (pages/min, CPU s/page, peak memory) over pages, beside zbarimg on the same pages;"
+                + " or over corpora (--corpus DIR, each with batch/ and patients.csv).")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--patients", required = true, paramLabel = "PATIENTS.csv")
+    @Option(names = "--patients", paramLabel = "PATIENTS.csv", description = "Patient index (required with INPUT).")
     Path patients;
+
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "A corpus folder (batch/ and patients.csv) measured on its own; repeatable, e.g. public-01 and public-02.")
+    List<Path> corpora;
 
     @Option(names = "--rounds", defaultValue = "1", description = "Passes over the pages (memory must not grow with them).")
     int rounds;
@@ -48,12 +54,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-peer", description = "Do not run zbarimg.")
     boolean noPeer;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT")
+    @Parameters(arity = "0..*", paramLabel = "INPUT")
     List<Path> inputs;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (corpora != null && !corpora.isEmpty()) {
+            return corpora(out);
+        }
+        if (patients == null || inputs == null || inputs.isEmpty()) {
+            throw new CliException(ExitCode.USAGE, "give --patients PATIENTS.csv and INPUT..., or --corpus DIR");
+        }
         List<Path> files;
         try {
             files = PageLoader.expandInputs(inputs);
@@ -74,28 +86,99 @@ final class BenchCommand implements Callable<Integer> {
         for (int r = 0; r < Math.max(1, rounds); r++) {
             all.addAll(files);
         }
-        BatchSummary summary = new BatchSummary();
-        long start;
-        long elapsed;
-        try (AnalysisEngine engine = AnalysisEngine.create(settings, index)) {
-            start = System.nanoTime();
-            engine.analyse(all, summary);
-            elapsed = System.nanoTime() - start;
-        } catch (OcrException e) {
-            throw new CliException(ExitCode.ENGINE, e.getMessage());
-        }
-        int pages = summary.pages();
-        double perMin = pages / (elapsed / 1e9) * 60;
-        out.printf("%-26s %8s %10s %12s %14s%n", "tool", "pages", "seconds", "pages/min", "peak memory");
-        out.printf("%-26s %8d %10.1f %12.0f %14s%n", "scanstation analyse", pages, elapsed / 1e9, perMin,
-                peakHeapMb() + " MB heap, " + peakRssMb() + " MB RSS");
+        CorpusRun run = measure(all, index, settings);
+        out.printf("%-26s %8s %10s %12s %11s %14s%n", "tool", "pages", "seconds", "pages/min", "CPU s/page", "peak memory");
+        out.printf("%-26s %8d %10.1f %12.0f %11.2f %14s%n", "scanstation analyse", run.pages(), run.seconds(),
+                run.pagesPerMinute(), run.cpuSecondsPerPage(), run.peakHeapMb() + " MB heap, " + peakRssMb() + " MB RSS");
         if (!noPeer) {
             peer(out, all);
         }
         out.println("workers: " + settings.workers() + ", cores: " + Runtime.getRuntime().availableProcessors()
-                + "; " + summary.describe());
+                + "; " + run.summary());
         out.flush();
         return ExitCode.OK.code();
+    }
+
+    // --- corpora: each corpus measured on its own (CPU seconds per page, pages/min, peak heap) ---
+
+    /** One measured analysis: wall and process CPU time, peak heap while it ran. */
+    record CorpusRun(int pages, double seconds, double cpuSeconds, long peakHeapMb, String summary) {
+        double pagesPerMinute() {
+            return seconds <= 0 ? 0 : pages / seconds * 60;
+        }
+
+        double cpuSecondsPerPage() {
+            return pages == 0 ? 0 : cpuSeconds / pages;
+        }
+    }
+
+    private int corpora(PrintWriter out) throws Exception {
+        AnalysisSettings settings = AnalysisSettings.defaults();
+        if (workers != null) {
+            settings = settings.withWorkers(workers);
+        }
+        out.printf("%-26s %8s %10s %12s %11s %14s%n", "corpus", "pages", "seconds", "pages/min", "CPU s/page", "peak heap");
+        for (Path corpus : corpora) {
+            Path batch = corpus.resolve("batch");
+            List<Path> files;
+            CsvPatientIndex index;
+            try {
+                files = PageLoader.expandInputs(List.of(Files.isDirectory(batch) ? batch : corpus));
+            } catch (InputException e) {
+                throw new CliException(ExitCode.INPUT, e.getMessage());
+            }
+            try {
+                index = CsvPatientIndex.load(patients != null ? patients : corpus.resolve("patients.csv"));
+            } catch (PatientIndexException e) {
+                throw new CliException(ExitCode.PATIENT_INDEX, e.getMessage());
+            }
+            List<Path> all = new ArrayList<>();
+            for (int r = 0; r < Math.max(1, rounds); r++) {
+                all.addAll(files);
+            }
+            CorpusRun run = measure(all, index, settings);
+            out.printf("%-26s %8d %10.1f %12.0f %11.2f %14s%n", corpus.getFileName(), run.pages(), run.seconds(),
+                    run.pagesPerMinute(), run.cpuSecondsPerPage(), run.peakHeapMb() + " MB");
+            out.flush();
+        }
+        out.println("workers: " + settings.workers() + ", cores: " + Runtime.getRuntime().availableProcessors()
+                + "; CPU s/page is the process's CPU time (all threads, Tesseract's included) over the pages:"
+                + " steadier than pages/min on a machine shared with other work");
+        out.flush();
+        return ExitCode.OK.code();
+    }
+
+    /** Analyses the files once, measuring wall time, the process's CPU time and the heap's peak meanwhile. */
+    static CorpusRun measure(List<Path> files, CsvPatientIndex index, AnalysisSettings settings) throws Exception {
+        BatchSummary summary = new BatchSummary();
+        try (AnalysisEngine engine = AnalysisEngine.create(settings, index)) {
+            resetPeakHeap();
+            long cpu = processCpuNanos();
+            long start = System.nanoTime();
+            engine.analyse(files, summary);
+            long elapsed = System.nanoTime() - start;
+            long cpuUsed = processCpuNanos() - cpu;
+            return new CorpusRun(summary.pages(), elapsed / 1e9, cpuUsed / 1e9, peakHeapMb(), summary.describe());
+        } catch (OcrException e) {
+            throw new CliException(ExitCode.ENGINE, e.getMessage());
+        }
+    }
+
+    /** CPU time of the whole process so far (every thread, native OCR included), nanoseconds. */
+    static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                && os.getProcessCpuTime() >= 0) {
+            return os.getProcessCpuTime();
+        }
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    private static void resetPeakHeap() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
     }
 
     private static void peer(PrintWriter out, List<Path> files) throws InterruptedException {

@@ -5,7 +5,6 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.scanstation.barcode.Barcode;
-import org.scanstation.barcode.BarcodePayload;
 import org.scanstation.barcode.BarcodeReader;
 import org.scanstation.barcode.SeparatorRule;
 import org.scanstation.image.BlankPageDetector;
@@ -15,24 +14,18 @@ import org.scanstation.image.OrientationDetector;
 import org.scanstation.image.ScannedPage;
 import org.scanstation.image.SkewDetector;
 import org.scanstation.image.Transform;
-import org.scanstation.match.IdentifierRead;
 import org.scanstation.match.MatchDecision;
 import org.scanstation.match.MatchPolicy;
-import org.scanstation.match.PageEvidence;
 import org.scanstation.match.PatientIndex;
 import org.scanstation.model.HospitalNumberFormat;
-import org.scanstation.ocr.LabelHypotheses;
 import org.scanstation.ocr.LabelReader;
 import org.scanstation.ocr.LabelReading;
 import org.scanstation.ocr.OcrEngine;
-import org.scanstation.ocr.OcrException;
-import org.scanstation.ocr.OcrText;
-import org.scanstation.ocr.PageTextIdentifiers;
-import java.time.LocalDate;
 
 /**
- * The page stages in order: blank check, barcodes, separator check, orientation, skew, label OCR,
- * match. Each page is independent, so pages run in parallel.
+ * The page stages in order: blank check, barcodes, separator check, orientation, skew, then who the page
+ * belongs to ({@link PageIdentifier}: label OCR, page text, match). Each page is independent, so pages run
+ * in parallel.
  */
 public final class StandardPageAnalyzer implements PageAnalyzer {
 
@@ -43,11 +36,7 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
     private final SeparatorRule separators;
     private final OrientationDetector orientation;
     private final SkewDetector skew;
-    private final LabelReader labels;
-    private final HospitalNumberFormat mrnFormat;
-    private final MatchPolicy policy;
-    private final OcrEngine pageText;
-    private final LabelHypothesisChooser chooser;
+    private final PageIdentifier identifier;
 
     public StandardPageAnalyzer(BlankPageDetector blankDetector, BarcodeReader barcodes, SeparatorRule separators,
                                 OrientationDetector orientation, SkewDetector skew, LabelReader labels,
@@ -68,11 +57,7 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
         this.separators = separators;
         this.orientation = orientation;
         this.skew = skew;
-        this.labels = labels;
-        this.mrnFormat = mrnFormat;
-        this.policy = policy;
-        this.pageText = pageText;
-        this.chooser = index == null ? null : new LabelHypothesisChooser(index);
+        this.identifier = new PageIdentifier(labels, mrnFormat, policy, pageText, index);
     }
 
     @Override
@@ -120,135 +105,12 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
                 hints.add(ImageOps.mapToUpright(b.bounds(), grey.getWidth(), grey.getHeight(), transforms));
             }
         }
-        List<LabelReading> readings;
-        List<String> notes = new ArrayList<>();
-        try {
-            readings = labels.read(upright, hints);
-        } catch (OcrException e) {
-            readings = List.of();
-            notes.add("label OCR failed: " + e.getMessage());
-        }
-        List<IdentifierRead> ids = identifiers(found, readings);
-        boolean textRead = false;
-        if (ids.isEmpty() && readings.isEmpty() && pageText != null) {
-            // No label: before taking this page for a continuation page, look for identifiers printed in its
-            // text (a letter's "Re:" line, a label that could not be located). Without this a first page with
-            // no label would be filed with the previous patient's document.
-            readings = new ArrayList<>();
-            addPageText(upright, page.dpi(), ids, readings, notes);
-            textRead = true;
-        }
-        MatchDecision decision = policy.decide(new PageEvidence(ids, readings, 0));
-        if (decision instanceof MatchDecision.NeedsReview && notes.isEmpty() && chooser != null) {
-            // ADR 0013: the first reading left the page short of evidence. Look harder at its labels, then at
-            // its text; each step only adds evidence, and the policy decides again on everything read.
-            List<LabelHypotheses> hypotheses = reread(upright, hints, notes);
-            if (!hypotheses.isEmpty()) {
-                readings = chooser.choose(identifiers(found, List.of()), readings, hypotheses);
-                ids = identifiers(found, readings);
-                decision = policy.decide(new PageEvidence(ids, readings, 0));
-            }
-            if (decision instanceof MatchDecision.NeedsReview && notes.isEmpty() && pageText != null && !textRead) {
-                // the labels are left out: what they say was read above, from the label crops
-                List<Rectangle> labelRegions = new ArrayList<>();
-                hypotheses.forEach(h -> labelRegions.add(h.region()));
-                readings.stream().filter(r -> r.region() != null).forEach(r -> labelRegions.add(r.region()));
-                readings = new ArrayList<>(readings);
-                addPageText(paintedWhite(upright, labelRegions, Math.max(2, page.dpi() / 25)), page.dpi(),
-                        ids, readings, notes);
-                decision = policy.decide(new PageEvidence(ids, readings, 0));
-            }
-        }
-        if (decision instanceof MatchDecision.NoIdentity && chooser != null) {
-            String doubt = unreadIdentity(upright, hints, turn);
-            if (doubt != null) {
-                // not taken for a continuation page: it may be the first page of someone else's document
-                decision = new MatchDecision.NeedsReview(null, 0, List.of(doubt + ": a person must check who the page "
-                        + "belongs to; the pages after it are not filed to the patient before it"),
-                        java.util.Set.of("unread:" + page.id().name()));
-            }
-        }
-        if (blank.uncertain() && decision instanceof MatchDecision.NoIdentity) {
-            // never left out, never filed unseen: kept in its document for a person to look at
-            decision = new MatchDecision.NeedsReview(null, 0, List.of("the page looks " + blank.reason()
-                    + ": a person must check whether it is a blank back or a faint page"), java.util.Set.of());
-        }
-        if (!notes.isEmpty()) {
-            List<String> reasons = new ArrayList<>(notes);
-            reasons.addAll(decision.reasons());
-            decision = new MatchDecision.NeedsReview(null, 0, List.copyOf(reasons),
-                    decision.identityKeys().isEmpty() ? java.util.Set.of("unidentified") : decision.identityKeys());
-        }
+        PageIdentifier.Identification who = identifier.identify(page.id().name(), upright, page.dpi(), hints, found, turn,
+                blank);
+        MatchDecision decision = who.decision();
+        List<LabelReading> readings = who.readings();
         return new PageFindings(page.id(), PageKind.CONTENT, decision, rotation, skewDegrees, List.copyOf(transforms),
                 found, readings, List.of());
-    }
-
-    /**
-     * Why a page that identifies nobody may still carry an identity nobody could read, or null: a place that
-     * looks like a label (a box, a barcode) on the page upright or turned a quarter (its orientation may be
-     * wrong), or an orientation that could not be told.
-     */
-    private String unreadIdentity(BufferedImage upright, List<Rectangle> hints, OrientationDetector.Orientation turn) {
-        if (!labels.locate(upright, hints).isEmpty()) {
-            return "a label or barcode is on the page but nothing on it could be read";
-        }
-        if (!labels.locate(ImageOps.rotateQuadrant(upright, 90), List.of()).isEmpty()) {
-            return "a label or barcode lies across the page as it was turned, and nothing on it could be read";
-        }
-        if (turn.uncertain()) {
-            return "which way up the page is could not be told (" + turn.evidence() + ")";
-        }
-        return null;
-    }
-
-    /** The labels read again, harder (ADR 0013): what each look read; empty when there is no label to read. */
-    private List<LabelHypotheses> reread(BufferedImage upright, List<Rectangle> hints, List<String> notes) {
-        try {
-            return labels.reread(upright, hints);
-        } catch (OcrException e) {
-            notes.add("label OCR failed on a second reading: " + e.getMessage());
-            return List.of();
-        }
-    }
-
-    /** Identifiers and dates of birth printed in the page's text (outside or inside labels), added to the evidence. */
-    private void addPageText(BufferedImage upright, int dpi, List<IdentifierRead> ids, List<LabelReading> readings,
-                             List<String> notes) {
-        try {
-            // half resolution: letter text stays legible to Tesseract at 150 dpi and it reads 3-4x faster
-            int factor = dpi >= 250 ? 2 : 1;
-            OcrText text = pageText.recognise(ImageOps.downscale(upright, factor), null);
-            PageTextIdentifiers body = PageTextIdentifiers.read(text.text(), mrnFormat, LocalDate.now());
-            for (String nhs : body.nhsDigits()) {
-                ids.add(new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, nhs, IdentifierRead.Source.PAGE_TEXT, -1));
-            }
-            for (String mrn : body.mrns()) {
-                ids.add(new IdentifierRead(IdentifierRead.Kind.HOSPITAL_NUMBER, mrn, IdentifierRead.Source.PAGE_TEXT, -1));
-            }
-            for (LocalDate dob : body.birthDates()) {
-                readings.add(new LabelReading(null, "", null, null, dob, null, null, text.meanConfidence()));
-            }
-        } catch (OcrException e) {
-            notes.add("page text OCR failed: " + e.getMessage());
-        }
-    }
-
-    /** A grey copy of the page with the regions (grown by {@code margin} pixels) painted white. */
-    static BufferedImage paintedWhite(BufferedImage grey, List<Rectangle> regions, int margin) {
-        BufferedImage copy = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        java.awt.Graphics2D g = copy.createGraphics();
-        try {
-            g.drawImage(grey, 0, 0, null);
-            g.setColor(java.awt.Color.WHITE);
-            for (Rectangle r : regions) {
-                if (r != null) {
-                    g.fillRect(r.x - margin, r.y - margin, r.width + 2 * margin, r.height + 2 * margin);
-                }
-            }
-        } finally {
-            g.dispose();
-        }
-        return copy;
     }
 
     /** Share of the page darker than mid-grey, sampled on a coarse grid. */
@@ -266,26 +128,5 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
             }
         }
         return all == 0 ? 0 : (double) dark / all;
-    }
-
-    private List<IdentifierRead> identifiers(List<Barcode> found, List<LabelReading> readings) {
-        List<IdentifierRead> ids = new ArrayList<>();
-        for (Barcode b : found) {
-            BarcodePayload p = BarcodePayload.parse(b, mrnFormat);
-            p.nhsDigits().ifPresent(d -> ids.add(
-                    new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, d, IdentifierRead.Source.BARCODE, -1)));
-            p.mrn().ifPresent(m -> ids.add(
-                    new IdentifierRead(IdentifierRead.Kind.HOSPITAL_NUMBER, m, IdentifierRead.Source.BARCODE, -1)));
-        }
-        for (int i = 0; i < readings.size(); i++) {
-            LabelReading r = readings.get(i);
-            if (r.nhsDigits() != null) {
-                ids.add(new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, r.nhsDigits(), IdentifierRead.Source.LABEL_TEXT, i));
-            }
-            if (r.mrn() != null) {
-                ids.add(new IdentifierRead(IdentifierRead.Kind.HOSPITAL_NUMBER, r.mrn(), IdentifierRead.Source.LABEL_TEXT, i));
-            }
-        }
-        return ids;
     }
 }
