@@ -13,9 +13,8 @@ import org.scanstation.model.HospitalNumberFormat;
  * "Hospital Number", "MRN", "Unit No", "Case No", "RXX No"...) that matches the trust's
  * {@link HospitalNumberFormat}; failing that, a token standing alone that matches the format exactly.
  * OCR look-alikes are tolerated only where the pattern demands: a token that does not match as read is
- * accepted when exactly one way of reading its look-alike characters (O/0/D/Q, S/5/$/8, I/1/l/|/T, Z/2,
- * B/8, G/6, T/7) matches the format, so "$1537408" is S1537408 where the format wants a letter first,
- * while "82777487" (B or S?) gives none.
+ * accepted when exactly one way of reading its look-alike characters matches the format, so "$1537408"
+ * is S1537408 where the format wants a letter first, while "82777487" (B or S?) gives none.
  */
 final class HospitalNumberReader {
 
@@ -94,18 +93,19 @@ final class HospitalNumberReader {
     }
 
     /**
-     * What each character OCR reads may really be (itself first): a digit where the format wants a letter
-     * may be any letter it looks like, and the other way round. "8" may be B or S, "1" may be I, L or T:
-     * where two readings fit the format, the token gives no hospital number.
+     * What each character OCR reads may really be (itself first), for the look-alikes OCR makes between
+     * letters and digits: a letter read where the format wants a digit, and the few digits that stand for
+     * one letter only (0 for O, 5 and $ for S). "8" may be B or S and "1" I or L, so where two readings fit
+     * the format the token gives no hospital number; 2/Z and 6/G are left alone (a misread garbled digit
+     * would too easily become another hospital number).
      */
     private static final java.util.Map<Character, String> LOOK_ALIKES = java.util.Map.ofEntries(
-            java.util.Map.entry('0', "0ODQ"), java.util.Map.entry('O', "O0"), java.util.Map.entry('D', "D0"),
-            java.util.Map.entry('Q', "Q0"), java.util.Map.entry('5', "5S"), java.util.Map.entry('S', "S58"),
+            java.util.Map.entry('0', "0O"), java.util.Map.entry('O', "O0"), java.util.Map.entry('D', "D0"),
+            java.util.Map.entry('Q', "Q0"), java.util.Map.entry('5', "5S"), java.util.Map.entry('S', "S5"),
             java.util.Map.entry('$', "S5"), java.util.Map.entry('8', "8BS"), java.util.Map.entry('B', "B8"),
-            java.util.Map.entry('1', "1ILT"), java.util.Map.entry('I', "I1"), java.util.Map.entry('L', "L1"),
-            java.util.Map.entry('|', "1I"), java.util.Map.entry('T', "T17"), java.util.Map.entry('7', "7T"),
-            java.util.Map.entry('2', "2Z"), java.util.Map.entry('Z', "Z2"), java.util.Map.entry('6', "6G"),
-            java.util.Map.entry('G', "G6"));
+            java.util.Map.entry('1', "1IL"), java.util.Map.entry('I', "I1"), java.util.Map.entry('L', "L1"),
+            java.util.Map.entry('|', "1I"), java.util.Map.entry('Z', "Z2"), java.util.Map.entry('G', "G6"),
+            java.util.Map.entry('T', "T7"));
 
     private String readToken(String token) {
         String upper = token.toUpperCase();

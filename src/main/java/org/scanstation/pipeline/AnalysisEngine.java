@@ -45,7 +45,9 @@ public final class AnalysisEngine implements AutoCloseable {
     public static AnalysisEngine create(AnalysisSettings settings, PatientIndex index) throws OcrException {
         TesseractOcrEngine ocr = TesseractOcrEngine.createDefault(TesseractOcrEngine.Layout.BLOCK);
         ocr.recognise(new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_GRAY), null);
-        TesseractOcrEngine pageOcr = new TesseractOcrEngine(ocr.tessdata(), "eng", TesseractOcrEngine.Layout.PAGE);
+        // sparse text: a page's identifiers may stand in small blocks anywhere (a second label in a corner), which
+        // the whole-page layout analysis can leave out
+        TesseractOcrEngine pageOcr = new TesseractOcrEngine(ocr.tessdata(), "eng", TesseractOcrEngine.Layout.SPARSE);
         HospitalNumberFormat mrn = new HospitalNumberFormat(settings.hospitalNumberPattern());
         PageAnalyzer analyzer = new StandardPageAnalyzer(
                 new BlankPageDetector(),

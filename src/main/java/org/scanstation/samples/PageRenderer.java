@@ -90,7 +90,7 @@ final class PageRenderer {
         if (f.nextDouble() >= faintShare) {
             return false;
         }
-        ScanEffects.fade(img, ScanEffects.faintKeep(plan.level, -0.6 + 2.0 * f.nextDouble()));
+        ScanEffects.fade(img, ScanEffects.faintKeep(plan.level, -0.4 + 2.0 * f.nextDouble()));
         return true;
     }
 

@@ -26,7 +26,7 @@ final class CorpusScorer {
             return score.path(name).asInt(-1);
         }
 
-        /** Pages auto-filed where the truth says otherwise: the scorer's misfiled pages, by name. */
+        /** Pages auto-filed where the truth says otherwise: the shared scorer's misfiled pages, by name. */
         List<String> misfiledPages(JsonNode truth) {
             List<String> out = new ArrayList<>();
             for (JsonNode t : truth.get("pages")) {
@@ -35,8 +35,11 @@ final class CorpusScorer {
                 }
                 for (JsonNode p : analysis.get("pages")) {
                     if (p.get("source").asText().equals(t.get("source").asText()) && "matched".equals(p.get("status").asText())) {
-                        boolean wrong = !"matched".equals(t.path("expect").asText())
-                                || !t.path("nhs_number").asText().equals(p.path("patient").path("nhsNumber").asText());
+                        String filedTo = p.path("patient").path("nhsNumber").asText();
+                        // as the shared scorer: a trap document's later page filed to that document's own patient is not misfiled
+                        boolean ownPatient = !t.path("owner").isMissingNode() && t.path("owner").asText().equals(filedTo);
+                        boolean wrong = !"matched".equals(t.path("expect").asText()) ? !ownPatient
+                                : !t.path("nhs_number").asText().equals(filedTo);
                         if (wrong) {
                             out.add(t.get("source").asText());
                         }
