@@ -32,7 +32,8 @@ import org.scanstation.ocr.PageTextImage;
  * Who an upright page belongs to: its labels read (OCR of the label crops), its barcodes' identifiers,
  * and for a page with no label its text; the match policy decides on all of it (ADR 0002). With the
  * patient index (ADR 0013), a page the first reading leaves short of evidence is read harder (its labels,
- * then its text), and a page that identifies nobody is taken for a continuation page only when nothing
+ * then its text), a page identified by its barcode alone while a label beside it could not be read is
+ * reviewed, and a page that identifies nobody is taken for a continuation page only when nothing
  * suggests an identity that could not be read. Thread-safe when its parts are.
  */
 final class PageIdentifier {
@@ -87,7 +88,9 @@ final class PageIdentifier {
             text = addPageText(upright, dpi, ids, readings, notes);
         }
         MatchDecision decision = policy.decide(new PageEvidence(ids, readings, 0));
-        if (decision instanceof MatchDecision.NeedsReview && notes.isEmpty() && chooser != null) {
+        boolean unreadLabel = chooser != null && decision instanceof MatchDecision.Matched && onlyBarcodes(ids, readings)
+                && !labels.locate(upright, hints).isEmpty();
+        if ((decision instanceof MatchDecision.NeedsReview || unreadLabel) && notes.isEmpty() && chooser != null) {
             // ADR 0013: the first reading left the page short of evidence. Look harder at its labels, then at
             // its text; each step only adds evidence, and the policy decides again on everything read.
             List<LabelHypotheses> hypotheses = reread(upright, hints, notes);
@@ -105,6 +108,14 @@ final class PageIdentifier {
                 addPageText(paintedWhite(upright, labelRegions, Math.max(2, dpi / 25)), dpi, ids, readings, notes);
                 decision = policy.decide(new PageEvidence(ids, readings, 0));
             }
+        }
+        if (unreadLabel && decision instanceof MatchDecision.Matched m && onlyBarcodes(ids, readings)) {
+            // a barcode of one patient stuck beside a printed label of another is caught only by reading the label
+            List<String> reasons = new ArrayList<>();
+            reasons.add("only the barcode was read: the printed label beside it could not be read to check that it"
+                    + " names the same patient");
+            reasons.addAll(m.reasons());
+            decision = new MatchDecision.NeedsReview(m.patient(), 0.6, List.copyOf(reasons), m.identityKeys());
         }
         if (decision instanceof MatchDecision.NoIdentity && chooser != null) {
             String doubt = unreadIdentity(upright, hints, turn, text);
@@ -127,6 +138,12 @@ final class PageIdentifier {
                     decision.identityKeys().isEmpty() ? Set.of("unidentified") : decision.identityKeys());
         }
         return new Identification(decision, readings);
+    }
+
+    /** True when every piece of evidence came from barcodes: nothing printed (label or page text) was read. */
+    static boolean onlyBarcodes(List<IdentifierRead> ids, List<LabelReading> readings) {
+        return !ids.isEmpty() && ids.stream().allMatch(id -> id.source() == IdentifierRead.Source.BARCODE)
+                && readings.stream().noneMatch(r -> r.hasIdentifier() || r.hasDemographics());
     }
 
     /**
