@@ -18,7 +18,18 @@ public final class PageTextImage {
     private PageTextImage() {
     }
 
-    /** The page as Tesseract reads it best: bilevel pages as they are, grey pages smoothed and thresholded. */
+    /**
+     * The page as Tesseract reads it best: grey scans smoothed and thresholded; bilevel scans as they are
+     * (also once turned and deskewed, when interpolation has made their stroke edges grey: thresholding
+     * near the paper would thicken them until digits close up, 9 into 5).
+     *
+     * @param bilevelScan whether the page was scanned bilevel
+     */
+    public static BufferedImage forOcr(BufferedImage grey, boolean bilevelScan) {
+        return bilevelScan ? grey : forOcr(grey);
+    }
+
+    /** A grey page smoothed and thresholded; a page that is only black and white as it is. */
     public static BufferedImage forOcr(BufferedImage grey) {
         if (grey.getType() != BufferedImage.TYPE_BYTE_GRAY) {
             throw new IllegalArgumentException("expected an 8-bit grey page");

@@ -33,6 +33,7 @@ final class PatientNameReader {
     private static final Pattern TITLE = Pattern.compile(
             "^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Mstr|Prof)\\.?\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern MISREAD_COMMA = Pattern.compile("^(\\p{Lu}[\\p{Lu}'\\-]+(?:\\s\\p{Lu}[\\p{Lu}'\\-]+)*)[.;](?=\\s)");
+    private static final Pattern RULING_READ_AS_TEXT = Pattern.compile("^[|!\\[\\]{}_~`\"\\s]+|[|!\\[\\]{}_~`\"\\s]+$");
     private static final Pattern BRACKETS = Pattern.compile("\\s*\\([^)]*\\)\\s*");
     private static final Pattern LABEL_WORD = Pattern.compile(
             "(?i).*\\b(?:NHS|DOB|D\\.O\\.B|MRN|Hosp|Hospital|Consultant|Dept|Department|Infirmary|Dear|Re)\\b.*");
@@ -101,6 +102,8 @@ final class PatientNameReader {
     /** "FAMILY, Given", "Given FAMILY", "FAMILY Given", with an optional title and "(M)" tags; else null. */
     static Name parseName(String raw) {
         String s = BRACKETS.matcher(raw).replaceAll(" ").strip();
+        // the box's ruling read as characters at either end of the line: "| Name: Arjun MITCHELL |"
+        s = RULING_READ_AS_TEXT.matcher(s).replaceAll("").strip();
         // OCR often reads the comma after an upper-case family name as a full stop or semicolon
         s = MISREAD_COMMA.matcher(s).replaceFirst("$1,");
         s = TITLE.matcher(s).replaceFirst("");

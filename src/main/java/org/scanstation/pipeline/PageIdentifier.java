@@ -40,6 +40,8 @@ final class PageIdentifier {
 
     /** A page whose text gave fewer legible letters and digits than this was not read: it cannot be called label-free. */
     static final int MIN_LEGIBLE_CHARACTERS = 20;
+    /** Legible letters and digits that show a page whose orientation the geometry left unclear was turned right. */
+    static final int LEGIBLE_WHEN_TURNED_RIGHT = 150;
 
     /** The decision and what was read. */
     record Identification(MatchDecision decision, List<LabelReading> readings) {
@@ -63,13 +65,14 @@ final class PageIdentifier {
 
     /**
      * @param pageName the page's name (its identity key when it identifies nobody but may carry an unread label)
+     * @param bilevel  whether the page was scanned bilevel
      * @param hints where 2D barcodes are on the upright page (labels carry them)
      * @param found every barcode decoded on the page
      * @param turn  how the page was turned upright, with how sure that is
      * @param blank the blank check's verdict (an uncertain one is never filed unseen)
      */
-    Identification identify(String pageName, BufferedImage upright, int dpi, List<Rectangle> hints, List<Barcode> found,
-                            OrientationDetector.Orientation turn, BlankVerdict blank) {
+    Identification identify(String pageName, BufferedImage upright, int dpi, boolean bilevel, List<Rectangle> hints,
+                            List<Barcode> found, OrientationDetector.Orientation turn, BlankVerdict blank) {
         List<LabelReading> readings;
         List<String> notes = new ArrayList<>();
         try {
@@ -85,7 +88,7 @@ final class PageIdentifier {
             // text (a letter's "Re:" line, a label that could not be located). Without this a first page with
             // no label would be filed with the previous patient's document.
             readings = new ArrayList<>();
-            text = addPageText(upright, dpi, ids, readings, notes);
+            text = addPageText(upright, dpi, bilevel, ids, readings, notes);
         }
         MatchDecision decision = policy.decide(new PageEvidence(ids, readings, 0));
         boolean unreadLabel = chooser != null && decision instanceof MatchDecision.Matched && onlyBarcodes(ids, readings)
@@ -105,7 +108,7 @@ final class PageIdentifier {
                 hypotheses.forEach(h -> labelRegions.add(h.region()));
                 readings.stream().filter(r -> r.region() != null).forEach(r -> labelRegions.add(r.region()));
                 readings = new ArrayList<>(readings);
-                addPageText(paintedWhite(upright, labelRegions, Math.max(2, dpi / 25)), dpi, ids, readings, notes);
+                addPageText(paintedWhite(upright, labelRegions, Math.max(2, dpi / 25)), dpi, bilevel, ids, readings, notes);
                 decision = policy.decide(new PageEvidence(ids, readings, 0));
             }
         }
@@ -149,7 +152,8 @@ final class PageIdentifier {
     /**
      * Why a page that identifies nobody may still carry an identity nobody could read, or null: a place that
      * looks like a label (a box, a barcode) on the page upright or turned a quarter (its orientation may be
-     * wrong), an orientation that could not be told, or text that could not be read.
+     * wrong), an orientation that could not be told (unless the page's text read well the way it was turned),
+     * or text that could not be read.
      */
     private String unreadIdentity(BufferedImage upright, List<Rectangle> hints, OrientationDetector.Orientation turn,
                                   OcrText text) {
@@ -159,7 +163,8 @@ final class PageIdentifier {
         if (!labels.locate(ImageOps.rotateQuadrant(upright, 90), List.of()).isEmpty()) {
             return "a label or barcode lies across the page as it was turned, and nothing on it could be read";
         }
-        if (turn.uncertain()) {
+        if (turn.uncertain() && (text == null || PageTextImage.legibleCharacters(text) < LEGIBLE_WHEN_TURNED_RIGHT)) {
+            // the text read well the way the page was turned is the proof that it was turned right
             return "which way up the page is could not be told (" + turn.evidence() + ")";
         }
         if (text != null && PageTextImage.legibleCharacters(text) < MIN_LEGIBLE_CHARACTERS) {
@@ -182,12 +187,12 @@ final class PageIdentifier {
      * Identifiers and dates of birth printed in the page's text added to the evidence; the text read, or null
      * when OCR failed (noted).
      */
-    private OcrText addPageText(BufferedImage upright, int dpi, List<IdentifierRead> ids, List<LabelReading> readings,
-                                List<String> notes) {
+    private OcrText addPageText(BufferedImage upright, int dpi, boolean bilevel, List<IdentifierRead> ids,
+                                List<LabelReading> readings, List<String> notes) {
         try {
             // half resolution: letter text stays legible to Tesseract at 150 dpi and it reads 3-4x faster
             int factor = dpi >= 250 ? 2 : 1;
-            OcrText text = pageText.recognise(PageTextImage.forOcr(ImageOps.downscale(upright, factor)), null);
+            OcrText text = pageText.recognise(PageTextImage.forOcr(ImageOps.downscale(upright, factor), bilevel), null);
             PageTextIdentifiers body = PageTextIdentifiers.read(text.text(), mrnFormat, LocalDate.now());
             for (String nhs : body.nhsDigits()) {
                 ids.add(new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, nhs, IdentifierRead.Source.PAGE_TEXT, -1));

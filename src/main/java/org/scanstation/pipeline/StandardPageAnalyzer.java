@@ -105,8 +105,8 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
                 hints.add(ImageOps.mapToUpright(b.bounds(), grey.getWidth(), grey.getHeight(), transforms));
             }
         }
-        PageIdentifier.Identification who = identifier.identify(page.id().name(), upright, page.dpi(), hints, found, turn,
-                blank);
+        PageIdentifier.Identification who = identifier.identify(page.id().name(), upright, page.dpi(), page.bilevel(), hints,
+                found, turn, blank);
         MatchDecision decision = who.decision();
         List<LabelReading> readings = who.readings();
         return new PageFindings(page.id(), PageKind.CONTENT, decision, rotation, skewDegrees, List.copyOf(transforms),

@@ -178,6 +178,7 @@ class LabelParserTest {
             "McDONALD, Iain;McDONALD;Iain",
             "MacLeod, Fiona;MacLeod;Fiona",
             "KING, wiliam;KING;",                 // a given name OCR left in small letters is not read
+            "| Name: Arjun MITCHELL |;MITCHELL;Arjun",   // the box's ruling read as characters
     })
     void namesPrintedAsNamesAre(String line, String family, String given) {
         LabelReading r = parser.parse(line);
