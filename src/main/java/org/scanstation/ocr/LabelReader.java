@@ -23,6 +23,11 @@ public interface LabelReader {
      * {@link #read}). Choosing among them is the caller's (ADR 0013). A reader with nothing more to try
      * returns an empty list.
      */
+    /** The labels read, with every place that looked like a label, read or not (one location of the page). */
+    default LabelsFound readAll(BufferedImage uprightPage, List<Rectangle> barcodeHints) throws OcrException {
+        return new LabelsFound(locate(uprightPage, barcodeHints), read(uprightPage, barcodeHints));
+    }
+
     /**
      * Where labels appear to be on the page (ruled boxes of label size, text beside a barcode or bars that
      * look like one), read or not; empty when the reader cannot tell. A page that identifies nobody but

@@ -48,15 +48,26 @@ public final class TesseractLabelReader implements LabelReader, AutoCloseable {
 
     /** As {@link #read(BufferedImage, List)} for a page whose resolution is known. */
     public List<LabelReading> read(BufferedImage uprightPage, List<Rectangle> barcodeHints, double dpi) throws OcrException {
+        return readAll(uprightPage, barcodeHints, dpi).readings();
+    }
+
+    @Override
+    public LabelsFound readAll(BufferedImage uprightPage, List<Rectangle> barcodeHints) throws OcrException {
+        return readAll(uprightPage, barcodeHints, LabelLocator.estimateDpi(uprightPage));
+    }
+
+    private LabelsFound readAll(BufferedImage uprightPage, List<Rectangle> barcodeHints, double dpi) throws OcrException {
         Objects.requireNonNull(uprightPage, "uprightPage");
+        List<Rectangle> located = new ArrayList<>();
         List<LabelReading> readings = new ArrayList<>();
         for (LabelLocator.LabelRegion region : locator.locate(uprightPage, barcodeHints, dpi)) {
+            located.add(region.bounds());
             LabelReading reading = readRegion(uprightPage, region, dpi);
             if (reading.hasIdentifier() || reading.hasDemographics()) {
                 readings.add(reading);
             }
         }
-        return readings;
+        return new LabelsFound(located, readings);
     }
 
     /**

@@ -62,6 +62,46 @@ final class LabelHypothesisChooser {
         return out;
     }
 
+    /**
+     * Whether a harder reading could change the decision on this evidence: not when it already holds a
+     * conflict more evidence cannot remove (two patients, a barcode's NHS number failing its check digit, an
+     * identifier not in the index, a name or date of birth disagreeing with the patient). A printed NHS number
+     * failing its check digit may be a misreading, so it does not stop the re-read. Saves the re-read's CPU
+     * on trap pages; never decides anything itself.
+     */
+    boolean worthRereading(List<IdentifierRead> ids, List<LabelReading> readings) {
+        Set<String> patients = new LinkedHashSet<>();
+        Patient candidate = null;
+        for (IdentifierRead id : ids) {
+            boolean printedNhs = id.kind() == IdentifierRead.Kind.NHS_NUMBER && id.source() == IdentifierRead.Source.LABEL_TEXT;
+            if (id.kind() == IdentifierRead.Kind.NHS_NUMBER && !NhsNumber.hasValidCheckDigit(id.value())) {
+                if (printedNhs) {
+                    continue;
+                }
+                return false;
+            }
+            Optional<Patient> p = resolve(id.kind(), id.value());
+            if (p.isEmpty()) {
+                return false;
+            }
+            patients.add(p.get().nhsNumber().digits());
+            candidate = p.get();
+        }
+        if (patients.size() > 1) {
+            return false;
+        }
+        if (candidate != null) {
+            for (LabelReading r : readings) {
+                if (r.familyName() != null && !NameComparison.sameFamilyName(r.familyName(), candidate.familyName())
+                        || r.givenName() != null && !NameComparison.sameGivenName(r.givenName(), candidate.givenName())
+                        || r.dateOfBirth() != null && !r.dateOfBirth().equals(candidate.dateOfBirth())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private List<LabelReading> chooseFor(LabelHypotheses h, LabelReading firstReading, List<IdentifierRead> otherIds,
                                          List<LabelReading> allFirst) {
         Rectangle region = h.region();

@@ -22,6 +22,7 @@ import org.scanstation.model.HospitalNumberFormat;
 import org.scanstation.ocr.LabelHypotheses;
 import org.scanstation.ocr.LabelReader;
 import org.scanstation.ocr.LabelReading;
+import org.scanstation.ocr.LabelsFound;
 import org.scanstation.ocr.OcrEngine;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.ocr.OcrText;
@@ -74,11 +75,15 @@ final class PageIdentifier {
     Identification identify(String pageName, BufferedImage upright, int dpi, boolean bilevel, List<Rectangle> hints,
                             List<Barcode> found, OrientationDetector.Orientation turn, BlankVerdict blank) {
         List<LabelReading> readings;
+        List<Rectangle> located;
         List<String> notes = new ArrayList<>();
         try {
-            readings = labels.read(upright, hints);
+            LabelsFound labelsFound = labels.readAll(upright, hints);
+            readings = labelsFound.readings();
+            located = labelsFound.located();
         } catch (OcrException e) {
             readings = List.of();
+            located = List.of();
             notes.add("label OCR failed: " + e.getMessage());
         }
         List<IdentifierRead> ids = identifiers(found, readings);
@@ -92,8 +97,9 @@ final class PageIdentifier {
         }
         MatchDecision decision = policy.decide(new PageEvidence(ids, readings, 0));
         boolean unreadLabel = chooser != null && decision instanceof MatchDecision.Matched && onlyBarcodes(ids, readings)
-                && !labels.locate(upright, hints).isEmpty();
-        if ((decision instanceof MatchDecision.NeedsReview || unreadLabel) && notes.isEmpty() && chooser != null) {
+                && !located.isEmpty();
+        if ((decision instanceof MatchDecision.NeedsReview || unreadLabel) && notes.isEmpty() && chooser != null
+                && chooser.worthRereading(ids, readings)) {
             // ADR 0013: the first reading left the page short of evidence. Look harder at its labels, then at
             // its text; each step only adds evidence, and the policy decides again on everything read.
             List<LabelHypotheses> hypotheses = reread(upright, hints, notes);
@@ -102,7 +108,8 @@ final class PageIdentifier {
                 ids = identifiers(found, readings);
                 decision = policy.decide(new PageEvidence(ids, readings, 0));
             }
-            if (decision instanceof MatchDecision.NeedsReview && notes.isEmpty() && pageText != null && text == null) {
+            if (decision instanceof MatchDecision.NeedsReview && notes.isEmpty() && pageText != null && text == null
+                    && chooser.worthRereading(ids, readings)) {
                 // the labels are left out: what they say was read above, from the label crops
                 List<Rectangle> labelRegions = new ArrayList<>();
                 hypotheses.forEach(h -> labelRegions.add(h.region()));
@@ -121,7 +128,7 @@ final class PageIdentifier {
             decision = new MatchDecision.NeedsReview(m.patient(), 0.6, List.copyOf(reasons), m.identityKeys());
         }
         if (decision instanceof MatchDecision.NoIdentity && chooser != null) {
-            String doubt = unreadIdentity(upright, hints, turn, text);
+            String doubt = unreadIdentity(upright, located, turn, text);
             if (doubt != null) {
                 // not taken for a continuation page: it may be the first page of someone else's document
                 decision = new MatchDecision.NeedsReview(null, 0, List.of(doubt + ": a person must check who the page "
@@ -155,9 +162,9 @@ final class PageIdentifier {
      * wrong), an orientation that could not be told (unless the page's text read well the way it was turned),
      * or text that could not be read.
      */
-    private String unreadIdentity(BufferedImage upright, List<Rectangle> hints, OrientationDetector.Orientation turn,
+    private String unreadIdentity(BufferedImage upright, List<Rectangle> located, OrientationDetector.Orientation turn,
                                   OcrText text) {
-        if (!labels.locate(upright, hints).isEmpty()) {
+        if (!located.isEmpty()) {
             return "a label or barcode is on the page but nothing on it could be read";
         }
         if (!labels.locate(ImageOps.rotateQuadrant(upright, 90), List.of()).isEmpty()) {
