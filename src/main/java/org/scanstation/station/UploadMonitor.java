@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.scanstation.store.BatchStore;
 import org.scanstation.store.DocumentState;
+import org.scanstation.store.Quarantine;
 import org.scanstation.store.StoredBatch;
 import org.scanstation.store.StoredDocument;
 import org.scanstation.upload.EdmsClient;
@@ -86,6 +87,11 @@ final class UploadMonitor implements AutoCloseable {
     /** Every document of the store with its upload state in plain words, newest batch first. */
     List<UploadLine> lines() {
         List<UploadLine> lines = new ArrayList<>();
+        // batches set aside because their journal is damaged: kept for IT, never uploaded, said in words
+        for (Quarantine.Item q : store.quarantined()) {
+            lines.add(new UploadLine(q.batch() == null ? "audit trail" : q.batch(), 0, 0,
+                    "set aside for IT: not uploaded, nothing deleted", 0, q.describe(), true));
+        }
         List<StoredBatch> batches = new ArrayList<>(store.batches());
         batches.sort(Comparator.comparing(StoredBatch::createdAt).reversed());
         for (StoredBatch b : batches) {
