@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.scanstation.image.InputException;
-import org.scanstation.image.PageLoader;
+import org.scanstation.image.BatchInputs;
+import org.scanstation.image.InputFiles;
+import org.scanstation.image.SkippedInput;
 import org.scanstation.match.CsvPatientIndex;
 import org.scanstation.match.PatientIndexException;
 import org.scanstation.ocr.OcrException;
@@ -56,7 +58,11 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Path> files;
         try {
-            files = PageLoader.expandInputs(inputs);
+            BatchInputs expanded = InputFiles.expand(inputs);
+            files = expanded.files();
+            for (SkippedInput skipped : expanded.skipped()) {
+                out.println("not read: " + AnalysisOptions.describe(skipped));
+            }
         } catch (InputException e) {
             throw new CliException(ExitCode.INPUT, e.getMessage());
         }
