@@ -18,8 +18,15 @@ final class TiffPageChain {
 
     /** One entry of the chain: a page to decode, or a page that is known to be damaged or missing. */
     sealed interface Entry {
-        /** A page directory to decode (the reader's image index is its position in the chain). */
-        record Page(long offset) implements Entry {
+        /**
+         * A page directory to decode (the reader's image index is its position in the chain), with the
+         * values of its short tags (SHORT, LONG, RATIONAL as numerator and denominator) and its strips.
+         */
+        record Page(long offset, Map<Integer, long[]> tags) implements Entry {
+            long tag(int tag, long fallback) {
+                long[] v = tags.get(tag);
+                return v == null || v.length == 0 ? fallback : v[0];
+            }
         }
 
         /** A page directory whose image cannot be read as it is (e.g. its data runs past the file's end). */
@@ -106,26 +113,35 @@ final class TiffPageChain {
                 return pages;
             }
             seen.put(offset, number);
-            String damage = dataDamage(offset, entries, number);
-            pages.add(damage == null ? new Entry.Page(offset) : new Entry.Damaged(offset, damage));
+            Map<Integer, long[]> tags = new HashMap<>();
+            String damage = readTags(offset, entries, number, tags);
+            pages.add(damage == null ? new Entry.Page(offset, tags) : new Entry.Damaged(offset, damage));
             offset = u32(next);
         }
         return pages;
     }
 
-    /** Why the page's image data is not all inside the file, or null when it is. */
-    private String dataDamage(long ifd, int entries, int number) throws IOException {
-        Map<Integer, long[]> tags = new HashMap<>();
+    /**
+     * Reads the page's tags into {@code tags} (short ones, and the strip and tile lists); returns why the
+     * page's image data is not all inside the file, or null when it is.
+     */
+    private String readTags(long ifd, int entries, int number, Map<Integer, long[]> tags) throws IOException {
         for (int i = 0; i < entries; i++) {
             long e = ifd + 2 + 12L * i;
             int tag = u16(e);
-            if (tag == STRIP_OFFSETS || tag == STRIP_BYTE_COUNTS || tag == TILE_OFFSETS || tag == TILE_BYTE_COUNTS) {
-                long[] values = values(e);
-                if (values == null) {
+            boolean data = tag == STRIP_OFFSETS || tag == STRIP_BYTE_COUNTS || tag == TILE_OFFSETS || tag == TILE_BYTE_COUNTS;
+            long count = u32(e + 4);
+            if (!data && count > 4) {
+                continue;
+            }
+            long[] values = values(e);
+            if (values == null) {
+                if (data) {
                     return "the file ends early: page " + number + "'s list of image data runs past the end of the file";
                 }
-                tags.put(tag, values);
+                continue;
             }
+            tags.put(tag, values);
         }
         String strips = outside(tags.get(STRIP_OFFSETS), tags.get(STRIP_BYTE_COUNTS), number);
         return strips != null ? strips : outside(tags.get(TILE_OFFSETS), tags.get(TILE_BYTE_COUNTS), number);
@@ -146,12 +162,18 @@ final class TiffPageChain {
         return null;
     }
 
-    /** The SHORT or LONG values of an IFD entry, or null when they lie outside the file. */
+    /**
+     * The SHORT, LONG or RATIONAL (numerator, denominator) values of an IFD entry, or null when they lie
+     * outside the file; empty for other types and for lists too long to be worth checking.
+     */
     private long[] values(long entry) throws IOException {
         int type = u16(entry + 2);
         long count = u32(entry + 4);
-        int size = type == 3 ? 2 : type == 4 ? 4 : 0;
-        if (size == 0 || count == 0) {
+        if (type == 5) {
+            count *= 2;
+        }
+        int size = type == 3 ? 2 : type == 4 || type == 5 ? 4 : 0;
+        if (size == 0 || count == 0 || count > (1 << 20)) {
             return new long[0];
         }
         long bytes = count * size;

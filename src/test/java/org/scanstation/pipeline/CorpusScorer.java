@@ -53,7 +53,7 @@ final class CorpusScorer {
         try (AnalysisEngine engine = AnalysisEngine.create(AnalysisSettings.defaults(), index);
              OutputStream os = Files.newOutputStream(out);
              AnalysisJsonWriter writer = new AnalysisJsonWriter(os)) {
-            engine.analyse(org.scanstation.image.PageLoader.expandInputs(List.of(corpus.resolve("batch"))), page -> {
+            engine.analyse(org.scanstation.image.InputFiles.expand(List.of(corpus.resolve("batch"))).files(), page -> {
                 try {
                     writer.write(page);
                 } catch (IOException e) {
