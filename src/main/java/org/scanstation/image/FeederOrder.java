@@ -37,8 +37,9 @@ public final class FeederOrder {
         for (Path file : files) {
             String name = file.getFileName().toString();
             List<String> tokens = tokens(stem(name));
+            // only numbered names stand for a position; unnumbered ones keep plain name order
             String position = position(tokens);
-            String earlier = byPosition.putIfAbsent(position, name);
+            String earlier = tokens.stream().anyMatch(FeederOrder::isDigits) ? byPosition.putIfAbsent(position, name) : null;
             if (earlier != null) {
                 throw new InputException("the order of the pages in " + folder + " is ambiguous: " + earlier + " and "
                         + name + " stand for the same position in the feeder order; rename or remove one of them");

@@ -16,7 +16,8 @@ import org.scanstation.match.MatchDecision;
  *       ({@link DocumentAssembler});</li>
  *   <li>showing a patient label, it needs review, its candidate kept for the supervisor.</li>
  * </ul>
- * The problems are the first reasons given, in words.
+ * The problems are the first reasons given, in words. An image too small to be a page (under 15 mm on a
+ * side) is treated the same way: what it shows cannot be judged.
  */
 public final class CleanRenderGate implements PageAnalyzer {
 
@@ -26,15 +27,22 @@ public final class CleanRenderGate implements PageAnalyzer {
         this.analyzer = analyzer;
     }
 
+    /** A page image smaller than this on a side (in mm) is too small to tell whether it is blank. */
+    static final double SMALLEST_PAGE_MM = 15;
+
     @Override
     public PageFindings analyse(ScannedPage page) {
         PageFindings f = analyzer.analyse(page);
-        if (page.renderedCleanly()) {
+        String tooSmall = tooSmall(page);
+        if (page.renderedCleanly() && tooSmall == null) {
             return f;
         }
         List<String> reasons = new ArrayList<>();
         for (String problem : page.renderProblems()) {
             reasons.add("the page did not render cleanly: " + problem);
+        }
+        if (tooSmall != null) {
+            reasons.add(tooSmall);
         }
         MatchDecision d = f.decision();
         switch (f.kind()) {
@@ -57,5 +65,16 @@ public final class CleanRenderGate implements PageAnalyzer {
         }
         return new PageFindings(f.id(), PageKind.UNREADABLE, null, f.rotation(), f.skew(), f.transforms(),
                 f.barcodes(), f.labels(), List.copyOf(reasons));
+    }
+
+    private static String tooSmall(ScannedPage page) {
+        double w = page.image().getWidth() * 25.4 / Math.max(1, page.dpi());
+        double h = page.image().getHeight() * 25.4 / Math.max(1, page.dpi());
+        if (Math.min(w, h) >= SMALLEST_PAGE_MM) {
+            return null;
+        }
+        return String.format("the page image is only %d x %d pixels (%.0f x %.0f mm at %d dpi): too small to be a"
+                        + " page or to tell whether it is blank", page.image().getWidth(), page.image().getHeight(), w, h,
+                page.dpi());
     }
 }
