@@ -95,7 +95,8 @@ final class ImageIoPageDecoder {
         } catch (OutOfMemoryError e) {
             return new PageLoadResult.Unreadable(id, "image too large to decode in the memory available");
         } catch (Exception e) {
-            return new PageLoadResult.Unreadable(id, "cannot decode " + what + " image: " + Messages.of(e));
+            return new PageLoadResult.Unreadable(id, "the " + what + " image cannot be decoded (damaged or incomplete file): "
+                    + Messages.of(e));
         }
         for (String warning : warnings) {
             String lower = warning.toLowerCase(Locale.ROOT);

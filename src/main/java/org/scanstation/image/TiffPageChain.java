@@ -89,27 +89,27 @@ final class TiffPageChain {
             int number = pages.size() + 1;
             Integer earlier = seen.get(offset);
             if (earlier != null) {
-                pages.add(new Entry.Missing("the file's page chain points back to page " + earlier + " after page "
+                pages.add(new Entry.Missing("the TIFF file's page chain points back to page " + earlier + " after page "
                         + (number - 1) + ": it is damaged, and any pages after page " + (number - 1)
                         + " cannot be found"));
                 return pages;
             }
             if (pages.size() == maxPages) {
-                pages.add(new Entry.Missing("the file lists more than " + maxPages + " pages: the pages after page "
+                pages.add(new Entry.Missing("the TIFF file lists more than " + maxPages + " pages: the pages after page "
                         + maxPages + " are not read"));
                 return pages;
             }
             if (offset < 8 || offset + 2 > length) {
                 pages.add(new Entry.Missing(offset + 2 > length
-                        ? "the file ends early: page " + number + " should start at byte " + offset
+                        ? "the TIFF file ends early: page " + number + " should start at byte " + offset
                                 + " but the file has only " + length + " bytes"
-                        : "the file is damaged: page " + number + "'s directory offset (" + offset + ") is not valid"));
+                        : "the TIFF file is damaged: page " + number + "'s directory offset (" + offset + ") is not valid"));
                 return pages;
             }
             int entries = u16(offset);
             long next = offset + 2 + 12L * entries;
             if (next + 4 > length) {
-                pages.add(new Entry.Missing("the file ends early, in the middle of page " + number + "'s directory"));
+                pages.add(new Entry.Missing("the TIFF file ends early, in the middle of page " + number + "'s directory"));
                 return pages;
             }
             seen.put(offset, number);
@@ -137,7 +137,7 @@ final class TiffPageChain {
             long[] values = values(e);
             if (values == null) {
                 if (data) {
-                    return "the file ends early: page " + number + "'s list of image data runs past the end of the file";
+                    return "the TIFF file ends early: page " + number + "'s list of image data runs past the end of the file";
                 }
                 continue;
             }
@@ -156,7 +156,7 @@ final class TiffPageChain {
             needed = Math.max(needed, offsets[i] + counts[i]);
         }
         if (needed > length) {
-            return "the file ends early: page " + number + "'s image data runs to byte " + needed
+            return "the TIFF file ends early: page " + number + "'s image data runs to byte " + needed
                     + " but the file has only " + length + " bytes";
         }
         return null;

@@ -328,7 +328,7 @@ public final class EsclDriver implements ScanDriver {
             int[] count = {0};
             try {
                 Files.write(tmp, body);
-                ImageFiles.readPages(tmp, settings.resolution(), options.mode(), (image, dpi, source) -> {
+                ImageFiles.readPages(tmp, (image, dpi, source) -> {
                     sink.page(PageImages.toMode(image, options.mode()), dpi, null);
                     count[0]++;
                 });

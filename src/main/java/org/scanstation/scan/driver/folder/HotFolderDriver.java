@@ -201,8 +201,7 @@ public final class HotFolderDriver implements ScanDriver {
             try {
                 // decode fully before delivering, so a half-written file never yields a partial page set
                 List<Page> pages = new java.util.ArrayList<>();
-                ImageFiles.readPages(file, options.resolution(), options.mode(),
-                        (image, dpi, source) -> pages.add(new Page(image, dpi, source)));
+                ImageFiles.readPages(file, (image, dpi, source) -> pages.add(new Page(image, dpi, source)));
                 markDone(file, seen);
                 takenByHash.put(hash, name);
                 lastNewNanos = System.nanoTime();
