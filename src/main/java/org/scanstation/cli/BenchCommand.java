@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.scanstation.image.InputException;
 import org.scanstation.image.BatchInputs;
 import org.scanstation.image.InputFiles;
+import org.scanstation.image.PageLoadResult;
+import org.scanstation.image.PageLoader;
+import org.scanstation.image.ScannedPage;
 import org.scanstation.image.SkippedInput;
 import org.scanstation.match.CsvPatientIndex;
 import org.scanstation.match.PatientIndexException;
@@ -50,6 +53,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-peer", description = "Do not run zbarimg.")
     boolean noPeer;
 
+    @Option(names = "--heap-window", defaultValue = "250", paramLabel = "PAGES",
+            description = "Report the heap for each window of this many pages (flat means bounded memory).")
+    int heapWindow;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT")
     List<Path> inputs;
 
@@ -81,12 +88,29 @@ final class BenchCommand implements Callable<Integer> {
             all.addAll(files);
         }
         BatchSummary summary = new BatchSummary();
+        List<String> notRead = new ArrayList<>();
         long start;
         long elapsed;
-        try (AnalysisEngine engine = AnalysisEngine.create(settings, index)) {
+        List<HeapWatch.Window> heap;
+        try (AnalysisEngine engine = AnalysisEngine.create(settings, index); HeapWatch watch = new HeapWatch(heapWindow)) {
+            PageLoader loader = engine.pageLoader();
             start = System.nanoTime();
-            engine.analyse(all, summary);
+            engine.analyse(sink -> {
+                for (Path f : all) {
+                    loader.load(f, page -> {
+                        String why = whyNotRead(page);
+                        if (why != null) {
+                            notRead.add(page.id().name() + ": " + why);
+                        }
+                        sink.accept(page);
+                    });
+                }
+            }, page -> {
+                summary.pageAnalysed(page);
+                watch.pageAnalysed(page);
+            });
             elapsed = System.nanoTime() - start;
+            heap = watch.windows();
         } catch (OcrException e) {
             throw new CliException(ExitCode.ENGINE, e.getMessage());
         }
@@ -98,10 +122,26 @@ final class BenchCommand implements Callable<Integer> {
         if (!noPeer) {
             peer(out, all);
         }
+        out.println("heap after GC, MB, per " + heapWindow + " pages: "
+                + String.join(" ", heap.stream().map(w -> Long.toString(w.liveMb())).toList())
+                + " (max " + heap.stream().mapToLong(HeapWatch.Window::liveMb).max().orElse(0) + ", max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + ")");
+        out.println("heap used, MB, per " + heapWindow + " pages: "
+                + String.join(" ", heap.stream().map(w -> Long.toString(w.usedMb())).toList()));
+        out.println("pages not read (undecodable, over the time limit, not rendered cleanly): " + notRead.size());
+        notRead.stream().limit(10).forEach(line -> out.println("  " + line));
         out.println("workers: " + settings.workers() + ", cores: " + Runtime.getRuntime().availableProcessors()
                 + "; " + summary.describe());
         out.flush();
         return ExitCode.OK.code();
+    }
+
+    private static String whyNotRead(PageLoadResult page) {
+        if (page instanceof PageLoadResult.Unreadable u) {
+            return u.reason();
+        }
+        ScannedPage p = ((PageLoadResult.Loaded) page).page();
+        return p.renderedCleanly() ? null : String.join("; ", p.renderProblems());
     }
 
     private static void peer(PrintWriter out, List<Path> files) throws InterruptedException {
