@@ -2,6 +2,7 @@ package org.scanstation;
 
 import java.lang.reflect.InvocationTargetException;
 import org.scanstation.cli.ScanStationCli;
+import org.scanstation.image.ImageIoPlugins;
 import org.scanstation.logging.LogSetup;
 
 /**
@@ -18,6 +19,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         LogSetup.install();
+        ImageIoPlugins.install();
         if (args.length == 0) {
             // the same start-up check as every command: a malformed machine configuration stops the station
             int refused = ScanStationCli.checkConfiguration(new java.io.PrintWriter(System.err, true));

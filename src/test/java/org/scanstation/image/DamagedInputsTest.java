@@ -155,6 +155,26 @@ class DamagedInputsTest {
     }
 
     @Test
+    void anErrorPdfBoxOnlyLogsIsARenderProblem() throws Exception {
+        Path file = dir.resolve("missing-shading.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(
+                    org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+            doc.addPage(page);
+            page.setResources(new org.apache.pdfbox.pdmodel.PDResources());
+            org.apache.pdfbox.pdmodel.common.PDStream content = new org.apache.pdfbox.pdmodel.common.PDStream(doc);
+            try (var os = content.createOutputStream()) {
+                // a shading the page's resources do not hold: PDFBox logs an error and draws nothing
+                os.write("0 g 100 100 50 50 re f /Missing sh\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            page.setContents(content);
+            doc.save(file.toFile());
+        }
+        ScannedPage p = ((PageLoadResult.Loaded) load(file).get(0)).page();
+        assertThat(p.renderProblems()).anyMatch(s -> s.contains("renderer reported an error") && s.contains("Missing"));
+    }
+
+    @Test
     void aDamagedJbig2ImageIsARenderProblem() throws Exception {
         List<PageLoadResult> pages = load(InputFixtures.damagedJbig2Pdf(dir, "damaged-jbig2.pdf", five[0]));
         assertThat(pages).hasSize(1);
