@@ -25,7 +25,8 @@ import org.scanstation.scan.driver.ScanDriver;
 
 /**
  * A hot folder, {@code watch:/path}: a multi-function device scans to a share and the station picks
- * the files up as they arrive, in name order among the files ready at each poll.
+ * the files up as they arrive, in natural order (numbers in names compared as numbers) among the files
+ * ready at each poll.
  *
  * <ul>
  *   <li>Only completed files: a file is taken when its size and modification time were the same at
