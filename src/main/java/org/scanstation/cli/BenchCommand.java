@@ -118,7 +118,8 @@ final class BenchCommand implements Callable<Integer> {
         double perMin = pages / (elapsed / 1e9) * 60;
         out.printf("%-26s %8s %10s %12s %14s%n", "tool", "pages", "seconds", "pages/min", "peak memory");
         out.printf("%-26s %8d %10.1f %12.0f %14s%n", "scanstation analyse", pages, elapsed / 1e9, perMin,
-                peakHeapMb() + " MB heap, " + peakRssMb() + " MB RSS");
+                heap.stream().mapToLong(HeapWatch.Window::usedMb).max().orElse(peakHeapMb()) + " MB heap, "
+                        + peakRssMb() + " MB RSS");
         if (!noPeer) {
             peer(out, all);
         }
