@@ -203,6 +203,9 @@ public final class HotFolderDriver implements ScanDriver {
                 // decode fully before delivering, so a half-written file never yields a partial page set
                 List<Page> pages = new java.util.ArrayList<>();
                 ImageFiles.readPages(file, (image, dpi, source) -> pages.add(new Page(image, dpi, source)));
+                if (changedSince(file, seen)) {
+                    return; // the device wrote more while it was read: taken again once it settles
+                }
                 markDone(file, seen);
                 takenByHash.put(hash, name);
                 lastNewNanos = System.nanoTime();
@@ -210,12 +213,22 @@ public final class HotFolderDriver implements ScanDriver {
                     sink.page(p.image(), p.dpi(), p.source());
                 }
             } catch (ImageFiles.UnreadableFileException e) {
-                if (now - seen.unchangedSinceNanos() >= settleTime.toNanos()) {
+                if (now - seen.unchangedSinceNanos() >= settleTime.toNanos() && !changedSince(file, seen)) {
                     markDone(file, seen);
                     lastNewNanos = System.nanoTime();
                     sink.rejected(name, e.getMessage());
                 }
                 // otherwise probably still being written: retried at the next poll or when it changes
+            }
+        }
+
+        /** True when the file is no longer what was seen (its size or time changed), or is gone. */
+        private boolean changedSince(Path file, Seen seen) {
+            try {
+                BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+                return !seen.sameAs(attrs.size(), attrs.lastModifiedTime().toMillis());
+            } catch (IOException e) {
+                return true;
             }
         }
 
