@@ -11,24 +11,31 @@ import org.scanstation.model.PageId;
  */
 final class FileReading {
 
+    /** Opens the input for reading page by page, within {@code deadline}. */
+    @FunctionalInterface
+    interface Opener {
+        PageFile open(PageDeadline deadline) throws IOException;
+    }
+
     private final Path file;
     private final FileKind kind;
-    private final ReadLimits limits;
+    private final Opener opener;
     private final PageTimer timer;
     private final PageSink sink;
     private final PageId single;
 
-    FileReading(Path file, FileKind kind, ReadLimits limits, PageTimer timer, PageSink sink) {
+    /** @param file the input's name (pages are named after it), whether or not it is read from disk */
+    FileReading(Path file, FileKind kind, Opener opener, PageTimer timer, PageSink sink) {
         this.file = file;
         this.kind = kind;
-        this.limits = limits;
+        this.opener = opener;
         this.timer = timer;
         this.sink = sink;
         this.single = PageId.single(file);
     }
 
     void run() throws IOException, InterruptedException {
-        PageTimer.Outcome<PageFile> opened = timer.run(d -> PageLoader.open(file, kind, limits.maxPagesPerFile(), d));
+        PageTimer.Outcome<PageFile> opened = timer.run(opener::open);
         PageFile pages = null;
         if (opened instanceof PageTimer.Outcome.Done<PageFile> done) {
             pages = done.value();
@@ -82,7 +89,7 @@ final class FileReading {
     }
 
     private PageFile reopen() throws InterruptedException {
-        PageTimer.Outcome<PageFile> again = timer.run(d -> PageLoader.open(file, kind, limits.maxPagesPerFile(), d));
+        PageTimer.Outcome<PageFile> again = timer.run(opener::open);
         return again instanceof PageTimer.Outcome.Done<PageFile> done ? done.value() : null;
     }
 

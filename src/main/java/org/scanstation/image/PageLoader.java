@@ -60,7 +60,18 @@ public final class PageLoader {
             return;
         }
         try (PageTimer timer = new PageTimer(limits.pageTimeLimit())) {
-            new FileReading(file, kind, limits, timer, sink).run();
+            new FileReading(file, kind, d -> open(file, kind, limits.maxPagesPerFile(), d), timer, sink).run();
+        }
+    }
+
+    /**
+     * Renders every page of a PDF held in memory (as a scanner sends it), as {@link #load} does a file; no
+     * copy of it is written anywhere. Pages are named after {@code name}.
+     */
+    public void loadPdf(byte[] pdf, String name, PageSink sink) throws IOException, InterruptedException {
+        try (PageTimer timer = new PageTimer(limits.pageTimeLimit())) {
+            new FileReading(Path.of(name), FileKind.PDF, d -> PdfPageFile.open(pdf, limits.maxPagesPerFile(), d),
+                    timer, sink).run();
         }
     }
 

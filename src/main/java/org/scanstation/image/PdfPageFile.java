@@ -24,9 +24,6 @@ import org.scanstation.model.PageId;
  */
 final class PdfPageFile implements PageFile {
 
-    /** Main memory PDFBox may use for a document's streams before it spills to a temporary file. */
-    private static final long STREAM_MEMORY = 32L * 1024 * 1024;
-
     private final DeadlineRandomAccessRead file;
     private final PDDocument doc;
     private final List<PDPage> pages;
@@ -41,11 +38,22 @@ final class PdfPageFile implements PageFile {
     }
 
     static PdfPageFile open(Path path, int maxPages, PageDeadline deadline) throws IOException {
-        DeadlineRandomAccessRead file = new DeadlineRandomAccessRead(path.toFile());
+        return open(DeadlineRandomAccessRead.of(path.toFile()), maxPages, deadline);
+    }
+
+    /** A PDF held in memory (a scanner's document): no copy of it is written anywhere. */
+    static PdfPageFile open(byte[] pdf, int maxPages, PageDeadline deadline) throws IOException {
+        return open(DeadlineRandomAccessRead.of(pdf), maxPages, deadline);
+    }
+
+    private static PdfPageFile open(DeadlineRandomAccessRead file, int maxPages, PageDeadline deadline)
+            throws IOException {
         file.deadline(deadline);
         PDDocument doc;
         try {
-            doc = Loader.loadPDF(file, "", null, null, MemoryUsageSetting.setupMixed(STREAM_MEMORY).streamCache);
+            // the streams PDFBox makes are kept in memory: no scratch file with page data in java.io.tmpdir
+            // (the source is read where it is, so this costs little)
+            doc = Loader.loadPDF(file, "", null, null, MemoryUsageSetting.setupMainMemoryOnly().streamCache);
         } catch (InvalidPasswordException e) {
             file.close();
             throw new UnreadableFileException("the PDF is password-protected");

@@ -4,8 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -324,18 +322,15 @@ public final class EsclDriver implements ScanDriver {
         }
 
         private int deliverPdf(byte[] body) throws IOException, InterruptedException {
-            Path tmp = Files.createTempFile("escl-document", ".pdf");
             int[] count = {0};
             try {
-                Files.write(tmp, body);
-                ImageFiles.readPages(tmp, (image, dpi, source) -> {
+                // read in memory: no copy of the scanned document in the temporary folder
+                ImageFiles.readPdf(body, "scanned document", (image, dpi, source) -> {
                     sink.page(PageImages.toMode(image, options.mode()), dpi, null);
                     count[0]++;
                 });
             } catch (ImageFiles.UnreadableFileException e) {
-                throw new IOException("the scanner sent a PDF that cannot be read", e);
-            } finally {
-                Files.deleteIfExists(tmp);
+                throw new IOException("the scanner sent a PDF that cannot be read: " + e.getMessage(), e);
             }
             return count[0];
         }

@@ -56,7 +56,32 @@ public final class ImageFiles {
      */
     public static void readPages(Path file, PageConsumer pages) throws UnreadableFileException, InterruptedException {
         List<String> problems = new ArrayList<>();
-        readEachPage(file, new PageVisitor() {
+        readEachPage(file, collecting(pages, problems));
+        if (!problems.isEmpty()) {
+            throw new UnreadableFileException(String.join("; ", problems), null);
+        }
+    }
+
+    /**
+     * Delivers every page of a PDF held in memory (a scanner's document; no copy of it is written
+     * anywhere) that reads cleanly, then reports any page that did not, as {@link #readPages} does.
+     */
+    public static void readPdf(byte[] pdf, String name, PageConsumer pages)
+            throws UnreadableFileException, InterruptedException {
+        List<String> problems = new ArrayList<>();
+        PageVisitor visitor = collecting(pages, problems);
+        try {
+            LOADER.loadPdf(pdf, name, result -> deliver(result, visitor));
+        } catch (IOException e) {
+            problems.add(name + ": cannot be read: " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new UnreadableFileException(String.join("; ", problems), null);
+        }
+    }
+
+    private static PageVisitor collecting(PageConsumer pages, List<String> problems) {
+        return new PageVisitor() {
             @Override
             public void page(BufferedImage image, int dpi, String source) throws InterruptedException {
                 pages.page(image, dpi, source);
@@ -66,29 +91,28 @@ public final class ImageFiles {
             public void notRead(String source, String reason) {
                 problems.add(source + ": " + reason);
             }
-        });
-        if (!problems.isEmpty()) {
-            throw new UnreadableFileException(String.join("; ", problems), null);
-        }
+        };
     }
 
     /** Every page of {@code file} in order: each read page to {@code page}, each other to {@code notRead}. */
     public static void readEachPage(Path file, PageVisitor pages) throws InterruptedException {
         try {
-            LOADER.load(file, result -> {
-                if (result instanceof PageLoadResult.Loaded loaded && loaded.page().renderedCleanly()) {
-                    ScannedPage p = loaded.page();
-                    pages.page(PageImages.normalise(p.image()), p.dpi(), p.id().name());
-                } else if (result instanceof PageLoadResult.Loaded loaded) {
-                    pages.notRead(result.id().name(), "the page did not render cleanly ("
-                            + String.join("; ", loaded.page().renderProblems())
-                            + "), so part of it may be missing: not imported, check the original");
-                } else {
-                    pages.notRead(result.id().name(), ((PageLoadResult.Unreadable) result).reason());
-                }
-            });
+            LOADER.load(file, result -> deliver(result, pages));
         } catch (IOException e) {
             pages.notRead(file.getFileName().toString(), "cannot be opened: " + e.getMessage());
+        }
+    }
+
+    private static void deliver(PageLoadResult result, PageVisitor pages) throws InterruptedException {
+        if (result instanceof PageLoadResult.Loaded loaded && loaded.page().renderedCleanly()) {
+            ScannedPage p = loaded.page();
+            pages.page(PageImages.normalise(p.image()), p.dpi(), p.id().name());
+        } else if (result instanceof PageLoadResult.Loaded loaded) {
+            pages.notRead(result.id().name(), "the page did not render cleanly ("
+                    + String.join("; ", loaded.page().renderProblems())
+                    + "), so part of it may be missing: not imported, check the original");
+        } else {
+            pages.notRead(result.id().name(), ((PageLoadResult.Unreadable) result).reason());
         }
     }
 }
