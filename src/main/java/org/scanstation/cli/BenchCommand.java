@@ -12,7 +12,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.scanstation.image.InputException;
+import org.scanstation.image.BatchInputs;
+import org.scanstation.image.InputFiles;
+import org.scanstation.image.PageLoadResult;
 import org.scanstation.image.PageLoader;
+import org.scanstation.image.ScannedPage;
+import org.scanstation.image.SkippedInput;
 import org.scanstation.match.CsvPatientIndex;
 import org.scanstation.match.PatientIndexException;
 import org.scanstation.ocr.OcrException;
@@ -70,6 +75,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--process", description = "Measure process (store, file, PDF/A) instead of analyse alone.")
     boolean process;
 
+    @Option(names = "--heap-window", defaultValue = "250", paramLabel = "PAGES",
+            description = "Report the heap for each window of this many pages (flat means bounded memory).")
+    int heapWindow;
+
     @Parameters(arity = "0..*", paramLabel = "INPUT")
     List<Path> inputs;
 
@@ -84,7 +93,11 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<Path> files;
         try {
-            files = PageLoader.expandInputs(inputs);
+            BatchInputs expanded = InputFiles.expand(inputs);
+            files = expanded.files();
+            for (SkippedInput skipped : expanded.skipped()) {
+                out.println("not read: " + AnalysisOptions.describe(skipped));
+            }
         } catch (InputException e) {
             throw new CliException(ExitCode.INPUT, e.getMessage());
         }
@@ -106,12 +119,29 @@ final class BenchCommand implements Callable<Integer> {
             return processBench(out, settings, index, all);
         }
         BatchSummary summary = new BatchSummary();
+        List<String> notRead = new ArrayList<>();
         long start;
         long elapsed;
-        try (AnalysisEngine engine = AnalysisEngine.create(settings, index)) {
+        List<HeapWatch.Window> heap;
+        try (AnalysisEngine engine = AnalysisEngine.create(settings, index); HeapWatch watch = new HeapWatch(heapWindow)) {
+            PageLoader loader = engine.pageLoader();
             start = System.nanoTime();
-            engine.analyse(all, summary);
+            engine.analyse(sink -> {
+                for (Path f : all) {
+                    loader.load(f, page -> {
+                        String why = whyNotRead(page);
+                        if (why != null) {
+                            notRead.add(page.id().name() + ": " + why);
+                        }
+                        sink.accept(page);
+                    });
+                }
+            }, page -> {
+                summary.pageAnalysed(page);
+                watch.pageAnalysed(page);
+            });
             elapsed = System.nanoTime() - start;
+            heap = watch.windows();
         } catch (OcrException e) {
             throw new CliException(ExitCode.ENGINE, e.getMessage());
         }
@@ -119,14 +149,31 @@ final class BenchCommand implements Callable<Integer> {
         double perMin = pages / (elapsed / 1e9) * 60;
         out.printf("%-26s %8s %10s %12s %14s%n", "tool", "pages", "seconds", "pages/min", "peak memory");
         out.printf("%-26s %8d %10.1f %12.0f %14s%n", "scanstation analyse", pages, elapsed / 1e9, perMin,
-                peakHeapMb() + " MB heap, " + peakRssMb() + " MB RSS");
+                heap.stream().mapToLong(HeapWatch.Window::usedMb).max().orElse(peakHeapMb()) + " MB heap, "
+                        + peakRssMb() + " MB RSS");
         if (!noPeer) {
             peer(out, all);
         }
+        out.println("heap after GC, MB, per " + heapWindow + " pages: "
+                + String.join(" ", heap.stream().map(w -> Long.toString(w.liveMb())).toList())
+                + " (max " + heap.stream().mapToLong(HeapWatch.Window::liveMb).max().orElse(0) + ", max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + ")");
+        out.println("heap used, MB, per " + heapWindow + " pages: "
+                + String.join(" ", heap.stream().map(w -> Long.toString(w.usedMb())).toList()));
+        out.println("pages not read (undecodable, over the time limit, not rendered cleanly): " + notRead.size());
+        notRead.stream().limit(10).forEach(line -> out.println("  " + line));
         out.println("workers: " + settings.workers() + ", cores: " + Runtime.getRuntime().availableProcessors()
                 + "; " + summary.describe());
         out.flush();
         return ExitCode.OK.code();
+    }
+
+    private static String whyNotRead(PageLoadResult page) {
+        if (page instanceof PageLoadResult.Unreadable u) {
+            return u.reason();
+        }
+        ScannedPage p = ((PageLoadResult.Loaded) page).page();
+        return p.renderedCleanly() ? null : String.join("; ", p.renderProblems());
     }
 
     /** The whole process path into a throw-away store (encrypted, deleted afterwards with its key). */
