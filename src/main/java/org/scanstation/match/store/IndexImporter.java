@@ -136,7 +136,7 @@ public final class IndexImporter {
      * nothing is written to any disk (no generation file, no report, no list of refused rows), so a CSV
      * index never leaves patient data in a temporary folder. It is released when closed or when the
      * program ends. Its memory is SQLite's, outside the Java heap: about the size an imported generation
-     * has on disk (~125 MB for a million patients).
+     * has on disk (~170 MB for 909,000 patients).
      *
      * @throws ImportFailedException when the extract cannot be used; its report says what was found
      */
