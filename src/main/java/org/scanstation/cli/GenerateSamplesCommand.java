@@ -55,6 +55,28 @@ final class GenerateSamplesCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "The small demo batch committed in samples/.")
     boolean demo;
 
+    /** The command never writes over files it did not write: OUT must not hold an earlier batch. */
+    private void refuseExistingFiles() throws CliException {
+        List<Path> taken = new ArrayList<>();
+        for (String name : List.of("patients.csv", "truth.json")) {
+            if (java.nio.file.Files.exists(out.resolve(name))) {
+                taken.add(out.resolve(name));
+            }
+        }
+        Path pages = out.resolve("batch");
+        if (java.nio.file.Files.isDirectory(pages)) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(pages)) {
+                files.filter(f -> f.getFileName().toString().matches("\\d{4}\\.(jpg|png|tif)")).findFirst().ifPresent(taken::add);
+            } catch (IOException e) {
+                throw new CliException(ExitCode.FAILURE, "cannot read " + pages + ": " + e.getMessage());
+            }
+        }
+        if (!taken.isEmpty()) {
+            throw new CliException(ExitCode.USAGE, out + " already holds a batch (" + taken.get(0)
+                    + "): files are never replaced; choose an empty folder or remove them first");
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         GeneratorSettings s;
@@ -88,6 +110,7 @@ final class GenerateSamplesCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage());
         }
+        refuseExistingFiles();
         GeneratedBatch batch;
         try {
             batch = SampleBatchGenerator.generate(out, s);

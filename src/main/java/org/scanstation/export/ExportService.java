@@ -1,5 +1,6 @@
 package org.scanstation.export;
 
+import org.scanstation.pipeline.BatchDocument;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +19,7 @@ import org.scanstation.pdf.TextLayerOcr;
 import org.scanstation.pipeline.AnalysisEngine;
 import org.scanstation.pipeline.AnalysisSettings;
 import org.scanstation.pipeline.BatchListener;
-import org.scanstation.pipeline.Progress;
+import org.scanstation.model.Progress;
 
 /**
  * Analyses a batch of scanned files and exports its documents as searchable PDF/A-2b files with
@@ -52,8 +53,9 @@ public final class ExportService implements AutoCloseable {
             analysis.close();
             throw e;
         }
-        DocumentExporter documents = new DocumentExporter(new FilePageImageSource(), ocr, new PdfaDocumentWriter(options));
-        return new ExportService(analysis, ocr, new BatchExporter(documents, Clock.systemDefaultZone()));
+        DocumentExporter documents = new DocumentExporter(ocr, new PdfaDocumentWriter(options));
+        return new ExportService(analysis, ocr, new BatchExporter(documents,
+                new DocumentPages(new FilePageImageSource()), Clock.systemDefaultZone()));
     }
 
     /**
@@ -68,6 +70,7 @@ public final class ExportService implements AutoCloseable {
     public ExportReport export(List<Path> files, BatchInfo info, Path folder, BatchListener pageListener,
                                Progress progress) throws ExportException, IOException, InterruptedException {
         BatchExporter.checkFolder(folder);
+        BatchExporter.checkNoFilesOfBatch(folder, info);
         BlockingQueue<Object> arrivals = new LinkedBlockingQueue<>();
         AtomicInteger analysed = new AtomicInteger();
         ExecutorService analysisThread = Executors.newSingleThreadExecutor(r -> {

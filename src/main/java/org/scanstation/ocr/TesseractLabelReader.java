@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.scanstation.model.HospitalNumberFormat;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * Reads patient labels: {@link LabelLocator} finds the label regions, each region (only) is cut out,
@@ -15,6 +16,11 @@ import org.scanstation.model.HospitalNumberFormat;
  * handle per thread).
  */
 public final class TesseractLabelReader implements LabelReader, AutoCloseable {
+
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
 
     /** Text lines shorter than this (pixels, ascender to descender) are enlarged: Tesseract reads best with an x-height of 20 px or more. */
     static final int MIN_LINE_HEIGHT_PX = 40;

@@ -15,6 +15,7 @@ import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
 import net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel;
 import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
 import net.sourceforge.tess4j.TessAPI;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * OCR with Tesseract through Tess4J's native API (grey pixels passed straight to the engine, no
@@ -23,6 +24,11 @@ import net.sourceforge.tess4j.TessAPI;
  * process environment: several single-threaded engines beat one multi-threaded one on 2 cores.
  */
 public final class TesseractOcrEngine implements OcrEngine {
+
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
 
     /** Tesseract's page segmentation modes used by the station. */
     public enum Layout {
@@ -48,6 +54,9 @@ public final class TesseractOcrEngine implements OcrEngine {
     private final String whitelist;
     private final ThreadLocal<TessBaseAPI> perThread;
     private final ConcurrentLinkedQueue<TessBaseAPI> all = new ConcurrentLinkedQueue<>();
+    /** Native handles created and not yet deleted, over every engine of the process. */
+    private static final java.util.concurrent.atomic.AtomicInteger LIVE_HANDLES =
+            new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     public TesseractOcrEngine(Path tessdata, String language, Layout layout) {
@@ -104,6 +113,7 @@ public final class TesseractOcrEngine implements OcrEngine {
         }
         perThread.set(h);
         all.add(h);
+        LIVE_HANDLES.incrementAndGet();
         return h;
     }
 
@@ -218,6 +228,12 @@ public final class TesseractOcrEngine implements OcrEngine {
         while ((h = all.poll()) != null) {
             api().TessBaseAPIEnd(h);
             api().TessBaseAPIDelete(h);
+            LIVE_HANDLES.decrementAndGet();
         }
+    }
+
+    /** Native Tesseract handles alive in this process, over every engine (each costs tens of MB). */
+    public static int liveHandles() {
+        return LIVE_HANDLES.get();
     }
 }

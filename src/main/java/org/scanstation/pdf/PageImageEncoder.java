@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.ImageOutputStream;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * Turns a page image into what goes into the PDF: a 1-bit image for bilevel pages (CCITT G4 is
@@ -19,6 +20,11 @@ import javax.imageio.stream.ImageOutputStream;
  * images whose pixels are all grey are stored as grey. Thread-safe; CPU only.
  */
 final class PageImageEncoder {
+
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
 
     private static final int THRESHOLD = 128;
 

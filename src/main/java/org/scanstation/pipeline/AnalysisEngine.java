@@ -9,6 +9,7 @@ import org.scanstation.barcode.ZxingBarcodeReader;
 import org.scanstation.image.BlankPageDetector;
 import org.scanstation.image.OrientationDetector;
 import org.scanstation.image.PageLoader;
+import org.scanstation.image.ReadLimits;
 import org.scanstation.image.SkewDetector;
 import org.scanstation.match.MatchPolicy;
 import org.scanstation.match.PatientIndex;
@@ -21,21 +22,25 @@ import org.scanstation.ocr.TesseractOcrEngine;
 
 /**
  * The analysis engine wired with the station's real components: Tesseract for labels and
- * orientation, ZXing for barcodes, the match policy over a patient index. One per batch or per
- * station; close it to release the native OCR engines.
+ * orientation, ZXing for barcodes, the match policy over a patient index, and one pool of analysis
+ * threads ({@link AnalysisPool}) that every batch borrows. Made once for the life of the application
+ * (the station) or of a command; close it to stop the threads and release the native OCR engines.
  */
 public final class AnalysisEngine implements AutoCloseable {
 
     private final TesseractOcrEngine ocr;
     private final TesseractOcrEngine pageOcr;
     private final PageAnalyzer pageAnalyzer;
-    private final int workers;
+    private final AnalysisPool pool;
+    private final ReadLimits readLimits;
 
-    private AnalysisEngine(TesseractOcrEngine ocr, TesseractOcrEngine pageOcr, PageAnalyzer pageAnalyzer, int workers) {
+    private AnalysisEngine(TesseractOcrEngine ocr, TesseractOcrEngine pageOcr, PageAnalyzer pageAnalyzer, int workers,
+                           ReadLimits readLimits) {
         this.ocr = ocr;
         this.pageOcr = pageOcr;
         this.pageAnalyzer = pageAnalyzer;
-        this.workers = workers;
+        this.pool = new AnalysisPool(workers);
+        this.readLimits = readLimits;
     }
 
     /**
@@ -49,7 +54,7 @@ public final class AnalysisEngine implements AutoCloseable {
         // the whole-page layout analysis can leave out
         TesseractOcrEngine pageOcr = new TesseractOcrEngine(ocr.tessdata(), "eng", TesseractOcrEngine.Layout.SPARSE);
         HospitalNumberFormat mrn = new HospitalNumberFormat(settings.hospitalNumberPattern());
-        PageAnalyzer analyzer = new StandardPageAnalyzer(
+        PageAnalyzer analyzer = new CleanRenderGate(new StandardPageAnalyzer(
                 new BlankPageDetector(),
                 new ZxingBarcodeReader(),
                 new SeparatorRule(settings.separatorTexts()),
@@ -57,19 +62,30 @@ public final class AnalysisEngine implements AutoCloseable {
                 new SkewDetector(),
                 new TesseractLabelReader(ocr, new LabelLocator(), new LabelParser(mrn)),
                 mrn,
-                new MatchPolicy(index, settings.unreadableBarcodeNeedsReview()),
+                // the pipeline does not report undecoded barcodes yet (ADR 0002, rule 4): the rule waits for it
+                new MatchPolicy(index, true),
                 pageOcr,
-                index);
-        return new AnalysisEngine(ocr, pageOcr, analyzer, settings.workers());
+                index));
+        return new AnalysisEngine(ocr, pageOcr, analyzer, settings.workers(), settings.readLimits());
     }
 
     public PageAnalyzer pageAnalyzer() {
         return pageAnalyzer;
     }
 
+    /** Pages analysed at once. */
+    public int workers() {
+        return pool.workers();
+    }
+
+    /** A page loader with this engine's read limits (page time limit, page cap). */
+    public PageLoader pageLoader() {
+        return new PageLoader(readLimits);
+    }
+
     /** Analyses files in order (each page of each file), reporting each page as soon as it is final. */
     public void analyse(List<Path> files, BatchListener listener) throws IOException, InterruptedException {
-        PageLoader loader = new PageLoader();
+        PageLoader loader = pageLoader();
         analyse(sink -> {
             for (Path f : files) {
                 loader.load(f, sink);
@@ -78,12 +94,16 @@ public final class AnalysisEngine implements AutoCloseable {
     }
 
     public void analyse(PageSource source, BatchListener listener) throws IOException, InterruptedException {
-        new BatchAnalyzer(pageAnalyzer, workers).analyse(source, listener);
+        new BatchAnalyzer(pageAnalyzer, pool).analyse(source, listener);
     }
 
+    /** Stops the analysis threads, then releases their OCR engines (left open if a thread is still busy). */
     @Override
     public void close() {
-        ocr.close();
-        pageOcr.close();
+        pool.close();
+        if (pool.isClosed()) {
+            ocr.close();
+            pageOcr.close();
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * What a document scanner does to a page: skew, orientation, paper tone, sensor noise, dust,
@@ -17,6 +18,11 @@ import javax.imageio.ImageIO;
  * All operations work on 8-bit grey images and are deterministic for a seed.
  */
 final class ScanEffects {
+
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
 
     /** Degradation parameters of one level (0 clean .. 3 poor). */
     private record Level(int paper, int ink, double sigma, double saltPepper, int specks, boolean blur,

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.scanstation.ocr.OcrText;
-import org.scanstation.pipeline.Progress;
+import org.scanstation.model.Progress;
 
 class OcrBinarizerTest {
 

@@ -50,13 +50,26 @@ final class CorpusScorer {
         }
     }
 
-    static Result analyseAndScore(Path corpus, Path work) throws Exception {
+    private static final java.util.Map<Path, Result> SCORED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The result for a corpus, analysed once per test run whatever the number of test classes asking. */
+    static synchronized Result analyseAndScore(Path corpus, Path work) throws Exception {
+        Path key = corpus.toAbsolutePath().normalize();
+        Result earlier = SCORED.get(key);
+        if (earlier == null) {
+            earlier = analyseAndScoreAgain(corpus, work);
+            SCORED.put(key, earlier);
+        }
+        return earlier;
+    }
+
+    private static Result analyseAndScoreAgain(Path corpus, Path work) throws Exception {
         Path out = work.resolve("analysis.json");
         CsvPatientIndex index = CsvPatientIndex.load(corpus.resolve("patients.csv"));
         try (AnalysisEngine engine = AnalysisEngine.create(AnalysisSettings.defaults(), index);
              OutputStream os = Files.newOutputStream(out);
              AnalysisJsonWriter writer = new AnalysisJsonWriter(os)) {
-            engine.analyse(org.scanstation.image.PageLoader.expandInputs(List.of(corpus.resolve("batch"))), page -> {
+            engine.analyse(org.scanstation.image.InputFiles.expand(List.of(corpus.resolve("batch"))).files(), page -> {
                 try {
                     writer.write(page);
                 } catch (IOException e) {
