@@ -5,7 +5,8 @@
 set -euo pipefail
 
 runtime=(openjdk-17-jdk-headless maven tesseract-ocr tesseract-ocr-eng fonts-dejavu-core libgtk-3-0 curl)
-testing=(python3 sane-utils libsane1 poppler-utils zbar-tools xvfb x11-utils imagemagick fakeroot ocrmypdf img2pdf procps xdotool)
+testing=(python3 sane-utils libsane1 poppler-utils zbar-tools xvfb x11-utils imagemagick fakeroot ocrmypdf img2pdf procps xdotool
+         libopenjp2-tools ghostscript)
 # the TWAIN test fixture (../shared/third-party/twain: the TWAIN DSM and the sample data source), built by the tests
 testing+=(cmake g++ make qtbase5-dev qt5-qmake libfreeimage-dev)
 

@@ -3,6 +3,7 @@ package org.scanstation;
 import java.lang.reflect.InvocationTargetException;
 import org.scanstation.cli.ScanStationCli;
 import org.scanstation.files.NoPlaintextTempFiles;
+import org.scanstation.image.ImageIoPlugins;
 import org.scanstation.logging.LogSetup;
 import org.scanstation.logging.Redactor;
 
@@ -21,6 +22,7 @@ public final class Launcher {
     public static void main(String[] args) {
         NoPlaintextTempFiles.apply();
         LogSetup.install();
+        ImageIoPlugins.install();
         if (args.length == 0) {
             // the same start-up check as every command: a malformed machine configuration stops the station
             int refused = ScanStationCli.checkConfiguration(new java.io.PrintWriter(System.err, true));

@@ -4,8 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import org.scanstation.image.BatchInputs;
 import org.scanstation.image.InputException;
-import org.scanstation.image.PageLoader;
+import org.scanstation.image.InputFiles;
+import org.scanstation.image.ReadLimits;
+import org.scanstation.image.SkippedInput;
 import org.scanstation.match.PatientIndex;
 import org.scanstation.pipeline.AnalysisSettings;
 import picocli.CommandLine.Option;
@@ -34,6 +39,11 @@ final class AnalysisOptions {
     @Option(names = "--workers", paramLabel = "N", description = "Pages analysed in parallel (default: one per core).")
     Integer workers;
 
+    @Option(names = "--page-time-limit", paramLabel = "SECONDS",
+            description = "Time one page may take to decode or render before it is given up as a review page"
+                    + " (default: 60).")
+    Integer pageTimeLimitSeconds;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary, not one line per page.")
     boolean quiet;
 
@@ -61,6 +71,13 @@ final class AnalysisOptions {
             }
             settings = settings.withWorkers(workers);
         }
+        if (pageTimeLimitSeconds != null) {
+            if (pageTimeLimitSeconds < 1 || pageTimeLimitSeconds > ReadLimits.MAX_PAGE_TIME_LIMIT.toSeconds()) {
+                throw new CliException(ExitCode.USAGE, "--page-time-limit must be between 1 and "
+                        + ReadLimits.MAX_PAGE_TIME_LIMIT.toSeconds() + " seconds");
+            }
+            settings = settings.withPageTimeLimit(Duration.ofSeconds(pageTimeLimitSeconds));
+        }
         return settings;
     }
 
@@ -69,17 +86,39 @@ final class AnalysisOptions {
         return IndexSource.open(patients, index);
     }
 
-    /** The input files, folders expanded, in batch order; never empty. */
+    private BatchInputs expanded;
+
+    /** The input files, folders expanded, in feeder order; never empty. See {@link #skipped()}. */
     List<Path> files() throws CliException {
-        List<Path> files;
-        try {
-            files = PageLoader.expandInputs(inputs);
-        } catch (InputException e) {
-            throw new CliException(ExitCode.INPUT, e.getMessage());
+        if (expanded == null) {
+            try {
+                expanded = InputFiles.expand(inputs);
+            } catch (InputException e) {
+                throw new CliException(ExitCode.INPUT, e.getMessage());
+            }
         }
-        if (files.isEmpty()) {
-            throw new CliException(ExitCode.INPUT, "no image or PDF files in " + inputs);
+        if (expanded.files().isEmpty()) {
+            throw new CliException(ExitCode.INPUT, "no image or PDF files in " + inputs
+                    + (expanded.skipped().isEmpty() ? "" : " (" + expanded.skipped().size() + " other entries not read: "
+                    + describe(expanded.skipped().get(0)) + (expanded.skipped().size() > 1 ? ", ..." : "") + ")"));
         }
-        return files;
+        return expanded.files();
+    }
+
+    /** What the input folders hold that is not read, with the reasons (after {@link #files()}). */
+    List<SkippedInput> skipped() {
+        return expanded == null ? List.of() : expanded.skipped();
+    }
+
+    /** One line per entry of the input folders that is not read: nothing is left out without a word. */
+    void printSkipped(PrintWriter out) {
+        for (SkippedInput s : skipped()) {
+            out.println("not read: " + describe(s));
+        }
+        out.flush();
+    }
+
+    static String describe(SkippedInput s) {
+        return s.source() + ": " + s.reason();
     }
 }

@@ -67,6 +67,7 @@ final class ExportCommand implements Callable<Integer> {
         BatchInfo info = new BatchInfo(batchId != null ? batchId : newBatchId(now),
                 stationId != null ? stationId : hostName(), operator != null ? operator : System.getProperty("user.name"), now);
         PrintWriter console = spec.commandLine().getOut();
+        options.printSkipped(console);
         ExportReport report;
         try (ExportService service = ExportService.create(settings, index, PdfWriterOptions.defaults())) {
             report = service.export(files, info, out, page -> {

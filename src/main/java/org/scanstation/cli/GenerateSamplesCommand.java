@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.scanstation.samples.GeneratedBatch;
 import org.scanstation.samples.GeneratorSettings;
+import org.scanstation.samples.PageFormat;
 import org.scanstation.samples.SampleBatchGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +40,14 @@ final class GenerateSamplesCommand implements Callable<Integer> {
 
     @Option(names = "--random-layouts", description = "Label layouts composed at random, beside the built-in ones.")
     Integer randomLayouts;
+
+    @Option(names = "--formats", split = ",", paramLabel = "FORMAT",
+            description = "Page file formats to use, comma separated: jpg, png, tif (G4 bilevel). Default all.")
+    List<String> formats;
+
+    @Option(names = "--faint", paramLabel = "SHARE",
+            description = "Share (0-1) of the level 2-3 content pages printed faint (light strokes a bilevel scan breaks up). Default 0.")
+    Double faint;
 
     @Option(names = "--no-traps", description = "Leave out the pages a person must review.")
     boolean noTraps;
@@ -84,6 +93,16 @@ final class GenerateSamplesCommand implements Callable<Integer> {
             }
             if (randomLayouts != null) {
                 s = s.withRandomLayouts(randomLayouts);
+            }
+            if (formats != null) {
+                java.util.Set<PageFormat> f = java.util.EnumSet.noneOf(PageFormat.class);
+                for (String t : formats) {
+                    f.add(PageFormat.parse(t.strip()));
+                }
+                s = s.withFormats(f);
+            }
+            if (faint != null) {
+                s = s.withFaintShare(faint);
             }
             if (noTraps) {
                 s = s.withTraps(false);

@@ -48,6 +48,7 @@ final class ProcessCommand implements Callable<Integer> {
         PatientIndex index = analysis.patientIndex();
         List<Path> files = analysis.files();
         PrintWriter out = spec.commandLine().getOut();
+        analysis.printSkipped(out);
         ProcessResult result;
         BatchStore store = storeAccess.open(false);
         try {

@@ -70,7 +70,7 @@ public final class InterruptedFiling {
      */
     public void keepUnfiledProcessBatchesForReview() throws IOException {
         for (StoredBatch b : unfiled(BatchInfo.PROCESS)) {
-            store.keepForReview(b.id(), "intake interrupted before the analysis was stored");
+            store.keepForReview(b.id(), "the run that stored it stopped before its analysis was complete");
         }
     }
 }

@@ -61,7 +61,7 @@ public final class ProcessService {
         InterruptedFiling.Outcome earlier = interrupted.finishAll();
         interrupted.keepUnfiledProcessBatchesForReview();
         StoredBatch batch = store.createBatch(new BatchInfo(operator, stationId, settingsForAudit(), BatchInfo.PROCESS));
-        StoringPageSource source = new StoringPageSource(files, batch);
+        StoringPageSource source = new StoringPageSource(files, batch, engines.analysis().pageLoader());
         List<BatchFiler.FiledPage> pages = new ArrayList<>();
         try {
             engines.analysis().analyse(source, page -> {

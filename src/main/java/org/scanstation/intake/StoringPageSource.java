@@ -26,12 +26,14 @@ final class StoringPageSource implements PageSource {
 
     private final List<Path> files;
     private final StoredBatch batch;
-    private final PageLoader loader = new PageLoader();
+    private final PageLoader loader;
     private final Map<PageId, Integer> stored = new HashMap<>();
     private int unreadable;
 
-    StoringPageSource(List<Path> files, StoredBatch batch) {
+    /** @param loader reads the files with the analysis' read limits (page time limit, page cap) */
+    StoringPageSource(List<Path> files, StoredBatch batch, PageLoader loader) {
         this.files = List.copyOf(files);
+        this.loader = loader;
         this.batch = batch;
     }
 

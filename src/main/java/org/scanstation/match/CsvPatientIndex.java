@@ -1,43 +1,30 @@
 package org.scanstation.match;
 
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.scanstation.match.store.ImportFailedException;
 import org.scanstation.match.store.ImportOptions;
 import org.scanstation.match.store.ImportReport;
 import org.scanstation.match.store.IndexGeneration;
-import org.scanstation.match.store.IndexHome;
 import org.scanstation.match.store.IndexImporter;
-import org.scanstation.match.store.TemporaryFolders;
 import org.scanstation.model.Patient;
 
 /**
  * A patient index given as a CSV file (the PAS extract; format in {@code match.extract.ExtractColumns}),
- * for {@code --patients FILE} and small indexes: the file is imported strictly (any refused row is an
- * error naming file, line and field) into a private temporary store, deleted when the index is closed or
- * the program ends. The same store, importer and rules as an imported index ({@code scanstation index
- * import}); only where it lives differs.
+ * for {@code --patients FILE} and small indexes: the file is loaded strictly (any refused row is an error
+ * naming file, line and field) into a store held in memory for this run (SQLite's native memory, not the
+ * Java heap). The same store, importer and rules as an imported index ({@code scanstation index import});
+ * only where it lives differs: nowhere on disk, so no copy of the patients is left in a temporary folder,
+ * even for a moment, and nothing is left behind by a crash.
  */
 public final class CsvPatientIndex implements PatientIndex {
 
-    private static final Set<Path> TEMPORARY = ConcurrentHashMap.newKeySet();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> TEMPORARY.forEach(TemporaryFolders::delete),
-                "patient-index-cleanup"));
-    }
-
     private final IndexGeneration store;
-    private final Path dir;
 
-    private CsvPatientIndex(IndexGeneration store, Path dir) {
+    private CsvPatientIndex(IndexGeneration store) {
         this.store = store;
-        this.dir = dir;
     }
 
     public static CsvPatientIndex load(Path csv) throws PatientIndexException {
@@ -46,23 +33,10 @@ public final class CsvPatientIndex implements PatientIndex {
 
     /** @param charset the file's character set, or null to detect it */
     public static CsvPatientIndex load(Path csv, Charset charset) throws PatientIndexException {
-        Path dir;
         try {
-            dir = TemporaryFolders.create("scanstation-index-");
-        } catch (IOException e) {
-            throw new PatientIndexException("cannot create a temporary patient index for " + csv + ": " + e.getMessage(), e);
-        }
-        TEMPORARY.add(dir);
-        IndexHome home = IndexHome.at(dir);
-        try {
-            IndexImporter.importExtract(home, csv, ImportOptions.strict().withCharset(charset));
-            return new CsvPatientIndex(home.openCurrent(), dir);
+            return new CsvPatientIndex(IndexImporter.loadIntoMemory(csv, ImportOptions.strict().withCharset(charset)));
         } catch (ImportFailedException e) {
-            discard(dir);
             throw new PatientIndexException(message(csv, e), e);
-        } catch (PatientIndexException | RuntimeException e) {
-            discard(dir);
-            throw e;
         }
     }
 
@@ -101,14 +75,9 @@ public final class CsvPatientIndex implements PatientIndex {
         return store.size();
     }
 
+    /** Releases the memory the index holds. */
     @Override
     public void close() {
         store.close();
-        discard(dir);
-    }
-
-    private static void discard(Path dir) {
-        TemporaryFolders.delete(dir);
-        TEMPORARY.remove(dir);
     }
 }

@@ -35,7 +35,11 @@ public final class TesseractOcrEngine implements OcrEngine {
         /** A whole page with columns and blocks (psm 3). */
         PAGE(3),
         /** A single uniform block of text, such as a patient label (psm 6). */
-        BLOCK(6);
+        BLOCK(6),
+        /** A single line of text, such as one field of a label (psm 7). */
+        LINE(7),
+        /** Sparse text anywhere, in no particular order (psm 11). */
+        SPARSE(11);
 
         final int psm;
 
@@ -47,6 +51,7 @@ public final class TesseractOcrEngine implements OcrEngine {
     private final Path tessdata;
     private final String language;
     private final Layout layout;
+    private final String whitelist;
     private final ThreadLocal<TessBaseAPI> perThread;
     private final ConcurrentLinkedQueue<TessBaseAPI> all = new ConcurrentLinkedQueue<>();
     /** Native handles created and not yet deleted, over every engine of the process. */
@@ -55,9 +60,15 @@ public final class TesseractOcrEngine implements OcrEngine {
     private volatile boolean closed;
 
     public TesseractOcrEngine(Path tessdata, String language, Layout layout) {
+        this(tessdata, language, layout, null);
+    }
+
+    /** @param whitelist the only characters the engine may read (e.g. digits for a number field); null for any */
+    public TesseractOcrEngine(Path tessdata, String language, Layout layout, String whitelist) {
         this.tessdata = tessdata;
         this.language = language;
         this.layout = layout;
+        this.whitelist = whitelist;
         this.perThread = new ThreadLocal<>();
     }
 
@@ -94,6 +105,9 @@ public final class TesseractOcrEngine implements OcrEngine {
             }
             api().TessBaseAPISetPageSegMode(h, layout.psm);
             api().TessBaseAPISetVariable(h, "debug_file", "/dev/null");
+            if (whitelist != null) {
+                api().TessBaseAPISetVariable(h, "tessedit_char_whitelist", whitelist);
+            }
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             throw new OcrException("the Tesseract library is not installed (libtesseract): " + e.getMessage(), e);
         }

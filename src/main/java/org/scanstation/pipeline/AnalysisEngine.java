@@ -9,6 +9,7 @@ import org.scanstation.barcode.ZxingBarcodeReader;
 import org.scanstation.image.BlankPageDetector;
 import org.scanstation.image.OrientationDetector;
 import org.scanstation.image.PageLoader;
+import org.scanstation.image.ReadLimits;
 import org.scanstation.image.SkewDetector;
 import org.scanstation.match.MatchPolicy;
 import org.scanstation.match.PatientIndex;
@@ -31,12 +32,15 @@ public final class AnalysisEngine implements AutoCloseable {
     private final TesseractOcrEngine pageOcr;
     private final PageAnalyzer pageAnalyzer;
     private final AnalysisPool pool;
+    private final ReadLimits readLimits;
 
-    private AnalysisEngine(TesseractOcrEngine ocr, TesseractOcrEngine pageOcr, PageAnalyzer pageAnalyzer, int workers) {
+    private AnalysisEngine(TesseractOcrEngine ocr, TesseractOcrEngine pageOcr, PageAnalyzer pageAnalyzer, int workers,
+                           ReadLimits readLimits) {
         this.ocr = ocr;
         this.pageOcr = pageOcr;
         this.pageAnalyzer = pageAnalyzer;
         this.pool = new AnalysisPool(workers);
+        this.readLimits = readLimits;
     }
 
     /**
@@ -46,9 +50,11 @@ public final class AnalysisEngine implements AutoCloseable {
     public static AnalysisEngine create(AnalysisSettings settings, PatientIndex index) throws OcrException {
         TesseractOcrEngine ocr = TesseractOcrEngine.createDefault(TesseractOcrEngine.Layout.BLOCK);
         ocr.recognise(new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_GRAY), null);
-        TesseractOcrEngine pageOcr = new TesseractOcrEngine(ocr.tessdata(), "eng", TesseractOcrEngine.Layout.PAGE);
+        // sparse text: a page's identifiers may stand in small blocks anywhere (a second label in a corner), which
+        // the whole-page layout analysis can leave out
+        TesseractOcrEngine pageOcr = new TesseractOcrEngine(ocr.tessdata(), "eng", TesseractOcrEngine.Layout.SPARSE);
         HospitalNumberFormat mrn = new HospitalNumberFormat(settings.hospitalNumberPattern());
-        PageAnalyzer analyzer = new StandardPageAnalyzer(
+        PageAnalyzer analyzer = new CleanRenderGate(new StandardPageAnalyzer(
                 new BlankPageDetector(),
                 new ZxingBarcodeReader(),
                 new SeparatorRule(settings.separatorTexts()),
@@ -58,8 +64,9 @@ public final class AnalysisEngine implements AutoCloseable {
                 mrn,
                 // the pipeline does not report undecoded barcodes yet (ADR 0002, rule 4): the rule waits for it
                 new MatchPolicy(index, true),
-                pageOcr);
-        return new AnalysisEngine(ocr, pageOcr, analyzer, settings.workers());
+                pageOcr,
+                index));
+        return new AnalysisEngine(ocr, pageOcr, analyzer, settings.workers(), settings.readLimits());
     }
 
     public PageAnalyzer pageAnalyzer() {
@@ -71,9 +78,14 @@ public final class AnalysisEngine implements AutoCloseable {
         return pool.workers();
     }
 
+    /** A page loader with this engine's read limits (page time limit, page cap). */
+    public PageLoader pageLoader() {
+        return new PageLoader(readLimits);
+    }
+
     /** Analyses files in order (each page of each file), reporting each page as soon as it is final. */
     public void analyse(List<Path> files, BatchListener listener) throws IOException, InterruptedException {
-        PageLoader loader = new PageLoader();
+        PageLoader loader = pageLoader();
         analyse(sink -> {
             for (Path f : files) {
                 loader.load(f, sink);

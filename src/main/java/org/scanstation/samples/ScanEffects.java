@@ -232,6 +232,29 @@ final class ScanEffects {
         g.dispose();
     }
 
+    /**
+     * Prints the page faint: every pixel's darkness is kept only in part ({@code keep} 0..1), as from a worn
+     * toner cartridge or a light photocopy. After the scanner's noise a bilevel scan breaks such strokes
+     * into rows of specks.
+     */
+    static void fade(BufferedImage img, double keep) {
+        byte[] p = pixels(img);
+        for (int i = 0; i < p.length; i++) {
+            int dark = 255 - (p[i] & 0xff);
+            p[i] = (byte) (255 - (int) Math.round(dark * keep));
+        }
+    }
+
+    /**
+     * How much darkness a faint page keeps at a degradation level: its strokes end up {@code margin} noise
+     * deviations darker than the bilevel threshold ({@link #threshold}); near 0 noise breaks them into specks,
+     * below 0 only the noise's darker half of each stroke is left.
+     */
+    static double faintKeep(int level, double margin) {
+        Level l = LEVELS[Math.max(0, Math.min(3, level))];
+        return Math.min(1, 0.5 + margin * l.sigma() / (l.paper() - l.ink()));
+    }
+
     /** Two filing punch holes near the left edge; the dark scanner backing shows through them. */
     static void punchHoles(BufferedImage img, int dpi) {
         Graphics2D g = img.createGraphics();

@@ -293,13 +293,16 @@ public final class BatchStore implements AutoCloseable {
     }
 
     /**
-     * Files the journal recorded and then retired (a purge the crash interrupted) are deleted; files it
-     * never recorded are set aside, never deleted.
+     * Files the journal recorded and then retired (a purge the crash interrupted) are deleted. Files it
+     * never recorded: the batch's own outputs (a document's PDF, the decisions), which a crash cut off
+     * before their journal record and which filing makes again from the recorded pages, are deleted with
+     * an audit record; anything else (a page image) is set aside, never deleted.
      */
     private void sortOutFiles(Path dir, StoredBatch batch, Counts c) throws IOException {
         Set<String> live = batch.liveFiles();
         Set<String> known = batch.knownFiles();
         List<Path> unknown = new ArrayList<>();
+        List<String> remade = new ArrayList<>();
         for (Path p : dataFiles(dir)) {
             String rel = relative(p);
             if (live.contains(rel)) {
@@ -308,9 +311,18 @@ public final class BatchStore implements AutoCloseable {
             if (known.contains(rel)) {
                 Files.delete(p);
                 c.retired++;
+            } else if (isOutputMadeFromPages(dir, p)) {
+                Files.delete(p);
+                remade.add(dir.relativize(p).toString());
+                c.retired++;
             } else {
                 unknown.add(p);
             }
+        }
+        if (!remade.isEmpty()) {
+            audit.batchEvent("unrecorded-output-removed", batch.id(), actor, List.of(
+                    "written by a run that stopped before recording it; made again from the stored pages: "
+                            + String.join(", ", remade)));
         }
         if (!unknown.isEmpty()) {
             String reason = "written by a run that stopped before recording them in the batch's journal";
@@ -319,6 +331,13 @@ public final class BatchStore implements AutoCloseable {
             notices.add(item.describe());
             audit.batchEvent("files-set-aside", batch.id(), actor, List.of(reason, "kept in " + item.folder()));
         }
+    }
+
+    /** A document's PDF or the batch's decisions: outputs of filing, never the only copy of a page. */
+    private static boolean isOutputMadeFromPages(Path batchDir, Path file) {
+        Path rel = batchDir.relativize(file);
+        return (rel.getNameCount() == 2 && rel.getName(0).toString().equals("docs"))
+                || (rel.getNameCount() == 1 && rel.toString().equals("decisions.enc"));
     }
 
     private void setAside(Path dir, BatchId id, String reason, Counts c) throws IOException {

@@ -25,7 +25,7 @@ public final class ProcessHeapMain {
         AtomicInteger seen = new AtomicInteger();
         try (BatchStore store = BatchStore.open(Path.of(args[0]), new KeyFileProvider(Path.of(args[1])))) {
             ProcessResult r = new ProcessService(AnalysisSettings.defaults(), CsvPatientIndex.load(Path.of(args[2])))
-                    .process(store, PageLoader.expandInputs(List.of(Path.of(args[3]))), "op", "WARD-1", page -> {
+                    .process(store, org.scanstation.image.InputFiles.expand(List.of(Path.of(args[3]))).files(), "op", "WARD-1", page -> {
                         int n = seen.incrementAndGet();
                         if (n == 100 || n == total) {
                             System.gc();

@@ -323,6 +323,35 @@ class BatchStoreTest {
     }
 
     @Test
+    void aPdfOrDecisionsACrashLeftUnrecordedAreMadeAgainNotSetAsideWhileAnUnrecordedPageIsKept() throws Exception {
+        BatchId id;
+        try (BatchStore store = open()) {
+            StoredBatch b = store.createBatch(StoreFixture.info());
+            b.addPage(SamplePatientData.png(SamplePatientData.ALICE, 1), "image/png", "0001.png");
+            b.addPage(SamplePatientData.png(SamplePatientData.ALICE, 2), "image/png", "0002.png");
+            id = b.id();
+        }
+        Path batchDir = storeDir().resolve("batches").resolve(id.value());
+        // a filing cut off after writing its outputs and before their journal records
+        Files.createDirectories(batchDir.resolve("docs"));
+        Files.copy(batchDir.resolve("pages").resolve("p00001.enc"), batchDir.resolve("docs").resolve("d00007.enc"));
+        Files.copy(batchDir.resolve("pages").resolve("p00001.enc"), batchDir.resolve("decisions.enc"));
+        // a page written and never recorded: the only copy of something scanned
+        Files.copy(batchDir.resolve("pages").resolve("p00001.enc"), batchDir.resolve("pages").resolve("p00009.enc"));
+        try (BatchStore store = open()) {
+            assertThat(batchDir.resolve("docs").resolve("d00007.enc")).doesNotExist();
+            assertThat(batchDir.resolve("decisions.enc")).doesNotExist();
+            assertThat(store.recovery().unrecordedFilesSetAside()).as("only the page").isEqualTo(1);
+            assertThat(store.quarantined()).singleElement().satisfies(q -> assertThat(q.files()).isEqualTo(1));
+            assertThat(store.audit().events()).anySatisfy(e -> {
+                assertThat(e.type()).isEqualTo("unrecorded-output-removed");
+                assertThat(e.reasons()).singleElement().asString().contains("docs/d00007.enc", "decisions.enc");
+            });
+            assertThat(store.batch(id).orElseThrow().pages()).hasSize(2);
+        }
+    }
+
+    @Test
     void onlyOneProcessMayHaveTheStoreOpen() throws Exception {
         try (BatchStore store = open()) {
             assertThatThrownBy(this::open).isInstanceOf(StoreLockedException.class).hasMessageContaining("in use");

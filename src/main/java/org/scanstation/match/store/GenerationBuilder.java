@@ -5,7 +5,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,12 +28,15 @@ final class GenerationBuilder implements AutoCloseable {
 
     private static final int BATCH = 5000;
 
+    /** The generation's file; null for one in memory. */
     private final Path file;
     private final Connection db;
     private final PreparedStatement insertPatient;
     private final PreparedStatement insertMerge;
     private final PreparedStatement insertRefused;
     private int pending;
+    private boolean finished;
+    private boolean handedOver;
 
     private GenerationBuilder(Path file, Connection db) throws SQLException {
         this.file = file;
@@ -46,14 +48,26 @@ final class GenerationBuilder implements AutoCloseable {
 
     /** A new, empty generation in {@code file} (which must not exist). */
     static GenerationBuilder create(Path file) throws SQLException {
-        Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+        return start(file, SqliteFiles.openForWriting(file));
+    }
+
+    /**
+     * A new, empty generation in native memory (not the Java heap), for an index made for one run from a
+     * CSV file: nothing is written to any disk, and it is gone when it is closed or the program ends.
+     * {@link #finish} then leaves it open, read-only, for {@link #builtInMemory()}.
+     */
+    static GenerationBuilder inMemory() throws SQLException {
+        return start(null, SqliteFiles.openInMemory());
+    }
+
+    private static GenerationBuilder start(Path file, Connection db) throws SQLException {
         try (Statement s = db.createStatement()) {
             // A generation is written once and used only after it is complete, fsynced and switched to:
-            // no journal is needed while it is written.
+            // no journal is needed while it is written. Temporary data (sorts, statement journals) stays
+            // in memory (SqliteFiles), never in SQLite's temporary directory.
             s.execute("PRAGMA journal_mode=OFF");
             s.execute("PRAGMA synchronous=OFF");
             s.execute("PRAGMA cache_size=-32768");
-            s.execute("PRAGMA temp_store=FILE");
             for (String ddl : IndexSchema.TABLES) {
                 s.execute(ddl);
             }
@@ -154,11 +168,35 @@ final class GenerationBuilder implements AutoCloseable {
             p.executeBatch();
         }
         db.commit();
+        if (file == null) {
+            insertPatient.close();
+            insertMerge.close();
+            insertRefused.close();
+            db.setAutoCommit(true);
+            try (Statement s = db.createStatement()) {
+                s.execute("PRAGMA query_only=1");
+            }
+            finished = true;
+            return contents;
+        }
         db.close();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.force(true);
         }
         return contents;
+    }
+
+    /**
+     * The finished in-memory generation's database, read-only; from now on the caller closes it.
+     *
+     * @throws IllegalStateException when this generation is a file or is not finished
+     */
+    Connection builtInMemory() {
+        if (file != null || !finished) {
+            throw new IllegalStateException("not a finished in-memory generation");
+        }
+        handedOver = true;
+        return db;
     }
 
     /** Patients, retired identifiers and refused rows (by kind) now in the generation. */
@@ -234,14 +272,24 @@ final class GenerationBuilder implements AutoCloseable {
                 : digits.substring(0, 3) + " " + digits.substring(3, 6) + " " + digits.substring(6);
     }
 
-    /** Abandons the generation (the caller deletes the file). */
+    /**
+     * Abandons the generation unless it was handed over (the caller deletes the file); an in-memory one is
+     * simply released.
+     */
     @Override
     public void close() {
+        if (handedOver) {
+            return;
+        }
         try {
-            if (!db.isClosed()) {
+            if (!db.isClosed() && !db.getAutoCommit()) {
                 db.rollback();
-                db.close();
             }
+        } catch (SQLException e) {
+            // closed next; the file is deleted after
+        }
+        try {
+            db.close();
         } catch (SQLException e) {
             // the file is deleted next
         }

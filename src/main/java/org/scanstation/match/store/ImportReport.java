@@ -15,6 +15,7 @@ import org.scanstation.match.extract.Refusal;
  *
  * @param changes  null for a first import
  * @param failure  null when the import was switched to; else why it was not
+ * @param refusedFile where every refused row is listed; null for an index loaded into memory (nothing written)
  */
 public record ImportReport(Path source, String charset, List<String> ignoredColumns, long rowsRead, long patients,
                            long retired, long refusedRows, Map<Refusal.Kind, Long> refusedByKind,
@@ -43,7 +44,8 @@ public record ImportReport(Path source, String charset, List<String> ignoredColu
         out.add(String.format("  refused rows:        %,d", refusedRows) + (refusedRows == 0 ? "" : " (" + refusedCounts() + ")"));
         firstRefusals.stream().limit(LISTED).forEach(p -> out.add("    " + p));
         if (firstRefusals.size() > LISTED || refusedRows > firstRefusals.size()) {
-            out.add("    ... every refused row is listed in " + refusedFile);
+            out.add(refusedFile == null ? String.format("    ... and %,d more", refusedRows - Math.min(LISTED, firstRefusals.size()))
+                    : "    ... every refused row is listed in " + refusedFile);
         }
         if (!ignoredColumns.isEmpty()) {
             out.add("  columns not used:    " + String.join(", ", ignoredColumns));

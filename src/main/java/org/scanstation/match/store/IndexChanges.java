@@ -2,7 +2,6 @@ package org.scanstation.match.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,7 +14,7 @@ public record IndexChanges(long added, long changed, long removed, long newlyRet
 
     /** Compares two generations in SQLite itself (no patient is loaded into the heap). */
     static IndexChanges between(Path previous, Path next) throws SQLException {
-        try (Connection db = DriverManager.getConnection(SqliteFiles.readOnlyUrl(next));
+        try (Connection db = SqliteFiles.openReadOnly(next);
              Statement s = db.createStatement()) {
             s.execute("ATTACH DATABASE '" + SqliteFiles.readOnlyUri(previous).replace("'", "''") + "' AS old");
             long added = count(s, "SELECT count(*) FROM patient n WHERE NOT EXISTS (SELECT 1 FROM old.patient o WHERE o.nhs = n.nhs)");

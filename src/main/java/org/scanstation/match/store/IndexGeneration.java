@@ -3,7 +3,6 @@ package org.scanstation.match.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,7 +63,26 @@ public final class IndexGeneration implements PatientIndex {
         }
         Connection db = null;
         try {
-            db = DriverManager.getConnection(SqliteFiles.readOnlyUrl(file));
+            db = SqliteFiles.openReadOnly(file);
+        } catch (SQLException e) {
+            throw new PatientIndexException("the patient index " + file + " is damaged or not an index ("
+                    + plain(e) + "); import the extract again", e);
+        }
+        return checked(file, db);
+    }
+
+    /**
+     * A generation built in memory for one run ({@link IndexImporter#loadIntoMemory}), checked like a file.
+     *
+     * @param source the extract it was built from, which names it in messages
+     */
+    static IndexGeneration inMemory(Path source, Connection db) throws PatientIndexException {
+        return checked(source, db);
+    }
+
+    /** The generation on {@code db}, once its format and patient count are checked; else {@code db} is closed. */
+    private static IndexGeneration checked(Path file, Connection db) throws PatientIndexException {
+        try {
             Map<String, String> meta = new LinkedHashMap<>();
             try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT key, value FROM meta")) {
                 while (rs.next()) {
@@ -94,6 +112,7 @@ public final class IndexGeneration implements PatientIndex {
         }
     }
 
+    /** The generation's file; for one built in memory, the extract it was built from. */
     public Path file() {
         return file;
     }

@@ -8,7 +8,11 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Private temporary folders for indexes made for one run (they hold patient data). */
+/**
+ * Private temporary folders, for the index benchmark's synthetic extract and index only ({@code bench
+ * --index} without {@code --work}). Real patient data never goes to the temporary folder: an index loaded
+ * from a CSV file for one run is held in memory ({@link IndexImporter#loadIntoMemory}).
+ */
 public final class TemporaryFolders {
 
     private TemporaryFolders() {

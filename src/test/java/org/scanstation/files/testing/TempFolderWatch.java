@@ -14,6 +14,7 @@ import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,7 @@ public final class TempFolderWatch implements AutoCloseable {
     private final WatchService watcher;
     private final Map<WatchKey, Path> folders = new HashMap<>();
     private final List<Seen> seen = new ArrayList<>();
+    private final Set<Path> appeared = new LinkedHashSet<>();
     private final Set<Object> linkedInodes = new HashSet<>();
     private final Thread thread;
     private int counter;
@@ -60,6 +62,15 @@ public final class TempFolderWatch implements AutoCloseable {
 
     public Path watched() {
         return watched;
+    }
+
+    /**
+     * Every name that appeared in the folder so far (relative to it), files and folders, including those
+     * deleted before they could be kept: SQLite, for one, unlinks its temporary files the moment it has
+     * opened them. Call after {@link #close()} for the complete list.
+     */
+    public synchronized List<Path> appeared() {
+        return List.copyOf(appeared);
     }
 
     /** Every file seen so far (call after {@link #close()} for the complete list). */
@@ -90,6 +101,7 @@ public final class TempFolderWatch implements AutoCloseable {
     }
 
     private synchronized void arrived(Path p) {
+        appeared.add(watched.relativize(p));
         try {
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 register(p);
@@ -111,6 +123,9 @@ public final class TempFolderWatch implements AutoCloseable {
     private synchronized void sweep(Path folder) {
         try (Stream<Path> all = Files.walk(folder)) {
             for (Path p : all.toList()) {
+                if (!p.equals(watched)) {
+                    appeared.add(watched.relativize(p));
+                }
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !folders.containsValue(p)) {
                     register(p);
                 } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {

@@ -331,12 +331,13 @@ public final class EsclDriver implements ScanDriver {
         private int deliverPdf(byte[] body) throws IOException, InterruptedException {
             int[] count = {0};
             try {
-                ImageFiles.readPdf(body, "scanned document", settings.resolution(), options.mode(), (image, dpi, source) -> {
+                // read in memory: no copy of the scanned document in the temporary folder
+                ImageFiles.readPdf(body, "scanned document", (image, dpi, source) -> {
                     sink.page(PageImages.toMode(image, options.mode()), dpi, null);
                     count[0]++;
                 });
             } catch (ImageFiles.UnreadableFileException e) {
-                throw new IOException("the scanner sent a PDF that cannot be read", e);
+                throw new IOException("the scanner sent a PDF that cannot be read: " + e.getMessage(), e);
             }
             return count[0];
         }

@@ -76,9 +76,17 @@ final class TwainScan {
         while (true) {
             PageHandoff.Item item = handoff.poll(50);
             if (item instanceof PageHandoff.Page p) {
-                sink.page(p.image(), p.dpi(), null);
+                try {
+                    sink.page(p.image(), p.dpi(), null);
+                } finally {
+                    handoff.handedOn();
+                }
             } else if (item instanceof PageHandoff.Note n) {
-                sink.notice(n.text());
+                try {
+                    sink.notice(n.text());
+                } finally {
+                    handoff.handedOn();
+                }
             } else if (session.isDone() && handoff.isEmpty()) {
                 return;
             }
