@@ -42,13 +42,13 @@ final class StationFiling {
         this.documentsQueued = documentsQueued;
     }
 
-    /** Files the open batch on the work executor (after finishing any filing left unfinished). */
+    /**
+     * Files the open batch on the work executor (after finishing any filing left unfinished). With no page
+     * open it only finishes what was left unfinished: filing again with nothing on the screen changes nothing.
+     */
     void fileOpenBatch() {
         if (events.isScanning()) {
             throw new StationException("Wait for the scan to finish (or stop it) before filing the batch.");
-        }
-        if (open.isEmpty() && open.totals().deleted() == 0) {
-            throw new StationException("There are no pages to file.");
         }
         OpenBatch.Filing filing = open.startFiling();
         events.pagesChanged();

@@ -123,7 +123,8 @@ class ReviewWindowTest extends FxRobot {
         assertThat(lookup("#decisionMessage").queryLabeled().getText()).contains(p.displayName())
                 .contains(p.nhsNumber().formatted()).contains("can be undone");
 
-        // undone: back in the queue, as it was
+        // undone: back in the queue, as it was (the decided list's cell is drawn on a later pulse)
+        waitUntil(10, () -> lookup(".undo-button").queryAll().stream().anyMatch(n -> n.isVisible() && !n.isDisabled()));
         clickOn(".undo-button");
         waitUntil(30, () -> review.items().size() == 1 && review.decided().isEmpty());
         assertThat(review.items().get(0).candidate()).isEqualTo(p);
