@@ -52,14 +52,18 @@ shots() {
     shot scan 4
     key ctrl+Return             # file the batch
     sleep 30
-    key ctrl+2                  # review: the focus is on the sign-in
+    key ctrl+2                  # review
     sleep 3
+    key alt+n                   # to the sign-in
+    sleep 1
     xdotool type --delay 60 supervisor
     key Tab
     xdotool type --delay 60 demo
     key Return
     sleep 3
-    click 120 260               # the second held document: the two-patient page
+    click 120 198               # the first held document, then the second: the two-patient page
+    sleep 2
+    key Down
     sleep 6
     key ctrl+f
     xdotool type --delay 60 Scott

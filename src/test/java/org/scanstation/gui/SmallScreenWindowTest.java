@@ -67,6 +67,7 @@ class SmallScreenWindowTest extends FxRobot {
         interact(() -> f.window.reviewViewModel().search());
         waitUntil(10, () -> !f.window.reviewViewModel().results().isEmpty());
         check("Review");
+        assertThat(resultCellsCutShort()).as("search results: every name, number and date shown whole").isEmpty();
         Node decisions = lookup("#decisionPanel").query();
         assertThat(decisions.getLayoutBounds().getWidth()).as("the candidate column keeps its width").isGreaterThanOrEqualTo(360);
         Node candidate = lookup("#candidateDetails").query();
@@ -126,6 +127,30 @@ class SmallScreenWindowTest extends FxRobot {
                 cut.add(describe(l) + " is " + width + " wide, its text needs " + l.prefWidth(-1));
             }
         }
+        return cut;
+    }
+
+    /**
+     * The search results' cells whose text is not shown whole (JavaFX cuts a text that does not fit, wrapped or
+     * not, and ends it with an ellipsis: "999 605 5..."), as "'text' shown as 'what is drawn'".
+     */
+    private List<String> resultCellsCutShort() {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = new ArrayList<>();
+        Node table = lookup("#searchResults").query();
+        for (Node n : table.lookupAll(".table-cell")) {
+            javafx.scene.control.TableCell<?, ?> c = (javafx.scene.control.TableCell<?, ?>) n;
+            String text = c.getText();
+            if (text == null || text.isBlank() || !shown(c)) {
+                continue;
+            }
+            Node drawn = c.lookup(".text");
+            String shownText = drawn instanceof javafx.scene.text.Text t ? t.getText() : null;
+            if (!text.equals(shownText)) {
+                cut.add("'" + text + "' shown as '" + shownText + "'");
+            }
+        }
+        assertThat(table.lookupAll(".table-cell")).as("the check saw the results").isNotEmpty();
         return cut;
     }
 

@@ -56,12 +56,12 @@ public final class ReviewView extends BorderPane {
         decisions.setFitToWidth(true);
         decisions.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         decisions.setMinWidth(360);
-        decisions.setPrefWidth(400);
-        decisions.setMaxWidth(520);
+        decisions.setPrefWidth(460);
+        decisions.setMaxWidth(580);
         ScrollIntoView.follow(decisions);
         SplitPane split = new SplitPane(queue, evidence, decisions);
         split.setId("reviewSplit");
-        split.setDividerPositions(0.18, 0.70);
+        split.setDividerPositions(0.16, 0.66);
         SplitPane.setResizableWithParent(queue, false);
         SplitPane.setResizableWithParent(decisions, false);
         setCenter(split);
@@ -365,12 +365,13 @@ public final class ReviewView extends BorderPane {
         t.setMinHeight(120);
         t.setAccessibleText("Patients found: choose one; each detail is marked where it agrees or disagrees with the pages");
         t.setPlaceholder(new Label("Search, then choose a patient: nothing is chosen for you."));
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        t.getColumns().add(column("Name", ReviewViewModel.PatientRow::name, r -> r.agreement().name(), 120));
-        t.getColumns().add(column("NHS number", ReviewViewModel.PatientRow::nhs, r -> r.agreement().nhsNumber(), 110));
+        // the numbers and the date keep the width they need (their minimum); the name wraps in what is left
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        t.getColumns().add(column("Name", ReviewViewModel.PatientRow::name, r -> r.agreement().name(), 132));
+        t.getColumns().add(column("NHS number", ReviewViewModel.PatientRow::nhs, r -> r.agreement().nhsNumber(), 114));
         t.getColumns().add(column("Hospital no.", ReviewViewModel.PatientRow::hospitalNumber,
-                r -> r.agreement().hospitalNumber(), 90));
-        t.getColumns().add(column("Born", ReviewViewModel.PatientRow::born, r -> r.agreement().dateOfBirth(), 96));
+                r -> r.agreement().hospitalNumber(), 92));
+        t.getColumns().add(column("Born", ReviewViewModel.PatientRow::born, r -> r.agreement().dateOfBirth(), 104));
         t.setRowFactory(v -> new TableRow<>() {
             @Override
             protected void updateItem(ReviewViewModel.PatientRow r, boolean empty) {
@@ -393,9 +394,14 @@ public final class ReviewView extends BorderPane {
             java.util.function.Function<ReviewViewModel.PatientRow, EvidenceShown.Fit> fit, double width) {
         TableColumn<ReviewViewModel.PatientRow, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
-        c.setMinWidth(60);
+        c.setMinWidth(name.equals("Name") ? 90 : width);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
         c.setCellFactory(col -> new TableCell<>() {
+            {
+                // a narrow column wraps its text (the row grows): a number is never cut to "999 605 5..."
+                setWrapText(true);
+            }
+
             @Override
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
