@@ -10,12 +10,13 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 
 /**
  * Shows a {@link Confirmation} as a modal dialog over the window: the question, the facts to check in large
- * type, the page beside them; the action runs only when its own button is pressed.
+ * type, the page beside them; the action runs only when its own button is pressed (Enter and Escape cancel).
  */
 public final class ConfirmationDialog {
 
@@ -65,8 +66,15 @@ public final class ConfirmationDialog {
             Button yesButton = (Button) d.getDialogPane().lookupButton(yes);
             yesButton.setId("confirmButton");
             yesButton.setMnemonicParsing(false);
+            // the confirming button is as wide as its text ("File to MURPHY, Liam" is never cut to "MURPHY, Li...")
+            yesButton.setMinWidth(Region.USE_PREF_SIZE);
+            ButtonBar.setButtonUniformSize(yesButton, false);
             Button noButton = (Button) d.getDialogPane().lookupButton(no);
             noButton.setId("cancelButton");
+            // Enter (and Escape) cancel: the action needs its own button, never the key that opened the question
+            yesButton.setDefaultButton(false);
+            noButton.setDefaultButton(true);
+            d.setOnShown(e -> noButton.requestFocus());
             d.setResultConverter(b -> b);
             boolean ok = d.showAndWait().filter(yes::equals).isPresent();
             if (ok) {

@@ -112,6 +112,16 @@ class ReviewWindowTest extends FxRobot {
         assertThat(facts).anyMatch(t -> t.startsWith("Hospital number " + p.mrn()));
         assertThat(facts).anyMatch(t -> t.contains("disagrees with this patient"));
         assertThat(lookup("#confirmPicture").queryAs(ImageView.class).getImage()).as("the page beside it").isNotNull();
+        javafx.scene.control.Button confirm = lookup("#confirmButton").queryButton();
+        assertThat(confirm.getText()).contains(p.displayName());
+        assertThat(confirm.getWidth()).as("'" + confirm.getText() + "' shown whole").isGreaterThanOrEqualTo(confirm.prefWidth(-1) - 0.5);
+        // Enter does not file: the focus and the default are on Cancel
+        type(KeyCode.ENTER);
+        waitUntil(10, () -> f.dialogs().isEmpty());
+        assertThat(review.items()).as("Enter cancelled: nothing filed").hasSize(1);
+        assertThat(review.decided()).isEmpty();
+        press(KeyCode.ALT).type(KeyCode.A).release(KeyCode.ALT);
+        waitUntil(10, () -> !f.dialogs().isEmpty());
         clickOn("#cancelButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(review.items()).as("cancelled: nothing filed").hasSize(1);

@@ -1,5 +1,7 @@
 package org.scanstation.gui.review;
 
+import java.util.List;
+
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,6 +29,7 @@ import org.scanstation.gui.ConfirmationDialog;
 import org.scanstation.gui.FirstRun;
 import org.scanstation.gui.Keys;
 import org.scanstation.gui.ScrollIntoView;
+import org.scanstation.gui.ColumnsFitContent;
 import org.scanstation.gui.SessionViewModel;
 import org.scanstation.gui.Shortcuts;
 import org.scanstation.gui.Shown;
@@ -56,12 +59,12 @@ public final class ReviewView extends BorderPane {
         decisions.setFitToWidth(true);
         decisions.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         decisions.setMinWidth(360);
-        decisions.setPrefWidth(460);
-        decisions.setMaxWidth(580);
+        decisions.setPrefWidth(500);
+        decisions.setMaxWidth(600);
         ScrollIntoView.follow(decisions);
         SplitPane split = new SplitPane(queue, evidence, decisions);
         split.setId("reviewSplit");
-        split.setDividerPositions(0.16, 0.66);
+        split.setDividerPositions(0.16, 0.62);
         SplitPane.setResizableWithParent(queue, false);
         SplitPane.setResizableWithParent(decisions, false);
         setCenter(split);
@@ -263,6 +266,8 @@ public final class ReviewView extends BorderPane {
     private ScrollPane reasons() {
         Label againstTitle = new Label("Against filing automatically");
         againstTitle.getStyleClass().add("section-title");
+        againstTitle.setWrapText(true);
+        againstTitle.setMinHeight(Label.USE_PREF_SIZE);
         Label against = new Label();
         against.setId("reasonsAgainst");
         against.textProperty().bind(vm.againstTextProperty());
@@ -271,6 +276,8 @@ public final class ReviewView extends BorderPane {
         against.setMinHeight(Label.USE_PREF_SIZE);
         Label agreeingTitle = new Label("Agreeing evidence");
         agreeingTitle.getStyleClass().add("section-title");
+        agreeingTitle.setWrapText(true);
+        agreeingTitle.setMinHeight(Label.USE_PREF_SIZE);
         Label agreeing = new Label();
         agreeing.setId("reasonsAgreeing");
         agreeing.textProperty().bind(vm.agreeingTextProperty());
@@ -365,13 +372,19 @@ public final class ReviewView extends BorderPane {
         t.setMinHeight(120);
         t.setAccessibleText("Patients found: choose one; each detail is marked where it agrees or disagrees with the pages");
         t.setPlaceholder(new Label("Search, then choose a patient: nothing is chosen for you."));
-        // the numbers and the date keep the width they need (their minimum); the name wraps in what is left
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        List<java.util.function.Function<ReviewViewModel.PatientRow, String>> shown = List.of(
+                r -> marked(r.agreement().name(), r.name()),
+                r -> marked(r.agreement().nhsNumber(), r.nhs()),
+                r -> marked(r.agreement().hospitalNumber(), r.hospitalNumber()),
+                r -> marked(r.agreement().dateOfBirth(), r.born()));
         t.getColumns().add(column("Name", ReviewViewModel.PatientRow::name, r -> r.agreement().name(), 132));
-        t.getColumns().add(column("NHS number", ReviewViewModel.PatientRow::nhs, r -> r.agreement().nhsNumber(), 114));
+        t.getColumns().add(column("NHS number", ReviewViewModel.PatientRow::nhs, r -> r.agreement().nhsNumber(), 112));
         t.getColumns().add(column("Hospital no.", ReviewViewModel.PatientRow::hospitalNumber,
                 r -> r.agreement().hospitalNumber(), 92));
         t.getColumns().add(column("Born", ReviewViewModel.PatientRow::born, r -> r.agreement().dateOfBirth(), 104));
+        // every name, number and date shown whole: the columns are as wide as what they show
+        ColumnsFitContent.follow(t, shown);
         t.setRowFactory(v -> new TableRow<>() {
             @Override
             protected void updateItem(ReviewViewModel.PatientRow r, boolean empty) {
@@ -394,14 +407,8 @@ public final class ReviewView extends BorderPane {
             java.util.function.Function<ReviewViewModel.PatientRow, EvidenceShown.Fit> fit, double width) {
         TableColumn<ReviewViewModel.PatientRow, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
-        c.setMinWidth(name.equals("Name") ? 90 : width);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
         c.setCellFactory(col -> new TableCell<>() {
-            {
-                // a narrow column wraps its text (the row grows): a number is never cut to "999 605 5..."
-                setWrapText(true);
-            }
-
             @Override
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
@@ -412,12 +419,7 @@ public final class ReviewView extends BorderPane {
                     return;
                 }
                 EvidenceShown.Fit f = fit.apply(row);
-                setText(switch (f) {
-                    case AGREES -> "\u2713 ";
-                    case AGREES_AND_ANOTHER -> "\u26a0 ";
-                    case DIFFERS -> "\u2717 ";
-                    case NOT_SHOWN -> "";
-                } + s);
+                setText(marked(f, s));
                 getStyleClass().add(switch (f) {
                     case AGREES -> "agrees";
                     case AGREES_AND_ANOTHER -> "mixed";
@@ -427,6 +429,16 @@ public final class ReviewView extends BorderPane {
             }
         });
         return c;
+    }
+
+    /** A result's detail as its cell shows it: marked where it agrees or disagrees with the pages. */
+    private static String marked(EvidenceShown.Fit f, String s) {
+        return switch (f) {
+            case AGREES -> "\u2713 ";
+            case AGREES_AND_ANOTHER -> "\u26a0 ";
+            case DIFFERS -> "\u2717 ";
+            case NOT_SHOWN -> "";
+        } + s;
     }
 
     private static Button action(String id, String text, KeyCombination key, String help, Runnable run) {

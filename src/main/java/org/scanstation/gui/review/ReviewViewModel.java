@@ -258,8 +258,9 @@ public final class ReviewViewModel {
             facts.add("\u26a0 Something on the pages disagrees with this patient, or belongs to another patient: look at"
                     + " the whole page before filing.");
         }
-        facts.add("All " + item.pages() + (item.pages() == 1 ? " page" : " pages") + " of " + item.name()
-                + " go to this patient's record. You can undo it until the document starts to upload.");
+        facts.add((item.pages() == 1 ? "The page of " + item.name() + " goes"
+                : "All " + item.pages() + " pages of " + item.name() + " go")
+                + " to this patient's record. You can undo it until the document starts to upload.");
         pending.set(new Confirmation("fileToPatient", "File to a patient", "File " + item.name() + " to this patient?",
                 facts, "File to " + p.displayName(), viewer.imageProperty().get(), () -> decide(file)));
     }

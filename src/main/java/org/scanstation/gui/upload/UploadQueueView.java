@@ -64,6 +64,10 @@ public final class UploadQueueView extends BorderPane {
         table.getColumns().add(column("State", 230, l -> (l.needsAttention() ? "\u26a0 " : "") + l.state()));
         table.getColumns().add(column("Retries", 70, l -> String.valueOf(l.retries())));
         table.getColumns().add(column("Problem", 300, l -> Shown.message(l.lastError())));
+        // the identifying columns never cut short ("O'BRIEN, Oliver (NHS 999 937 21..."); the problem takes the rest
+        org.scanstation.gui.ColumnsFitContent.follow(table, java.util.Arrays.asList(UploadQueueViewModel::scanned,
+                UploadLine::name, l -> String.valueOf(l.pages()), vm::patientShown,
+                l -> (l.needsAttention() ? "\u26a0 " : "") + l.state(), l -> String.valueOf(l.retries()), null));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(UploadLine l, boolean empty) {
