@@ -16,7 +16,7 @@ import javafx.stage.Modality;
 
 /**
  * Shows a {@link Confirmation} as a modal dialog over the window: the question, the facts to check in large
- * type, the page beside them; the action runs only when its own button is pressed (Enter and Escape cancel).
+ * type, the page beside them; the action runs only when its own button is pressed (for a filing to a patient, Enter and Escape cancel).
  */
 public final class ConfirmationDialog {
 
@@ -71,10 +71,12 @@ public final class ConfirmationDialog {
             ButtonBar.setButtonUniformSize(yesButton, false);
             Button noButton = (Button) d.getDialogPane().lookupButton(no);
             noButton.setId("cancelButton");
-            // Enter (and Escape) cancel: the action needs its own button, never the key that opened the question
-            yesButton.setDefaultButton(false);
-            noButton.setDefaultButton(true);
-            d.setOnShown(e -> noButton.requestFocus());
+            if (c.ownButtonOnly()) {
+                // Enter (and Escape) cancel: filing to a patient needs its own button, never the key that asked
+                yesButton.setDefaultButton(false);
+                noButton.setDefaultButton(true);
+                d.setOnShown(e -> noButton.requestFocus());
+            }
             d.setResultConverter(b -> b);
             boolean ok = d.showAndWait().filter(yes::equals).isPresent();
             if (ok) {

@@ -262,7 +262,7 @@ public final class ReviewViewModel {
                 : "All " + item.pages() + " pages of " + item.name() + " go")
                 + " to this patient's record. You can undo it until the document starts to upload.");
         pending.set(new Confirmation("fileToPatient", "File to a patient", "File " + item.name() + " to this patient?",
-                facts, "File to " + p.displayName(), viewer.imageProperty().get(), () -> decide(file)));
+                facts, "File to " + p.displayName(), viewer.imageProperty().get(), () -> decide(file), true));
     }
 
     public void markUnidentifiable() {
