@@ -15,12 +15,13 @@ import javafx.scene.text.Text;
 /**
  * Keeps every column of a table at least as wide as its header and the longest text it shows, measured in
  * the table's own font, whenever its rows change: a name or a number is never cut to "999 605 5..."
- * (item 9 of issue 16). Where the table is narrower than its columns, it scrolls sideways instead.
+ * (item 9 of issue 16). Where the table is narrower than its columns, its columns keep their widths and the
+ * table scrolls sideways (a constrained table would clip the last column out of sight instead).
  */
 public final class ColumnsFitContent {
 
     /** Room around the text: the cell's padding and the column's borders. */
-    private static final double SPARE = 22;
+    private static final double SPARE = 12;
 
     private ColumnsFitContent() {
     }
@@ -33,13 +34,16 @@ public final class ColumnsFitContent {
         if (shown.size() != table.getColumns().size()) {
             throw new IllegalArgumentException(table.getColumns().size() + " columns, " + shown.size() + " texts");
         }
-        Runnable fit = () -> Platform.runLater(() -> fit(table, shown));
+        var constrained = table.getColumnResizePolicy();
+        Runnable fit = () -> Platform.runLater(() -> fit(table, shown, constrained));
         table.getItems().addListener((ListChangeListener<S>) c -> fit.run());
         table.sceneProperty().addListener((o, a, b) -> fit.run());
+        table.widthProperty().addListener((o, a, b) -> fit.run());
         fit.run();
     }
 
-    private static <S> void fit(TableView<S> table, List<Function<S, String>> shown) {
+    private static <S> void fit(TableView<S> table, List<Function<S, String>> shown,
+                                javafx.util.Callback<TableView.ResizeFeatures, Boolean> constrained) {
         Font font = cellFont(table);
         Font header = Font.font(font.getFamily(), FontWeight.BOLD, font.getSize());
         for (int i = 0; i < shown.size(); i++) {
@@ -55,6 +59,12 @@ public final class ColumnsFitContent {
             if (column.getPrefWidth() < column.getMinWidth()) {
                 column.setPrefWidth(column.getMinWidth());
             }
+        }
+        double least = table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum();
+        boolean fits = table.getWidth() <= 0 || least + SPARE <= table.getWidth();
+        var policy = fits ? constrained : TableView.UNCONSTRAINED_RESIZE_POLICY;
+        if (table.getColumnResizePolicy() != policy) {
+            table.setColumnResizePolicy(policy);
         }
     }
 

@@ -149,6 +149,12 @@ class SmallScreenWindowTest extends FxRobot {
             if (!text.equals(shownText)) {
                 cut.add("'" + text + "' shown as '" + shownText + "'");
             }
+            // and inside the table: a column pushed past its right edge is out of sight
+            javafx.geometry.Bounds cell = c.localToScene(c.getLayoutBounds());
+            javafx.geometry.Bounds inside = table.localToScene(table.getLayoutBounds());
+            if (cell.getMaxX() > inside.getMaxX() + 0.5) {
+                cut.add("'" + text + "' ends at x " + cell.getMaxX() + ", the table at " + inside.getMaxX());
+            }
         }
         assertThat(table.lookupAll(".table-cell")).as("the check saw the results").isNotEmpty();
         return cut;

@@ -64,7 +64,7 @@ public final class ReviewView extends BorderPane {
         ScrollIntoView.follow(decisions);
         SplitPane split = new SplitPane(queue, evidence, decisions);
         split.setId("reviewSplit");
-        split.setDividerPositions(0.16, 0.62);
+        split.setDividerPositions(0.16, 0.58);
         SplitPane.setResizableWithParent(queue, false);
         SplitPane.setResizableWithParent(decisions, false);
         setCenter(split);
