@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +14,8 @@ import org.scanstation.image.ImageOps;
 import org.scanstation.image.ScannedPage;
 import org.scanstation.model.PageId;
 import org.scanstation.model.PageStatus;
-import org.scanstation.ocr.OcrText;
+import org.scanstation.ocr.OcrException;
+import org.scanstation.pdf.EncodedPage;
 import org.scanstation.pdf.DocumentMetadata;
 import org.scanstation.pdf.PdfExportException;
 import org.scanstation.pdf.PdfPage;
@@ -23,24 +25,33 @@ import org.scanstation.pdf.WrittenPdf;
 import org.scanstation.pipeline.PageAnalysis;
 
 /**
- * Turns one document of an analysed batch into a searchable PDF/A-2b: each page decoded again from
- * its source, turned upright and straightened by its recorded transforms, OCR'd in the background
- * pool for the invisible text layer, then written atomically.
+ * Turns one document of an analysed batch into a searchable PDF/A-2b, then writes it atomically. Pages the
+ * analysis already made ready ({@link PdfPagePreparer}: image compressed, text layer read) are taken as they
+ * are. Any other page (one the analysis could not decode, or every page when there is no such preparation) is
+ * decoded again from its source, turned upright and straightened by its recorded transforms, read for the
+ * invisible text layer and compressed in the background OCR pool.
  *
- * <p>Two steps, so that a caller can keep the OCR pool busy across documents: {@link #prepare} decodes
- * the pages and queues their OCR (blocking only while the pool's queue is full); {@link Prepared#write}
- * waits for the OCR and writes the file.
+ * <p>Two steps, so that a caller can keep the OCR pool busy across documents: {@link #prepare} gathers the
+ * pages and queues what is left to do (blocking only while the pool's queue is full); {@link Prepared#write}
+ * waits for it and writes the file.
  */
 public final class DocumentExporter {
 
     private final PageImageSource images;
     private final TextLayerOcr ocr;
     private final PdfaDocumentWriter writer;
+    private final PreparedPages prepared;
 
     public DocumentExporter(PageImageSource images, TextLayerOcr ocr, PdfaDocumentWriter writer) {
+        this(images, ocr, writer, new PreparedPages());
+    }
+
+    /** @param prepared pages made ready as they were analysed, taken from here first */
+    DocumentExporter(PageImageSource images, TextLayerOcr ocr, PdfaDocumentWriter writer, PreparedPages prepared) {
         this.images = images;
         this.ocr = ocr;
         this.writer = writer;
+        this.prepared = prepared;
     }
 
     /** Prepares and writes one document. */
@@ -49,45 +60,64 @@ public final class DocumentExporter {
     }
 
     /**
-     * Decodes and renders the document's pages upright and queues each for OCR.
+     * Gathers the document's pages: those made ready as they were analysed as they are; the others decoded,
+     * rendered upright and queued for OCR.
      *
-     * @param pageDone hears each page's name once its OCR has finished (from a pool thread)
+     * @param pageDone hears each page's name once its text layer is done (from a pool thread for queued pages)
      * @throws ExportException when a page can no longer be read from its file
      */
     public Prepared prepare(BatchDocument doc, Consumer<String> pageDone) throws ExportException, InterruptedException {
-        List<PageId> readable = doc.pages().stream().filter(p -> !unreadable(p)).map(PageAnalysis::id).toList();
+        Map<PageId, CompletableFuture<EncodedPage>> ready = new HashMap<>();
+        for (PageAnalysis p : doc.pages()) {
+            try {
+                prepared.take(p.id()).ifPresent(page -> ready.put(p.id(), CompletableFuture.completedFuture(page)));
+            } catch (PreparedPages.PreparationFailed e) {
+                ready.put(p.id(), CompletableFuture.failedFuture(e.getCause()));
+            }
+        }
+        List<PageId> toDecode = doc.pages().stream().filter(p -> !ready.containsKey(p.id()) && !unreadable(p))
+                .map(PageAnalysis::id).toList();
         Map<PageId, ScannedPage> raw;
         try {
-            raw = images.load(readable);
+            raw = toDecode.isEmpty() ? Map.of() : new HashMap<>(images.load(toDecode));
         } catch (IOException e) {
             throw new ExportException(ExportException.Reason.INPUT_CHANGED,
                     "a page of document " + (doc.index() + 1) + " can no longer be read: " + e.getMessage(), e);
         }
         List<PreparedPage> pages = new ArrayList<>();
         for (PageAnalysis p : doc.pages()) {
-            BufferedImage img;
-            int dpi;
-            boolean bilevel;
-            ScannedPage retried = unreadable(p) ? retry(p.id()) : null;
-            if (retried != null) {
-                img = retried.image();
-                dpi = retried.dpi();
-                bilevel = retried.bilevel();
-            } else if (unreadable(p)) {
-                dpi = 150;
-                img = UnreadablePagePlaceholder.render(p.id().name(), p.reasons().isEmpty() ? "unknown" : p.reasons().get(0), dpi);
-                bilevel = false;
-            } else {
-                ScannedPage page = raw.remove(p.id());
-                img = ImageOps.render(page.image(), p.transforms());
-                dpi = page.dpi();
-                bilevel = page.bilevel();
-            }
             String name = p.id().name();
-            CompletableFuture<OcrText> text = ocr.submit(img).whenComplete((t, error) -> pageDone.accept(name));
-            pages.add(new PreparedPage(name, img, dpi, bilevel, text));
+            CompletableFuture<EncodedPage> page = ready.get(p.id());
+            if (page != null) {
+                pageDone.accept(name);
+            } else {
+                page = queue(p, raw.remove(p.id())).whenComplete((done, error) -> pageDone.accept(name));
+            }
+            pages.add(new PreparedPage(name, page));
         }
         return new Prepared(doc, pages);
+    }
+
+    /** Renders a page upright (or a placeholder saying it cannot be read) and queues its OCR and compression. */
+    private CompletableFuture<EncodedPage> queue(PageAnalysis p, ScannedPage decoded) throws InterruptedException {
+        BufferedImage img;
+        int dpi;
+        boolean bilevel;
+        ScannedPage retried = unreadable(p) ? retry(p.id()) : null;
+        if (retried != null) {
+            img = retried.image();
+            dpi = retried.dpi();
+            bilevel = retried.bilevel();
+        } else if (unreadable(p)) {
+            dpi = 150;
+            img = UnreadablePagePlaceholder.render(p.id().name(), p.reasons().isEmpty() ? "unknown" : p.reasons().get(0), dpi);
+            bilevel = false;
+        } else {
+            img = ImageOps.render(decoded.image(), p.transforms());
+            dpi = decoded.dpi();
+            bilevel = decoded.bilevel();
+        }
+        return ocr.submit(img, dpi).thenApply(text -> writer.encode(new PdfPage(img, dpi, bilevel, text)));
     }
 
     /** A page that could not be decoded or analysed before: decoded again, or null when it still cannot be. */
@@ -99,10 +129,10 @@ public final class DocumentExporter {
         }
     }
 
-    private record PreparedPage(String name, BufferedImage image, int dpi, boolean bilevel, CompletableFuture<OcrText> text) {
+    private record PreparedPage(String name, CompletableFuture<EncodedPage> page) {
     }
 
-    /** A document whose pages are rendered and queued for OCR, ready to be written. */
+    /** A document whose pages are ready or queued, ready to be written. */
     public final class Prepared {
         private final BatchDocument doc;
         private final List<PreparedPage> pages;
@@ -122,21 +152,24 @@ public final class DocumentExporter {
          * @throws ExportException naming the page when its OCR failed, or saying why the file could not be written
          */
         public WrittenPdf write(BatchInfo info, Path target) throws ExportException, InterruptedException {
-            List<PdfPage> pdfPages = new ArrayList<>();
+            List<EncodedPage> encoded = new ArrayList<>();
             for (PreparedPage p : pages) {
-                OcrText text;
                 try {
-                    text = p.text().get();
+                    encoded.add(p.page().get());
                 } catch (ExecutionException e) {
                     cancel();
                     Throwable cause = e.getCause();
-                    throw new ExportException(ExportException.Reason.OCR_FAILED, "OCR failed on page " + p.name()
-                            + " (" + cause.getMessage() + "); its document was not written", cause);
+                    if (cause instanceof OcrException) {
+                        throw new ExportException(ExportException.Reason.OCR_FAILED, "OCR failed on page " + p.name()
+                                + " (" + cause.getMessage() + "); its document was not written", cause);
+                    }
+                    throw new ExportException(ExportException.Reason.FAILED, "page " + p.name()
+                            + " could not be made ready for its PDF (" + cause.getMessage() + "); its document was not written",
+                            cause);
                 }
-                pdfPages.add(new PdfPage(p.image(), p.dpi(), p.bilevel(), text));
             }
             try {
-                return writer.write(pdfPages, metadata(doc, info), target);
+                return writer.writeEncoded(encoded, metadata(doc, info), target);
             } catch (PdfExportException e) {
                 throw new ExportException(reason(e.reason()), e.getMessage(), e);
             }
@@ -144,7 +177,7 @@ public final class DocumentExporter {
 
         /** Gives up on the pages' OCR (e.g. when an earlier document failed); queued pages are still recognised, then dropped. */
         public void cancel() {
-            pages.forEach(p -> p.text().cancel(false));
+            pages.forEach(p -> p.page().cancel(false));
         }
     }
 

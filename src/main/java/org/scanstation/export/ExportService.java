@@ -22,19 +22,25 @@ import org.scanstation.pipeline.Progress;
 
 /**
  * Analyses a batch of scanned files and exports its documents as searchable PDF/A-2b files with
- * manifests ({@link BatchExporter} says what goes where). Full-page OCR runs in a bounded background
- * pool, one Tesseract per core. Close it to release the OCR engines.
+ * manifests ({@link BatchExporter} says what goes where). Each page is made ready for its PDF on the
+ * analysis worker that analysed it ({@link PdfPagePreparer}): decoded, turned and read once. Close it to
+ * release the OCR engines.
  */
 public final class ExportService implements AutoCloseable {
 
     private final AnalysisEngine analysis;
     private final TextLayerOcr ocr;
     private final BatchExporter exporter;
+    private final PreparedPages prepared;
+    private final PdfPagePreparer preparer;
 
-    private ExportService(AnalysisEngine analysis, TextLayerOcr ocr, BatchExporter exporter) {
+    private ExportService(AnalysisEngine analysis, TextLayerOcr ocr, BatchExporter exporter, PreparedPages prepared,
+                          PdfPagePreparer preparer) {
         this.analysis = analysis;
         this.ocr = ocr;
         this.exporter = exporter;
+        this.prepared = prepared;
+        this.preparer = preparer;
     }
 
     /**
@@ -52,8 +58,11 @@ public final class ExportService implements AutoCloseable {
             analysis.close();
             throw e;
         }
-        DocumentExporter documents = new DocumentExporter(new FilePageImageSource(), ocr, new PdfaDocumentWriter(options));
-        return new ExportService(analysis, ocr, new BatchExporter(documents, Clock.systemDefaultZone()));
+        PdfaDocumentWriter writer = new PdfaDocumentWriter(options);
+        PreparedPages prepared = new PreparedPages();
+        DocumentExporter documents = new DocumentExporter(new FilePageImageSource(), ocr, writer, prepared);
+        return new ExportService(analysis, ocr, new BatchExporter(documents, Clock.systemDefaultZone()), prepared,
+                new PdfPagePreparer(analysis.pageTextEngine(), writer, prepared));
     }
 
     /**
@@ -85,7 +94,7 @@ public final class ExportService implements AutoCloseable {
                             pageListener.pageAnalysed(page);
                         }
                         grouper.accept(page).ifPresent(arrivals::add);
-                    });
+                    }, preparer);
                     grouper.finish().ifPresent(arrivals::add);
                     arrivals.add(END_OF_BATCH);
                 } catch (Throwable t) {
@@ -98,6 +107,7 @@ public final class ExportService implements AutoCloseable {
             // an export that stopped early interrupts the analysis; it stops between pages
             analysisThread.shutdownNow();
             analysisThread.awaitTermination(1, TimeUnit.MINUTES);
+            prepared.clear();
         }
     }
 

@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -43,14 +44,21 @@ public final class TesseractOcrEngine implements OcrEngine {
     private final Path tessdata;
     private final String language;
     private final Layout layout;
+    private final Map<String, String> variables;
     private final ThreadLocal<TessBaseAPI> perThread;
     private final ConcurrentLinkedQueue<TessBaseAPI> all = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
 
     public TesseractOcrEngine(Path tessdata, String language, Layout layout) {
+        this(tessdata, language, layout, Map.of());
+    }
+
+    /** @param variables Tesseract parameters set on each native engine after it is loaded (name to value) */
+    public TesseractOcrEngine(Path tessdata, String language, Layout layout, Map<String, String> variables) {
         this.tessdata = tessdata;
         this.language = language;
         this.layout = layout;
+        this.variables = Map.copyOf(variables);
         this.perThread = new ThreadLocal<>();
     }
 
@@ -87,6 +95,13 @@ public final class TesseractOcrEngine implements OcrEngine {
             }
             api().TessBaseAPISetPageSegMode(h, layout.psm);
             api().TessBaseAPISetVariable(h, "debug_file", "/dev/null");
+            for (Map.Entry<String, String> v : variables.entrySet()) {
+                if (api().TessBaseAPISetVariable(h, v.getKey(), v.getValue()) != ITessAPI.TRUE) {
+                    api().TessBaseAPIEnd(h);
+                    api().TessBaseAPIDelete(h);
+                    throw new OcrException("Tesseract has no parameter '" + v.getKey() + "'");
+                }
+            }
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             throw new OcrException("the Tesseract library is not installed (libtesseract): " + e.getMessage(), e);
         }

@@ -6,17 +6,20 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.ImageOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.graphics.image.CCITTFactory;
 
 /**
- * Turns a page image into what goes into the PDF: a 1-bit image for bilevel pages (CCITT G4 is
- * applied by PDFBox), JPEG bytes with optimised Huffman tables for grey and colour pages. Colour
- * images whose pixels are all grey are stored as grey. Thread-safe; CPU only.
+ * Turns a page image into what goes into the PDF: CCITT G4 data for bilevel pages, JPEG bytes with
+ * optimised Huffman tables for grey and colour pages. Colour images whose pixels are all grey are stored
+ * as grey. Thread-safe; CPU only.
  */
 final class PageImageEncoder {
 
@@ -28,20 +31,23 @@ final class PageImageEncoder {
         this.jpegQuality = jpegQuality;
     }
 
-    /** The page image, ready to embed. */
-    record EncodedImage(BufferedImage bilevel, byte[] jpeg) {
-        boolean isBilevel() {
-            return bilevel != null;
-        }
-    }
-
-    EncodedImage encode(PdfPage page) {
+    EncodedPage encode(PdfPage page) {
         BufferedImage img = page.image();
         if (page.bilevel()) {
-            return new EncodedImage(toBilevel(img), null);
+            return EncodedPage.g4(img.getWidth(), img.getHeight(), page.dpi(), g4(toBilevel(img)), page.text());
         }
         BufferedImage prepared = isGrey(img) ? toGrey(img) : toRgb(img);
-        return new EncodedImage(null, jpeg(prepared));
+        return EncodedPage.jpeg(img.getWidth(), img.getHeight(), page.dpi(), jpeg(prepared), page.text());
+    }
+
+    /** CCITT Group 4 data of a 1-bit image, as PDFBox compresses it (K = -1, 0 is black). */
+    static byte[] g4(BufferedImage bilevel) {
+        try (PDDocument scratch = new PDDocument();
+             InputStream in = CCITTFactory.createFromImage(scratch, bilevel).getCOSObject().createRawInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("CCITT G4 encoding failed: " + e.getMessage(), e);
+        }
     }
 
     /** A 1-bit image (0 = black, 1 = white) as CCITT G4 needs; other images are thresholded at mid-grey. */

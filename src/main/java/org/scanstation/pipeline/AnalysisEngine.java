@@ -15,6 +15,7 @@ import org.scanstation.match.PatientIndex;
 import org.scanstation.model.HospitalNumberFormat;
 import org.scanstation.ocr.LabelLocator;
 import org.scanstation.ocr.LabelParser;
+import org.scanstation.ocr.OcrEngine;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.ocr.TesseractLabelReader;
 import org.scanstation.ocr.TesseractOcrEngine;
@@ -76,6 +77,28 @@ public final class AnalysisEngine implements AutoCloseable {
 
     public void analyse(PageSource source, BatchListener listener) throws IOException, InterruptedException {
         new BatchAnalyzer(pageAnalyzer, workers).analyse(source, listener);
+    }
+
+    /**
+     * As {@link #analyse(List, BatchListener)}; each page that was analysed is first handed to {@code pages} with
+     * its upright image and, when the analysis read it, its whole text (on the worker that analysed it).
+     */
+    public void analyse(List<Path> files, BatchListener listener, AnalysedPageSink pages)
+            throws IOException, InterruptedException {
+        PageLoader loader = new PageLoader();
+        new BatchAnalyzer(pageAnalyzer, workers).analyse(sink -> {
+            for (Path f : files) {
+                loader.load(f, sink);
+            }
+        }, listener, pages);
+    }
+
+    /**
+     * The engine that reads a page's whole text ({@link org.scanstation.ocr.PageTextReader}): thread-safe, one
+     * native Tesseract per thread; the text layer of pages the analysis did not read uses it too.
+     */
+    public OcrEngine pageTextEngine() {
+        return pageOcr;
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.scanstation.ocr.OcrEngine;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.ocr.OcrText;
 import org.scanstation.ocr.PageTextIdentifiers;
+import org.scanstation.ocr.PageTextReader;
 import java.time.LocalDate;
 
 /**
@@ -62,25 +63,30 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
 
     @Override
     public PageFindings analyse(ScannedPage page) {
+        return analyseKeepingImage(page).findings();
+    }
+
+    @Override
+    public AnalysedPage analyseKeepingImage(ScannedPage page) {
         BufferedImage grey = ImageOps.toGrey(page.image());
         double darkShare = darkShare(grey);
         if (darkShare > 0.85) {
             // Not blank and not readable: a lamp or cover fault, a black sheet, a photo negative. Never dropped.
-            return new PageFindings(page.id(), PageKind.CONTENT, new MatchDecision.NeedsReview(null, 0,
+            return new AnalysedPage(page, new PageFindings(page.id(), PageKind.CONTENT, new MatchDecision.NeedsReview(null, 0,
                     List.of(String.format("the page is almost entirely dark (%.0f%% of it): check the scanner or the original",
                             darkShare * 100)), java.util.Set.of("dark-page:" + page.id().name())),
-                    0, 0, List.of(), List.of(), List.of(), List.of());
+                    0, 0, List.of(), List.of(), List.of(), List.of()), grey, null);
         }
         BlankVerdict blank = blankDetector.assess(grey, page.dpi());
         if (blank.blank()) {
-            return new PageFindings(page.id(), PageKind.BLANK, null, 0, 0, List.of(), List.of(), List.of(),
-                    List.of(blank.reason()));
+            return new AnalysedPage(page, new PageFindings(page.id(), PageKind.BLANK, null, 0, 0, List.of(), List.of(),
+                    List.of(), List.of(blank.reason())), null, null);
         }
         List<Barcode> found = barcodes.read(grey);
         for (Barcode b : found) {
             if (separators.isSeparator(b)) {
-                return new PageFindings(page.id(), PageKind.SEPARATOR, null, 0, 0, List.of(), found, List.of(),
-                        List.of("separator sheet (" + b.format() + " '" + b.text() + "')"));
+                return new AnalysedPage(page, new PageFindings(page.id(), PageKind.SEPARATOR, null, 0, 0, List.of(), found,
+                        List.of(), List.of("separator sheet (" + b.format() + " '" + b.text() + "')")), null, null);
             }
         }
         int rotation = orientation.detectClockwiseRotation(grey);
@@ -113,15 +119,15 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
             notes.add("label OCR failed: " + e.getMessage());
         }
         List<IdentifierRead> ids = identifiers(found, readings);
+        OcrText text = null;
         if (ids.isEmpty() && readings.isEmpty() && pageText != null) {
             // No label: before taking this page for a continuation page, look for identifiers printed in its
             // text (a letter's "Re:" line, a label that could not be located). Without this a first page with
             // no label would be filed with the previous patient's document.
             readings = new ArrayList<>();
             try {
-                // half resolution: letter text stays legible to Tesseract at 150 dpi and it reads 3-4x faster
-                int factor = page.dpi() >= 250 ? 2 : 1;
-                OcrText text = pageText.recognise(ImageOps.downscale(upright, factor), null);
+                // read as the PDF text layer reads it, which can then take this text as it is
+                text = PageTextReader.read(pageText, upright, page.dpi());
                 PageTextIdentifiers body = PageTextIdentifiers.read(text.text(), mrnFormat, LocalDate.now());
                 for (String nhs : body.nhsDigits()) {
                     ids.add(new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, nhs, IdentifierRead.Source.PAGE_TEXT, -1));
@@ -143,8 +149,8 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
             decision = new MatchDecision.NeedsReview(null, 0, List.copyOf(reasons),
                     decision.identityKeys().isEmpty() ? java.util.Set.of("unidentified") : decision.identityKeys());
         }
-        return new PageFindings(page.id(), PageKind.CONTENT, decision, rotation, skewDegrees, List.copyOf(transforms),
-                found, readings, List.of());
+        return new AnalysedPage(page, new PageFindings(page.id(), PageKind.CONTENT, decision, rotation, skewDegrees,
+                List.copyOf(transforms), found, readings, List.of()), upright, text);
     }
 
     /** Share of the page darker than mid-grey, sampled on a coarse grid. */

@@ -1,11 +1,12 @@
-package org.scanstation.pdf;
+package org.scanstation.ocr;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
+import org.scanstation.image.ImageOps;
 
 /**
- * Prepares a page for OCR (the PDF keeps the original image). Tesseract binarises with Otsu's
+ * Prepares a page for full-page OCR (the PDF keeps the original image). Tesseract binarises with Otsu's
  * threshold, which fails on two kinds of scan: light print on grey, noisy paper (it splits the
  * paper's noise instead of separating the print, and reads nothing), and plain noisy paper such as a
  * blank back of a sheet (it turns the noise into specks and spends seconds finding no text). Both show
@@ -14,7 +15,7 @@ import java.awt.image.DataBufferByte;
  * ink is what is darker than the paper by more than its noise explains, cut halfway between paper and
  * the darkest ink. Other pages go to Tesseract unchanged.
  */
-final class OcrBinarizer {
+public final class OcrBinarizer {
 
     /** Ink must be darker than the paper by this many noise standard deviations. */
     static final double NOISE_SIGMAS = 5.0;
@@ -30,11 +31,11 @@ final class OcrBinarizer {
     static final int MIN_OTSU_CONTRAST = 48;
 
     /** The image Tesseract should see: {@code page} itself, or a black-and-white copy when Otsu would fail. */
-    static BufferedImage prepare(BufferedImage page) {
+    public static BufferedImage prepare(BufferedImage page) {
         if (page.getColorModel().getPixelSize() == 1) {
             return page;
         }
-        BufferedImage grey = PageImageEncoder.toGrey(page);
+        BufferedImage grey = ImageOps.toGrey(page);
         return otsuContrast(histogram(grey)) >= MIN_OTSU_CONTRAST ? page : binarize(grey);
     }
 
@@ -70,7 +71,7 @@ final class OcrBinarizer {
 
     /** The grey threshold (pixels below it are ink) for this page. */
     static int threshold(BufferedImage grey) {
-        long[] h = histogram(PageImageEncoder.toGrey(grey));
+        long[] h = histogram(ImageOps.toGrey(grey));
         long total = 0;
         for (long c : h) {
             total += c;
@@ -90,7 +91,7 @@ final class OcrBinarizer {
 
     /** A black-and-white copy (8-bit grey, 0 or 255) of {@code image} for OCR. */
     static BufferedImage binarize(BufferedImage image) {
-        BufferedImage grey = PageImageEncoder.toGrey(image);
+        BufferedImage grey = ImageOps.toGrey(image);
         int t = threshold(grey);
         int w = grey.getWidth();
         int height = grey.getHeight();
