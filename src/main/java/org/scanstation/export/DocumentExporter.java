@@ -117,7 +117,8 @@ public final class DocumentExporter {
             dpi = decoded.dpi();
             bilevel = decoded.bilevel();
         }
-        return ocr.submit(img, dpi).thenApply(text -> writer.encode(new PdfPage(img, dpi, bilevel, text)));
+        float qualityCap = retried != null || decoded != null ? SourceJpegQuality.of(p.id()) : 1f;
+        return ocr.submit(img, dpi).thenApply(text -> writer.encode(new PdfPage(img, dpi, bilevel, text), qualityCap));
     }
 
     /** A page that could not be decoded or analysed before: decoded again, or null when it still cannot be. */

@@ -1,14 +1,18 @@
 package org.scanstation.export;
 
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Objects;
 import org.scanstation.image.ImageOps;
 import org.scanstation.image.ScannedPage;
+import org.scanstation.ocr.LabelReading;
 import org.scanstation.ocr.OcrEngine;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.ocr.OcrText;
 import org.scanstation.ocr.PageTextReader;
 import org.scanstation.pdf.EncodedPage;
+import org.scanstation.pdf.LabelTextLayout;
 import org.scanstation.pdf.PdfPage;
 import org.scanstation.pdf.PdfaDocumentWriter;
 import org.scanstation.pipeline.AnalysedPage;
@@ -18,8 +22,10 @@ import org.scanstation.pipeline.PageKind;
 /**
  * Makes each content page ready for its PDF on the analysis worker that has just analysed it, from what the
  * analysis made: the upright, straightened page it already holds (a colour scan is turned again in colour),
- * and the page's text when the analysis read it (an unlabelled page), read the same way otherwise. So a page
- * is decoded once, turned once and read once, and its image is compressed in parallel with the other pages.
+ * and the page's text when the analysis read it (an unlabelled page). A labelled page is read the same way
+ * with its labels left out, their text taken as the analysis read it. So a page is decoded once, turned once
+ * and read once, and its image is compressed in parallel with the other pages
+ * (a JPEG scan at no higher a quality than its own, {@link SourceJpegQuality}).
  * Blank and separator pages, and pages the analysis could not decode, are left out (the exporter handles the
  * last as it always has).
  */
@@ -45,11 +51,21 @@ final class PdfPagePreparer implements AnalysedPageSink {
         try {
             BufferedImage image = !scan.bilevel() && EncodedPage.hasColour(scan.image())
                     ? ImageOps.render(scan.image(), page.findings().transforms()) : page.uprightGrey();
-            OcrText text = page.pageText() != null ? page.pageText()
-                    : PageTextReader.read(pageText, page.uprightGrey(), scan.dpi());
-            into.put(scan.id(), writer.encode(new PdfPage(image, scan.dpi(), scan.bilevel(), text)));
+            OcrText text = page.pageText() != null ? page.pageText() : textLayer(page);
+            into.put(scan.id(), writer.encode(new PdfPage(image, scan.dpi(), scan.bilevel(), text),
+                    SourceJpegQuality.of(scan.id())));
         } catch (OcrException | RuntimeException e) {
             into.failed(scan.id(), e);
         }
+    }
+
+    /** The page read outside its labels, with each label's text as the analysis read it. */
+    private OcrText textLayer(AnalysedPage page) throws OcrException {
+        int dpi = page.scan().dpi();
+        List<LabelReading> labels = page.findings().labels().stream()
+                .filter(l -> l.region() != null && l.rawText() != null && !l.rawText().isBlank()).toList();
+        List<Rectangle> readAlready = labels.stream().map(l -> LabelTextLayout.readArea(l, dpi)).toList();
+        OcrText outside = PageTextReader.read(pageText, page.uprightGrey(), dpi, readAlready);
+        return labels.isEmpty() ? outside : LabelTextLayout.withLabels(outside, page.uprightGrey(), dpi, labels);
     }
 }

@@ -1,5 +1,7 @@
 package org.scanstation.ocr;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -34,10 +36,54 @@ public final class PageTextReader {
      * @param dpi     its resolution; 0 or less when unknown (the page is then read as it is)
      */
     public static OcrText read(OcrEngine engine, BufferedImage upright, int dpi) throws OcrException {
+        return read(engine, upright, dpi, List.of());
+    }
+
+    /**
+     * As {@link #read(OcrEngine, BufferedImage, int)}, leaving out areas whose text was read otherwise (they are
+     * painted over with the paper's grey in the image the engine sees).
+     *
+     * @param leaveOut areas in {@code upright}'s pixels
+     */
+    public static OcrText read(OcrEngine engine, BufferedImage upright, int dpi, List<Rectangle> leaveOut)
+            throws OcrException {
         int factor = downscaleFactor(dpi);
-        BufferedImage input = OcrBinarizer.prepare(ImageOps.downscale(upright, factor));
+        BufferedImage input = ImageOps.downscale(upright, factor);
+        if (!leaveOut.isEmpty()) {
+            // before the contrast check: without a label's barcode, the print left may be too faint for Tesseract's threshold
+            input = blanked(input == upright ? copy(input) : input, leaveOut, factor);
+        }
+        input = OcrBinarizer.prepare(input);
         OcrText text = engine.recognise(input, null);
         return factor == 1 ? text : scaled(text, factor);
+    }
+
+    private static BufferedImage copy(BufferedImage grey) {
+        BufferedImage out = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        out.setData(grey.getRaster());
+        return out;
+    }
+
+    /**
+     * The areas painted the page's paper grey (its median level), not white: a large white patch on grey paper
+     * would draw Tesseract's global threshold between patch and paper, and the print would be lost.
+     */
+    private static BufferedImage blanked(BufferedImage grey, List<Rectangle> areas, int factor) {
+        int paper = OcrBinarizer.paperLevel(grey);
+        Graphics2D g = grey.createGraphics();
+        try {
+            g.setColor(new Color(paper, paper, paper));
+            for (Rectangle a : areas) {
+                int x0 = Math.floorDiv(a.x, factor);
+                int y0 = Math.floorDiv(a.y, factor);
+                int x1 = Math.floorDiv(a.x + a.width + factor - 1, factor);
+                int y1 = Math.floorDiv(a.y + a.height + factor - 1, factor);
+                g.fillRect(x0, y0, x1 - x0, y1 - y0);
+            }
+        } finally {
+            g.dispose();
+        }
+        return grey;
     }
 
     private static OcrText scaled(OcrText text, int factor) {

@@ -124,6 +124,15 @@ public final class PdfaDocumentWriter {
         return encoder.encode(page);
     }
 
+    /**
+     * As {@link #encode(PdfPage)}, a grey or colour page at a JPEG quality no higher than {@code qualityCap}: a
+     * scan that was itself a JPEG at a lower quality gains nothing from a higher one (the bytes would describe
+     * its own compression artefacts).
+     */
+    public EncodedPage encode(PdfPage page, float qualityCap) {
+        return encoder.encode(page, qualityCap);
+    }
+
     private WrittenPdf save(List<EncodedPage> pages, DocumentMetadata metadata, Path target) throws PdfExportException {
         try (PDDocument doc = build(pages, metadata, MemoryUsageSetting.setupMixed(MAX_MEMORY_PER_DOCUMENT))) {
             AtomicFileWriter.Written written = AtomicFileWriter.write(target, doc::save);

@@ -60,9 +60,19 @@ public final class TextLayerTradesBench {
             double scale = 1;
             boolean invert = true;
             boolean binarize = false;
+            boolean mask = false;
+            boolean binAll = false;
+            boolean labelledOnly = false;
             int psm = 3;
             for (String part : variant.split(":")) {
-                if (part.equals("noinv")) {
+                if (part.equals("binall")) {
+                    binarize = true;
+                    binAll = true;
+                } else if (part.equals("mask")) {
+                    mask = true;
+                } else if (part.equals("lab")) {
+                    labelledOnly = true;
+                } else if (part.equals("noinv")) {
                     invert = false;
                 } else if (part.equals("bin")) {
                     binarize = true;
@@ -88,11 +98,30 @@ public final class TextLayerTradesBench {
                  PrintWriter times = new PrintWriter(Files.newBufferedWriter(dir.resolve("times.tsv")))) {
                 engine.recognise(new BufferedImage(64, 64, BufferedImage.TYPE_BYTE_GRAY), null);
                 for (Map.Entry<String, BufferedImage> e : upright.entrySet()) {
+                    List<java.awt.Rectangle> regions = analysed.get(e.getKey()).labels().stream()
+                            .map(l -> l.region()).filter(java.util.Objects::nonNull).toList();
+                    if (labelledOnly && regions.isEmpty()) {
+                        continue;
+                    }
                     long t0 = mx.getCurrentThreadCpuTime();
                     BufferedImage img = e.getValue();
+                    if (mask && !regions.isEmpty()) {
+                        BufferedImage copy = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+                        java.awt.Graphics2D g = copy.createGraphics();
+                        g.drawImage(img, 0, 0, null);
+                        g.setColor(java.awt.Color.WHITE);
+                        int mm = (int) Math.round(dpis.get(e.getKey()) / 25.4);
+                        for (java.awt.Rectangle r : regions) {
+                            g.fillRect(r.x - mm, r.y - mm, r.width + 2 * mm, r.height + 2 * mm);
+                        }
+                        g.dispose();
+                        img = copy;
+                    }
                     double s = scale > 0 ? scale : Math.min(1.0, -scale / dpis.get(e.getKey()));
                     BufferedImage in = s == 1.0 ? img : OcrScaler.scale(img, s);
-                    if (binarize) {
+                    if (binAll) {
+                        in = OcrBinarizerAccess.binarize(in);
+                    } else if (binarize) {
                         in = OcrBinarizer.prepare(in);
                     }
                     OcrText text = engine.recognise(in, null);
@@ -103,6 +132,19 @@ public final class TextLayerTradesBench {
                 }
             }
             System.out.printf("%-20s %d pages, %.3f s CPU/page%n", variant, upright.size(), total / 1e9 / upright.size());
+        }
+    }
+
+    /** OcrBinarizer's paper-relative threshold, for every page. */
+    static final class OcrBinarizerAccess {
+        static BufferedImage binarize(BufferedImage img) {
+            try {
+                var m = OcrBinarizer.class.getDeclaredMethod("binarize", BufferedImage.class);
+                m.setAccessible(true);
+                return (BufferedImage) m.invoke(null, img);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
