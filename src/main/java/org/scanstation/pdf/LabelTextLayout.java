@@ -220,7 +220,7 @@ public final class LabelTextLayout {
                 column[x] |= ink[y][x];
             }
         }
-        int minGap = Math.max(3, (band[1] - band[0]) * 3 / 10);
+        int minGap = Math.max(3, (band[1] - band[0]) / 5);
         List<int[]> clusters = new ArrayList<>();
         int start = -1;
         int lastInk = -1;
