@@ -65,7 +65,9 @@ public final class TextLayerTradesBench {
             boolean labelledOnly = false;
             int psm = 3;
             for (String part : variant.split(":")) {
-                if (part.equals("binall")) {
+                if (part.startsWith("var-")) {
+                    continue;
+                } else if (part.equals("binall")) {
                     binarize = true;
                     binAll = true;
                 } else if (part.equals("mask")) {
@@ -85,6 +87,12 @@ public final class TextLayerTradesBench {
                 }
             }
             Map<String, String> vars = new HashMap<>();
+            for (String part : variant.split(":")) {
+                if (part.startsWith("var-")) {
+                    String[] kv = part.substring(4).split("=");
+                    vars.put(kv[0], kv[1]);
+                }
+            }
             if (!invert) {
                 vars.put("tessedit_do_invert", "0");
             }
