@@ -77,6 +77,7 @@ public final class ExportService implements AutoCloseable {
     public ExportReport export(List<Path> files, BatchInfo info, Path folder, BatchListener pageListener,
                                Progress progress) throws ExportException, IOException, InterruptedException {
         BatchExporter.checkFolder(folder);
+        prepared.clear();
         BlockingQueue<Object> arrivals = new LinkedBlockingQueue<>();
         AtomicInteger analysed = new AtomicInteger();
         ExecutorService analysisThread = Executors.newSingleThreadExecutor(r -> {
