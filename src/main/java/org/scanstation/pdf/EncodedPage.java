@@ -1,5 +1,6 @@
 package org.scanstation.pdf;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Objects;
@@ -13,9 +14,10 @@ import org.scanstation.ocr.OcrText;
 
 /**
  * One page ready to go into a PDF: its image already compressed (JPEG for grey and colour, CCITT G4 for
- * bilevel) and its OCR text. Pages are encoded where they are made (in parallel, e.g. on the analysis worker
- * that turned the page upright) and wait as compressed bytes, a few hundred kilobytes, for the rest of their
- * document; {@link PdfaDocumentWriter#writeEncoded} then only assembles the file. Immutable.
+ * bilevel) and its OCR text, as {@link PdfaDocumentWriter#encode} makes it. Pages are encoded where they are
+ * made (in parallel, e.g. on the analysis worker that turned the page upright) and wait as compressed bytes, a
+ * few hundred kilobytes, for the rest of their document; {@link PdfaDocumentWriter#writeEncoded} then only
+ * assembles the file. Immutable.
  */
 public final class EncodedPage {
 
@@ -38,18 +40,8 @@ public final class EncodedPage {
         this.text = text;
     }
 
-    /**
-     * Compresses {@code page}'s image: bilevel pages as CCITT G4 (thresholded at mid-grey when the image is not
-     * 1-bit), grey and colour pages as JPEG at {@code jpegQuality} (colour images whose pixels are all grey as grey).
-     *
-     * @param jpegQuality 0.5..1.0
-     */
-    public static EncodedPage encode(PdfPage page, float jpegQuality) {
-        return new PageImageEncoder(jpegQuality).encode(page);
-    }
-
     /** True when {@code image} has colour pixels, false when it is grey or bilevel (whatever its pixel format). */
-    public static boolean hasColour(java.awt.image.BufferedImage image) {
+    public static boolean hasColour(BufferedImage image) {
         return !PageImageEncoder.isGrey(image);
     }
 
@@ -59,11 +51,6 @@ public final class EncodedPage {
 
     static EncodedPage g4(int widthPx, int heightPx, int dpi, byte[] g4, OcrText text) {
         return new EncodedPage(widthPx, heightPx, dpi, true, g4, text);
-    }
-
-    /** The same page with another text layer. */
-    public EncodedPage withText(OcrText newText) {
-        return new EncodedPage(widthPx, heightPx, dpi, bilevel, data, newText);
     }
 
     /** Full-page OCR of the image, word boxes in its pixels; null when OCR did not run. */
@@ -77,14 +64,6 @@ public final class EncodedPage {
 
     public boolean bilevel() {
         return bilevel;
-    }
-
-    public int widthPixels() {
-        return widthPx;
-    }
-
-    public int heightPixels() {
-        return heightPx;
     }
 
     /** Size of the compressed image. */

@@ -72,10 +72,11 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
         double darkShare = darkShare(grey);
         if (darkShare > 0.85) {
             // Not blank and not readable: a lamp or cover fault, a black sheet, a photo negative. Never dropped.
-            return new AnalysedPage(page, new PageFindings(page.id(), PageKind.CONTENT, new MatchDecision.NeedsReview(null, 0,
+            MatchDecision dark = new MatchDecision.NeedsReview(null, 0,
                     List.of(String.format("the page is almost entirely dark (%.0f%% of it): check the scanner or the original",
-                            darkShare * 100)), java.util.Set.of("dark-page:" + page.id().name())),
-                    0, 0, List.of(), List.of(), List.of(), List.of()), grey, null);
+                            darkShare * 100)), java.util.Set.of("dark-page:" + page.id().name()));
+            return new AnalysedPage(page, new PageFindings(page.id(), PageKind.CONTENT, dark, 0, 0, List.of(), List.of(),
+                    List.of(), List.of()), grey, null);
         }
         BlankVerdict blank = blankDetector.assess(grey, page.dpi());
         if (blank.blank()) {
