@@ -25,5 +25,12 @@ if ! curl -fsS -u dummyuser:dummysecret "$url" >/dev/null 2>&1; then
   done
 fi
 export SCANSTATION_CMIS_PASSWORD=dummysecret
-java -Dscanstation.config=scripts/demo/station.json -Dscanstation.userConfig=target/demo/settings.json \
+# The demo's accounts and locks play IT's machine-wide file, which must be one the user cannot write
+# (ADR 0011): as root the repository's copy is used; otherwise a root-owned copy is installed with sudo.
+demo_cfg=scripts/demo/station.json
+if [ "$(id -u)" -ne 0 ]; then
+  demo_cfg=/usr/local/share/scanstation-demo/station.json
+  sudo install -D -o root -g root -m 644 scripts/demo/station.json "$demo_cfg"
+fi
+java -Dscanstation.machineConfig="$demo_cfg" -Dscanstation.userConfig=target/demo/settings.json \
   -jar target/scanstation.jar "$@"

@@ -21,7 +21,7 @@ fi
 xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
   set -u
   out='"$out"'
-  java -Dscanstation.config=scripts/demo/station.json -Dscanstation.userConfig=target/demo/settings.json \
+  java -Dscanstation.machineConfig=scripts/demo/station.json -Dscanstation.userConfig=target/demo/settings.json \
     -jar target/scanstation.jar > target/demo/app.log 2>&1 &
   app=$!
   wid=""

@@ -2,7 +2,10 @@ package org.scanstation;
 
 import java.lang.reflect.InvocationTargetException;
 import org.scanstation.cli.ScanStationCli;
+import org.scanstation.files.NoPlaintextTempFiles;
+import org.scanstation.image.ImageIoPlugins;
 import org.scanstation.logging.LogSetup;
+import org.scanstation.logging.Redactor;
 
 /**
  * The jar's entry point. With a command it runs the command line and loads no JavaFX class, so it
@@ -17,7 +20,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        NoPlaintextTempFiles.apply();
         LogSetup.install();
+        ImageIoPlugins.install();
         if (args.length == 0) {
             // the same start-up check as every command: a malformed machine configuration stops the station
             int refused = ScanStationCli.checkConfiguration(new java.io.PrintWriter(System.err, true));
@@ -35,11 +40,11 @@ public final class Launcher {
             Class.forName(APP).getMethod("launchApp", String[].class).invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            System.err.println("ScanStation cannot open its window: " + (cause == null ? e : cause.getMessage())
+            System.err.println("ScanStation cannot open its window: " + Redactor.mask(cause == null ? String.valueOf(e) : cause.getMessage())
                     + "\nIs a display available? The command line works without one: scanstation --help");
             System.exit(1);
         } catch (ReflectiveOperationException | LinkageError e) {
-            System.err.println("ScanStation cannot open its window (" + e + "). The command line works: scanstation --help");
+            System.err.println("ScanStation cannot open its window (" + Redactor.mask(String.valueOf(e)) + "). The command line works: scanstation --help");
             System.exit(1);
         }
     }

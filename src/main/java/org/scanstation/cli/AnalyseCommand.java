@@ -42,9 +42,10 @@ final class AnalyseCommand implements Callable<Integer> {
         OutputFile result = json == null ? null : OutputFile.beside(json, "analysis");
         PrintWriter out = spec.commandLine().getOut();
         BatchSummary summary = new BatchSummary();
+        options.printSkipped(out);
         try (AnalysisEngine engine = AnalysisEngine.create(settings, index);
              OutputStream os = result == null ? OutputStream.nullOutputStream() : result.open();
-             AnalysisJsonWriter writer = new AnalysisJsonWriter(os)) {
+             AnalysisJsonWriter writer = new AnalysisJsonWriter(os, options.skipped())) {
             engine.analyse(files, page -> {
                 summary.pageAnalysed(page);
                 try {
@@ -67,7 +68,8 @@ final class AnalyseCommand implements Callable<Integer> {
         if (result != null) {
             result.commit();
         }
-        out.println(summary.describe());
+        out.println(summary.describe() + (options.skipped().isEmpty() ? ""
+                : "; " + options.skipped().size() + " entries of the input folders not read (listed above)"));
         if (json != null) {
             out.println("Analysis written to " + json);
         }

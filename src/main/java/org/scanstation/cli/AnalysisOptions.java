@@ -4,11 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import org.scanstation.image.BatchInputs;
 import org.scanstation.image.InputException;
-import org.scanstation.image.PageLoader;
-import org.scanstation.match.CsvPatientIndex;
+import org.scanstation.image.InputFiles;
+import org.scanstation.image.ReadLimits;
+import org.scanstation.image.SkippedInput;
 import org.scanstation.match.PatientIndex;
-import org.scanstation.match.PatientIndexException;
 import org.scanstation.pipeline.AnalysisSettings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,9 +19,14 @@ import picocli.CommandLine.Parameters;
 /** The options every command that analyses pages shares: patient index, separators, inputs. */
 final class AnalysisOptions {
 
-    @Option(names = "--patients", required = true, paramLabel = "PATIENTS.csv",
-            description = "Patient index, CSV: nhs_number,mrn,family_name,given_name,date_of_birth,sex,postcode")
+    @Option(names = "--patients", paramLabel = "PATIENTS.csv",
+            description = "Patient index as a CSV extract (nhs_number,mrn,family_name,given_name,date_of_birth,sex,postcode"
+                    + "[,merged_into_nhs_number,merged_into_mrn,merged_on]), imported for this run.")
     Path patients;
+
+    @Option(names = "--index", paramLabel = "DIR",
+            description = "Patient index folder imported by 'scanstation index import' (default: the configured one).")
+    Path index;
 
     @Option(names = "--separator", paramLabel = "TEXT",
             description = "Barcode text of a separator sheet (repeatable; replaces the defaults SEPARATOR and PATCHT).")
@@ -30,6 +38,11 @@ final class AnalysisOptions {
 
     @Option(names = "--workers", paramLabel = "N", description = "Pages analysed in parallel (default: one per core).")
     Integer workers;
+
+    @Option(names = "--page-time-limit", paramLabel = "SECONDS",
+            description = "Time one page may take to decode or render before it is given up as a review page"
+                    + " (default: 60).")
+    Integer pageTimeLimitSeconds;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary, not one line per page.")
     boolean quiet;
@@ -58,29 +71,54 @@ final class AnalysisOptions {
             }
             settings = settings.withWorkers(workers);
         }
+        if (pageTimeLimitSeconds != null) {
+            if (pageTimeLimitSeconds < 1 || pageTimeLimitSeconds > ReadLimits.MAX_PAGE_TIME_LIMIT.toSeconds()) {
+                throw new CliException(ExitCode.USAGE, "--page-time-limit must be between 1 and "
+                        + ReadLimits.MAX_PAGE_TIME_LIMIT.toSeconds() + " seconds");
+            }
+            settings = settings.withPageTimeLimit(Duration.ofSeconds(pageTimeLimitSeconds));
+        }
         return settings;
     }
 
-    /** The patient index named by {@code --patients}. */
+    /** The patient index named by {@code --patients} or {@code --index}, else the configured one. */
     PatientIndex patientIndex() throws CliException {
-        try {
-            return CsvPatientIndex.load(patients);
-        } catch (PatientIndexException e) {
-            throw new CliException(ExitCode.PATIENT_INDEX, e.getMessage());
-        }
+        return IndexSource.open(patients, index);
     }
 
-    /** The input files, folders expanded, in batch order; never empty. */
+    private BatchInputs expanded;
+
+    /** The input files, folders expanded, in feeder order; never empty. See {@link #skipped()}. */
     List<Path> files() throws CliException {
-        List<Path> files;
-        try {
-            files = PageLoader.expandInputs(inputs);
-        } catch (InputException e) {
-            throw new CliException(ExitCode.INPUT, e.getMessage());
+        if (expanded == null) {
+            try {
+                expanded = InputFiles.expand(inputs);
+            } catch (InputException e) {
+                throw new CliException(ExitCode.INPUT, e.getMessage());
+            }
         }
-        if (files.isEmpty()) {
-            throw new CliException(ExitCode.INPUT, "no image or PDF files in " + inputs);
+        if (expanded.files().isEmpty()) {
+            throw new CliException(ExitCode.INPUT, "no image or PDF files in " + inputs
+                    + (expanded.skipped().isEmpty() ? "" : " (" + expanded.skipped().size() + " other entries not read: "
+                    + describe(expanded.skipped().get(0)) + (expanded.skipped().size() > 1 ? ", ..." : "") + ")"));
         }
-        return files;
+        return expanded.files();
+    }
+
+    /** What the input folders hold that is not read, with the reasons (after {@link #files()}). */
+    List<SkippedInput> skipped() {
+        return expanded == null ? List.of() : expanded.skipped();
+    }
+
+    /** One line per entry of the input folders that is not read: nothing is left out without a word. */
+    void printSkipped(PrintWriter out) {
+        for (SkippedInput s : skipped()) {
+            out.println("not read: " + describe(s));
+        }
+        out.flush();
+    }
+
+    static String describe(SkippedInput s) {
+        return s.source() + ": " + s.reason();
     }
 }

@@ -23,7 +23,7 @@ final class DevicesCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--sane", paramLabel = "HOST[:PORT]", split = ",",
-            description = "saned servers to ask (default 127.0.0.1:6566).")
+            description = "saned servers to ask (default: the configured ones, else 127.0.0.1:6566).")
     List<String> saneServers;
 
     @Option(names = "--escl", paramLabel = "URI", split = ",",
@@ -32,7 +32,7 @@ final class DevicesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScanDrivers.Settings settings = ScanDrivers.Settings.defaults();
+        ScanDrivers.Settings settings = ScannerSettings.fromConfiguration();
         if (saneServers != null) {
             settings = settings.withSaneServers(saneServers);
         }

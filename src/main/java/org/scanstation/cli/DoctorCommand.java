@@ -25,10 +25,14 @@ final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--tessdata", paramLabel = "DIR", description = "Check this language data folder instead of the usual places.")
     Path tessdata;
 
+    @Option(names = "--check-file", paramLabel = "FILE",
+            description = "Also check FILE as a machine-wide configuration before deploying it (it is not applied).")
+    Path candidate;
+
     @Override
     public Integer call() {
         Doctor.Settings pc = Doctor.Settings.forThisPc(LogSetup.currentLogDir().orElse(null));
-        Doctor.Settings settings = new Doctor.Settings(pc.machineFile(), pc.userFile(), tessdata, pc.logDir(), pc.edmsTimeout());
+        Doctor.Settings settings = pc.withTessdata(tessdata).withCandidate(candidate);
         List<CheckResult> results = new Doctor(settings).run();
         PrintWriter out = spec.commandLine().getOut();
         for (CheckResult r : results) {

@@ -17,9 +17,15 @@ public enum ExitCode {
     INCOMPLETE(6),
     /** The EDMS could not be reached (network, time-outs, 5xx) after the retries: run again later. */
     EDMS_UNAVAILABLE(7),
-    /** The EDMS refused something, or a document failed verification: a person must look. */
+    /**
+     * The EDMS refused something, a document failed verification, a batch is in the store's quarantine,
+     * or the audit trail is not intact: a person must look.
+     */
     NEEDS_ATTENTION(8),
-    /** The batch store is in use by another process, damaged, or cannot be read with the key given. */
+    /**
+     * The batch store is in use by another process, cannot be read with the key given, or holds data
+     * while its key file is missing (no new key is made).
+     */
     STORE(9),
     /** A configuration file is malformed: the station refuses to start (the message names file and line). */
     CONFIG(10);

@@ -17,7 +17,7 @@ import org.scanstation.match.PatientIndex;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.pdf.PdfWriterOptions;
 import org.scanstation.pipeline.AnalysisSettings;
-import org.scanstation.pipeline.Progress;
+import org.scanstation.model.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +46,8 @@ final class ExportCommand implements Callable<Integer> {
     String operator;
 
     @Option(names = "--batch-id", paramLabel = "ID",
-            description = "Batch identifier, also the start of each file name (default: batch-<date>-<time>).")
+            description = "Batch identifier, also the start of each file name (default: batch-<date>-<16 random"
+                    + " hex digits>, unique even for exports started in the same second).")
     String batchId;
 
     @Override
@@ -63,9 +64,10 @@ final class ExportCommand implements Callable<Integer> {
             throw new CliException(ExitCode.FAILURE, e.getMessage());
         }
         ZonedDateTime now = ZonedDateTime.now();
-        BatchInfo info = new BatchInfo(batchId != null ? batchId : "batch-" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")),
+        BatchInfo info = new BatchInfo(batchId != null ? batchId : newBatchId(now),
                 stationId != null ? stationId : hostName(), operator != null ? operator : System.getProperty("user.name"), now);
         PrintWriter console = spec.commandLine().getOut();
+        options.printSkipped(console);
         ExportReport report;
         try (ExportService service = ExportService.create(settings, index, PdfWriterOptions.defaults())) {
             report = service.export(files, info, out, page -> {
@@ -77,17 +79,30 @@ final class ExportCommand implements Callable<Integer> {
         } catch (OcrException e) {
             throw new CliException(ExitCode.ENGINE, e.getMessage());
         } catch (ExportException e) {
-            throw new CliException(e.reason() == ExportException.Reason.INPUT_CHANGED ? ExitCode.INPUT : ExitCode.FAILURE,
-                    "export stopped: " + e.getMessage());
+            throw new CliException(switch (e.reason()) {
+                case INPUT_CHANGED -> ExitCode.INPUT;
+                case TARGET_EXISTS -> ExitCode.USAGE;
+                default -> ExitCode.FAILURE;
+            }, "export stopped: " + e.getMessage());
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new CliException(ExitCode.FAILURE, "export stopped: " + e.getMessage());
         }
-        console.printf("%d pages analysed; %d documents filed to %s, %d for review in %s (%d pages, %,d bytes)%n",
-                report.pages(), report.filed().size(), out, report.review().size(),
+        console.printf("batch %s: %d pages analysed; %d documents filed to %s, %d for review in %s (%d pages, %,d bytes)%n",
+                info.batchId(), report.pages(), report.filed().size(), out, report.review().size(),
                 out.resolve(BatchExporter.REVIEW_FOLDER), report.pagesWritten(), report.bytesWritten());
         console.flush();
         return ExitCode.OK.code();
     }
+
+    /** {@code batch-<yyyyMMdd>-<64 random bits in hex>}: the date for people, the random part for uniqueness. */
+    static String newBatchId(ZonedDateTime now) {
+        byte[] random = new byte[8];
+        RANDOM.nextBytes(random);
+        return "batch-" + now.format(DateTimeFormatter.BASIC_ISO_DATE).substring(0, 8) + "-"
+                + java.util.HexFormat.of().formatHex(random);
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private static String hostName() {
         try {

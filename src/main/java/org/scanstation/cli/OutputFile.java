@@ -2,14 +2,17 @@ package org.scanstation.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.scanstation.files.NewFiles;
 
 /**
- * A result file a command writes: first to a hidden temporary file beside it (created owner-only),
- * then renamed over the target when complete, so a half-written file never stands under the real name.
+ * A result file a command writes: first to a hidden temporary file beside it (owner-only, or the mode of
+ * a closed team folder: {@link NewFiles}), then given its name when complete, so a half-written file
+ * never stands under the real name. An existing file is never replaced: the command refuses it before
+ * doing any work, and again at the end if another process took the name meanwhile.
  */
 final class OutputFile {
 
@@ -21,17 +24,27 @@ final class OutputFile {
         this.temp = temp;
     }
 
-    /** @throws CliException when the target's folder does not exist or cannot be written */
+    /**
+     * @throws CliException when the target exists (exit 2), or its folder does not exist or cannot be written
+     */
     static OutputFile beside(Path target, String prefix) throws CliException {
         Path dir = target.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new CliException(ExitCode.INPUT, "cannot write " + target + ": folder does not exist");
         }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw exists(target);
+        }
         try {
-            return new OutputFile(target, Files.createTempFile(dir, "." + prefix + "-", ".tmp"));
+            return new OutputFile(target, NewFiles.temporaryBeside(target, prefix));
         } catch (IOException e) {
             throw new CliException(ExitCode.FAILURE, "cannot write " + target + ": " + e.getMessage());
         }
+    }
+
+    private static CliException exists(Path target) {
+        return new CliException(ExitCode.USAGE, target + " already exists: files are never replaced;"
+                + " give a new name or remove it first");
     }
 
     OutputStream open() throws IOException {
@@ -39,11 +52,12 @@ final class OutputFile {
     }
 
     /** Puts the complete file in place. */
-    void commit() throws IOException {
+    void commit() throws IOException, CliException {
         try {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            NewFiles.publish(temp, target);
+        } catch (FileAlreadyExistsException e) {
+            discard();
+            throw exists(target);
         }
     }
 

@@ -11,7 +11,8 @@ import org.scanstation.match.PatientIndex;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.pipeline.AnalysisSettings;
 import org.scanstation.pipeline.PageAnalysis;
-import org.scanstation.store.BatchIntake.IntakeResult;
+import org.scanstation.intake.FilingIncompleteException;
+import org.scanstation.intake.FilingResult;
 import org.scanstation.store.BatchStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +48,7 @@ final class ProcessCommand implements Callable<Integer> {
         PatientIndex index = analysis.patientIndex();
         List<Path> files = analysis.files();
         PrintWriter out = spec.commandLine().getOut();
+        analysis.printSkipped(out);
         ProcessResult result;
         BatchStore store = storeAccess.open(false);
         try {
@@ -58,15 +60,21 @@ final class ProcessCommand implements Callable<Integer> {
             });
         } catch (OcrException e) {
             throw new CliException(ExitCode.ENGINE, e.getMessage());
+        } catch (FilingIncompleteException e) {
+            throw new CliException(ExitCode.FAILURE, "batch " + e.result().batchId() + " is stored but not completely"
+                    + " filed (" + e.getMessage() + "); the next process run or station start finishes it");
         } catch (IOException e) {
             throw new CliException(ExitCode.FAILURE, "processing failed: " + e.getMessage());
         } finally {
-            StoreAccess.close(store);
+            storeAccess.close(store);
         }
-        for (IntakeResult r : result.recovered()) {
+        for (FilingResult r : result.recovered()) {
             out.println("Completed batch " + r.batchId() + " left by an interrupted run: " + counts(r));
         }
-        IntakeResult r = result.batch();
+        for (String problem : result.stillUnfinished()) {
+            out.println("Not yet completed (left by an interrupted run): " + problem);
+        }
+        FilingResult r = result.batch();
         out.println("Batch " + r.batchId() + ": " + counts(r)
                 + (result.unreadable() > 0 ? ", " + result.unreadable() + " unreadable pages" : ""));
         out.println(r.batchId());
@@ -85,7 +93,7 @@ final class ProcessCommand implements Callable<Integer> {
         }
     }
 
-    private static String counts(IntakeResult r) {
+    private static String counts(FilingResult r) {
         return r.pages() + " pages, " + r.queued() + " documents queued for upload, " + r.held() + " held for review";
     }
 

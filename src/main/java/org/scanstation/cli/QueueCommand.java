@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code queue}: every batch and document of the store with its state (no patient data). */
 @Command(name = "queue", mixinStandardHelpOptions = true,
-        description = "List every batch and document in the store with its state, EDMS object id and last remark.")
+        description = "List every batch and document in the store with its state, EDMS object id and last remark,"
+                + " and what the store set aside for IT (quarantine): damage never makes it delete anything.")
 final class QueueCommand implements Callable<Integer> {
 
     @Spec
@@ -33,7 +34,7 @@ final class QueueCommand implements Callable<Integer> {
         try {
             report = store.report();
         } finally {
-            StoreAccess.close(store);
+            storeAccess.close(store);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.scanstation.scan.CancelToken;
 import org.scanstation.scan.ColorMode;
+import org.scanstation.scan.PageSize;
 import org.scanstation.scan.PaperSource;
+import org.scanstation.scan.ScanArea;
 import org.scanstation.scan.ScanDrivers;
 import org.scanstation.scan.ScanOptions;
 import org.scanstation.scan.ScanToFolder;
@@ -24,7 +26,7 @@ final class ScanCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--device", required = true, paramLabel = "URI",
-            description = "sane://HOST[:PORT]/DEVICE, escl://HOST:PORT/eSCL, folder:/PATH, watch:/PATH, demo")
+            description = "sane://HOST[:PORT]/DEVICE, escl://HOST:PORT/eSCL, twain:NAME, folder:/PATH, watch:/PATH, demo")
     String device;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the pages (new or empty).")
@@ -36,8 +38,12 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "gray|color|lineart", description = "Colour mode (default gray).")
     String mode;
 
-    @Option(names = "--source", paramLabel = "flatbed|adf|duplex", description = "Paper source (default: the device's).")
+    @Option(names = "--source", paramLabel = "flatbed|adf|duplex", description = "Paper source (default adf).")
     String source;
+
+    @Option(names = "--page-size", paramLabel = "A4|A5|letter|legal",
+            description = "Scan this paper size from the top-left corner (default: the whole area the scanner offers).")
+    String pageSize;
 
     @Override
     public Integer call() throws Exception {
@@ -52,6 +58,9 @@ final class ScanCommand implements Callable<Integer> {
             if (source != null) {
                 options = options.withSource(PaperSource.parse(source));
             }
+            if (pageSize != null) {
+                options = options.withArea(ScanArea.of(pageSizeOf(pageSize)));
+            }
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage());
         }
@@ -61,7 +70,7 @@ final class ScanCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         ScanToFolder.Result result;
         try {
-            result = new ScanToFolder(ScanDrivers.controller(ScanDrivers.Settings.defaults())).scan(device, options, out, cancel);
+            result = new ScanToFolder(ScanDrivers.controller(ScannerSettings.fromConfiguration())).scan(device, options, out, cancel);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage());
         } catch (UncheckedIOException e) {
@@ -74,6 +83,9 @@ final class ScanCommand implements Callable<Integer> {
                 // shutting down
             }
         }
+        for (String n : result.notices()) {
+            pw.println("note: " + n);
+        }
         for (String r : result.rejected()) {
             pw.println("not a page: " + r);
         }
@@ -85,5 +97,14 @@ final class ScanCommand implements Callable<Integer> {
                     + " (" + result.pageFiles().size() + " pages kept in " + out + ")");
         }
         return ExitCode.OK.code();
+    }
+
+    private static PageSize pageSizeOf(String text) {
+        for (PageSize s : PageSize.COMMON) {
+            if (s.name().equalsIgnoreCase(text.trim())) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("Unknown page size '" + text + "': use A4, A5, letter or legal");
     }
 }

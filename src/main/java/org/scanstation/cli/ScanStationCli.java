@@ -4,6 +4,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.scanstation.config.ConfigException;
 import org.scanstation.config.ConfigLoader;
+import org.scanstation.config.EffectiveConfig;
+import org.scanstation.config.StationConfig;
+import org.scanstation.files.NoPlaintextTempFiles;
+import org.scanstation.logging.Redactor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,18 +16,22 @@ import picocli.CommandLine.Command;
         description = "ScanStation: scan case notes, file each page to the right patient, upload to the EDMS.",
         subcommands = {AnalyseCommand.class, ExportCommand.class, ProcessCommand.class, UploadCommand.class,
                 QueueCommand.class, AuditCommand.class, DevicesCommand.class, ScanCommand.class, BenchCommand.class,
-                DoctorCommand.class, GenerateSamplesCommand.class, CommandLine.HelpCommand.class})
+                DoctorCommand.class, GenerateSamplesCommand.class, IndexCommand.class, CommandLine.HelpCommand.class})
 public final class ScanStationCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** {@code --config FILE}: use this machine-wide configuration file instead of the platform's. */
+    /**
+     * {@code --config FILE}: further settings for this run, over the user's own file. Like that file it
+     * may only change what IT has not locked, and never holds accounts or locks (see ADR 0011).
+     */
     @CommandLine.Option(names = "--config", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
-            description = "Machine-wide configuration file to use (default /etc/scanstation/station.json,"
+            description = "Settings file for this run, applied over your own settings for what IT has not locked"
+                    + " (accounts and locks come only from /etc/scanstation/station.json,"
                     + " %%ProgramData%%\\ScanStation\\station.json).")
     void setConfig(java.nio.file.Path file) {
-        System.setProperty("scanstation.config", file.toString());
+        System.setProperty(ConfigLoader.COMMAND_LINE_FILE, file.toString());
     }
 
     @Override
@@ -32,21 +40,27 @@ public final class ScanStationCli implements Runnable {
     }
 
     public static CommandLine commandLine() {
+        NoPlaintextTempFiles.apply();
         CommandLine cl = new CommandLine(new ScanStationCli());
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
             if (ex instanceof CliException c) {
-                err.println("scanstation: " + c.getMessage());
+                err.println("scanstation: " + Redactor.mask(c.getMessage()));
                 err.flush();
                 return c.exitCode().code();
             }
-            err.println("scanstation: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+            if (ex instanceof org.scanstation.match.PatientIndexUnavailableException) {
+                err.println("scanstation: " + Redactor.mask(ex.getMessage()));
+                err.flush();
+                return ExitCode.PATIENT_INDEX.code();
+            }
+            err.println("scanstation: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : Redactor.mask(ex.getMessage())));
             err.flush();
             return ExitCode.FAILURE.code();
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("scanstation: " + ex.getMessage() + " (try: scanstation "
+            err.println("scanstation: " + Redactor.mask(ex.getMessage()) + " (try: scanstation "
                     + ex.getCommandLine().getCommandName() + " --help)");
             err.flush();
             return ExitCode.USAGE.code();
@@ -82,10 +96,14 @@ public final class ScanStationCli implements Runnable {
      */
     public static int checkConfiguration(PrintWriter err) {
         try {
-            new ConfigLoader().load();
+            EffectiveConfig loaded = new ConfigLoader().load();
+            StationConfig.Analysis analysis = loaded.config().analysis();
+            if (analysis != null) {
+                Redactor.useHospitalNumberPattern(analysis.hospitalNumberPattern());
+            }
             return 0;
         } catch (ConfigException e) {
-            err.println("scanstation: the station will not start: " + e.getMessage());
+            err.println("scanstation: the station will not start: " + Redactor.mask(e.getMessage()));
             err.println("scanstation: correct the file (check it with: scanstation doctor)");
             err.flush();
             return ExitCode.CONFIG.code();
@@ -94,6 +112,10 @@ public final class ScanStationCli implements Runnable {
 
     public static int run(String... args) {
         OpenMpThreadLimit.applyDefault();
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        // everything printed to the error output passes the redactor, not only the messages above
+        cl.setErr(new PrintWriter(new RedactingWriter(new java.io.OutputStreamWriter(System.err,
+                java.nio.charset.Charset.defaultCharset())), true));
+        return cl.execute(args);
     }
 }

@@ -2,14 +2,13 @@ package org.scanstation.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.scanstation.logging.Redactor;
 import org.scanstation.store.BatchStore;
+import org.scanstation.store.Quarantine;
 import org.scanstation.store.StoredDocument;
 import org.scanstation.upload.EdmsConnection;
-import org.scanstation.upload.EdmsCredentials;
 import org.scanstation.upload.EdmsDocument;
 import org.scanstation.upload.RetryPolicy;
 import org.scanstation.upload.UploadListener;
@@ -28,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "upload", mixinStandardHelpOptions = true,
         description = "Upload every queued document to the EDMS (CMIS browser binding), verify it, then remove"
                 + " the local copy. Run again after any interruption. Exit 0 only when every queued document"
-                + " is verified; 7: EDMS unavailable, 8: a document needs attention, 6: interrupted.")
+                + " is verified; 7: EDMS unavailable, 8: a document needs attention (or a batch is in quarantine),"
+                + " 6: interrupted.")
 final class UploadCommand implements Callable<Integer> {
 
     @Spec
@@ -37,28 +37,8 @@ final class UploadCommand implements Callable<Integer> {
     @Mixin
     StoreAccess storeAccess;
 
-    @Option(names = "--cmis", required = true, paramLabel = "URL",
-            description = "The CMIS browser binding URL, e.g. https://edms.example/cmis/browser")
-    String cmisUrl;
-
-    @Option(names = "--user", paramLabel = "U", description = "User name for HTTP Basic authentication.")
-    String user;
-
-    @Option(names = "--password-env", paramLabel = "VAR",
-            description = "Environment variable holding the password (never given on the command line).")
-    String passwordEnv;
-
-    @Option(names = "--folder-root", paramLabel = "PATH", defaultValue = "/ScanStation",
-            description = "EDMS folder under which each patient has a folder named by NHS number (default: ${DEFAULT-VALUE}).")
-    String folderRoot;
-
-    @Option(names = "--trust-store", paramLabel = "FILE",
-            description = "PKCS12/JKS trust store holding the EDMS's certificate (default: the JDK's).")
-    Path trustStore;
-
-    @Option(names = "--trust-store-password-env", paramLabel = "VAR",
-            description = "Environment variable holding the trust store's password, if it has one.")
-    String trustStorePasswordEnv;
+    @Mixin
+    EdmsOptions edmsOptions;
 
     @Option(names = "--attempts", paramLabel = "N", defaultValue = "8",
             description = "Attempts per request on network errors, time-outs and 5xx, with back-off from 1 s"
@@ -70,11 +50,8 @@ final class UploadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EdmsConnection connection = connection();
-        List<String> root = EdmsConnection.parseFolderPath(folderRoot);
-        if (root.isEmpty()) {
-            throw new CliException(ExitCode.USAGE, "--folder-root must name a folder, e.g. /ScanStation");
-        }
+        EdmsConnection connection = edmsOptions.connection();
+        List<String> root = edmsOptions.folderRoot();
         if (attempts < 1 || attempts > 100) {
             throw new CliException(ExitCode.USAGE, "--attempts must be between 1 and 100");
         }
@@ -85,20 +62,25 @@ final class UploadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         UploadResult result;
+        List<Quarantine.Item> setAside;
         BatchStore store = storeAccess.open(true);
         try (CmisBrowserClient edms = new CmisBrowserClient(connection)) {
             result = new UploadService(edms, settings)
                     .uploadAll(store, quiet ? UploadListener.SILENT : new ConsoleListener(out));
+            setAside = store.quarantined();
         } catch (UncheckedIOException e) {
             throw new CliException(ExitCode.STORE, e.getMessage());
         } finally {
-            StoreAccess.close(store);
+            storeAccess.close(store);
         }
         out.println(result.summary());
         out.flush();
-        result.problems().forEach(p -> err.println("scanstation: " + p));
+        result.problems().forEach(p -> err.println("scanstation: " + Redactor.mask(p)));
+        setAside.forEach(q -> err.println("scanstation: not uploaded, in quarantine: " + Redactor.mask(q.describe())));
         err.flush();
-        return exitCode(result.outcome()).code();
+        ExitCode code = exitCode(result.outcome());
+        // documents of a batch in quarantine are not uploaded: a person must look
+        return (code == ExitCode.OK && !setAside.isEmpty() ? ExitCode.NEEDS_ATTENTION : code).code();
     }
 
     static ExitCode exitCode(UploadOutcome outcome) {
@@ -108,43 +90,6 @@ final class UploadCommand implements Callable<Integer> {
             case NEEDS_ATTENTION -> ExitCode.NEEDS_ATTENTION;
             case INTERRUPTED -> ExitCode.INCOMPLETE;
         };
-    }
-
-    private EdmsConnection connection() throws CliException {
-        EdmsCredentials credentials = EdmsCredentials.none();
-        if (user != null) {
-            String password = "";
-            if (passwordEnv != null) {
-                password = System.getenv(passwordEnv);
-                if (password == null) {
-                    throw new CliException(ExitCode.USAGE, "environment variable " + passwordEnv + " is not set");
-                }
-            }
-            credentials = new EdmsCredentials.Basic(user, password);
-        } else if (passwordEnv != null) {
-            throw new CliException(ExitCode.USAGE, "--password-env needs --user");
-        }
-        EdmsConnection c;
-        try {
-            c = EdmsConnection.of(cmisUrl, credentials);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCode.USAGE, e.getMessage());
-        }
-        if (trustStore != null) {
-            if (!Files.isReadable(trustStore)) {
-                throw new CliException(ExitCode.INPUT, "trust store not found or not readable: " + trustStore);
-            }
-            char[] pw = null;
-            if (trustStorePasswordEnv != null) {
-                String v = System.getenv(trustStorePasswordEnv);
-                if (v == null) {
-                    throw new CliException(ExitCode.USAGE, "environment variable " + trustStorePasswordEnv + " is not set");
-                }
-                pw = v.toCharArray();
-            }
-            c = c.withTrustStore(trustStore, pw);
-        }
-        return c;
     }
 
     /** One line per step of each document: what, batch id, document index (no patient data). */
@@ -182,7 +127,7 @@ final class UploadCommand implements Callable<Integer> {
 
         @Override
         public void failed(StoredDocument d, String reason) {
-            say("failed", d, reason);
+            say("failed", d, Redactor.mask(reason));
         }
     }
 }

@@ -33,17 +33,33 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-    /** The machine-wide file of this platform. */
+    /**
+     * Settings only IT's machine-wide file may hold: accounts, locks, and the permission to send
+     * credentials over plain http to an EDMS that is not on this PC. A user's file (their own
+     * settings, {@code --config}, {@code -Dscanstation.config}) holding one is refused.
+     */
+    public static final Set<String> MACHINE_ONLY = Set.of("users", "locked", "edms.allowPlainHttp");
+
+    /** System property (set by {@code --config}) naming a further settings file of this run. */
+    public static final String COMMAND_LINE_FILE = "scanstation.config";
+
+    /** The machine-wide file the station would read (see {@link MachineFile}); not yet checked. */
     public static Path machineFile() {
-        String override = System.getProperty("scanstation.config");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
+        return MachineFile.candidate();
+    }
+
+    /**
+     * The user's settings files, applied in order over the machine-wide file for what IT has not
+     * locked: their own file, then the file of {@code --config} (or {@code -Dscanstation.config}).
+     */
+    public static List<Path> userLayers() {
+        List<Path> layers = new ArrayList<>();
+        layers.add(userFile());
+        String extra = System.getProperty(COMMAND_LINE_FILE);
+        if (extra != null && !extra.isBlank()) {
+            layers.add(Path.of(extra));
         }
-        if (isWindows()) {
-            String programData = System.getenv().getOrDefault("ProgramData", "C:\\ProgramData");
-            return Path.of(programData, "ScanStation", "station.json");
-        }
-        return Path.of("/etc/scanstation/station.json");
+        return List.copyOf(layers);
     }
 
     /** The user's own file of this platform. */
@@ -65,12 +81,21 @@ public final class ConfigLoader {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }
 
-    /** Defaults, overlaid by the machine file and the user file where present. */
+    /**
+     * Defaults, overlaid by IT's machine-wide file (refused when this user could have written it), then
+     * by the user's files where IT has not locked a setting.
+     */
     public EffectiveConfig load() throws ConfigException {
-        return load(machineFile(), userFile());
+        return loadLayers(MachineFile.inForce(), userLayers());
     }
 
+    /** As {@link #load()}, with these files; the caller vouches for {@code machine} (tests, doctor). */
     public EffectiveConfig load(Path machine, Path user) throws ConfigException {
+        return loadLayers(machine, user == null ? List.of() : List.of(user));
+    }
+
+    /** As {@link #load()}, with these files; the caller vouches for {@code machine} (tests, doctor). */
+    public EffectiveConfig loadLayers(Path machine, List<Path> userLayers) throws ConfigException {
         ObjectNode merged = json.valueToTree(StationConfig.defaults());
         merged.set("locked", json.createArrayNode());
         JsonNode machineTree = read(machine);
@@ -83,19 +108,59 @@ public final class ConfigLoader {
                 l.forEach(n -> locked.add(n.asText()));
             }
         }
-        JsonNode userTree = read(user);
-        if (userTree != null) {
-            if (userTree.has("locked") || userTree.has("users")) {
-                throw new ConfigException(user + ": 'locked' and 'users' can only be set in the machine-wide file");
+        Path userRead = null;
+        for (Path user : userLayers) {
+            JsonNode userTree = read(user);
+            if (userTree == null) {
+                continue;
+            }
+            for (String only : MACHINE_ONLY) {
+                if (has(userTree, only)) {
+                    throw new ConfigException(user + ": '" + only + "' can only be set in IT's machine-wide file "
+                            + MachineFile.fixedPath() + "; a user's settings file (or --config) may only hold"
+                            + " settings IT has not locked, never accounts or locks");
+                }
             }
             overlay(merged, userTree, "", locked, userIgnored);
+            userRead = userRead == null ? user : userRead;
         }
         try {
             StationConfig config = json.treeToValue(merged, StationConfig.class);
+            checkAccounts(config, machine);
             return new EffectiveConfig(config, Set.copyOf(locked), List.copyOf(userIgnored),
-                    machineTree == null ? null : machine, userTree == null ? null : user);
+                    machineTree == null ? null : machine, userRead);
         } catch (JsonProcessingException e) {
             throw new ConfigException("configuration is inconsistent: " + e.getOriginalMessage());
+        }
+    }
+
+    private static boolean has(JsonNode tree, String path) {
+        JsonNode n = tree;
+        for (String part : path.split("\\.")) {
+            if (n == null || !n.isObject() || !n.has(part)) {
+                return false;
+            }
+            n = n.get(part);
+        }
+        return true;
+    }
+
+    /** Every account has a name, a known role and a password hash the station will accept. */
+    private static void checkAccounts(StationConfig config, Path machine) throws ConfigException {
+        List<StationConfig.User> users = config.users() == null ? List.of() : config.users();
+        for (int i = 0; i < users.size(); i++) {
+            StationConfig.User u = users.get(i);
+            String which = machine + ": users[" + i + "]" + (u.name() == null ? "" : " (" + u.name() + ")");
+            if (u.name() == null || u.name().isBlank()) {
+                throw new ConfigException(which + ": an account needs a name");
+            }
+            if (u.role() != null && !u.role().equals("clerk") && !u.role().equals("supervisor")) {
+                throw new ConfigException(which + ": role must be clerk or supervisor, not '" + u.role() + "'");
+            }
+            java.util.Optional<String> problem = PasswordHash.problem(u.passwordHash());
+            if (problem.isPresent()) {
+                throw new ConfigException(which + ": " + problem.get());
+            }
         }
     }
 

@@ -21,16 +21,37 @@ public final class Doctor {
      * What to check.
      *
      * @param machineFile the machine-wide configuration file
-     * @param userFile    the user's configuration file
+     * @param userLayers  the user's settings files, in the order they apply
+     * @param checkTrust  true to check, as the station does, that this user could not have written the machine file
      * @param tessdata    the language data folder, or null to look where the station looks
      * @param logDir      where logs are written, or null when logging could not start
      * @param edmsTimeout connect and read time-out for the EDMS
+     * @param candidate   a machine-wide file IT wants checked before deploying it (not applied), or null
      */
-    public record Settings(Path machineFile, Path userFile, Path tessdata, Path logDir, Duration edmsTimeout) {
+    public record Settings(Path machineFile, List<Path> userLayers, boolean checkTrust, Path tessdata, Path logDir,
+                           Duration edmsTimeout, Path candidate) {
+
+        public Settings {
+            userLayers = List.copyOf(userLayers);
+        }
+
+        /** These files, taken as they are (tests). */
+        public Settings(Path machineFile, Path userFile, Path tessdata, Path logDir, Duration edmsTimeout) {
+            this(machineFile, List.of(userFile), false, tessdata, logDir, edmsTimeout, null);
+        }
 
         /** This PC's files and folders, as the station would use them. */
         public static Settings forThisPc(Path logDir) {
-            return new Settings(ConfigLoader.machineFile(), ConfigLoader.userFile(), null, logDir, Duration.ofSeconds(10));
+            return new Settings(ConfigLoader.machineFile(), ConfigLoader.userLayers(), true, null, logDir,
+                    Duration.ofSeconds(10), null);
+        }
+
+        public Settings withTessdata(Path dir) {
+            return new Settings(machineFile, userLayers, checkTrust, dir, logDir, edmsTimeout, candidate);
+        }
+
+        public Settings withCandidate(Path file) {
+            return new Settings(machineFile, userLayers, checkTrust, tessdata, logDir, edmsTimeout, file);
         }
     }
 
@@ -43,14 +64,18 @@ public final class Doctor {
     /** Runs every check; never throws. */
     public List<CheckResult> run() {
         List<CheckResult> results = new ArrayList<>();
-        ConfigCheck configCheck = new ConfigCheck(settings.machineFile(), settings.userFile());
+        ConfigCheck configCheck = new ConfigCheck(settings.machineFile(), settings.userLayers(), settings.checkTrust());
         results.add(configCheck.run());
+        if (settings.candidate() != null) {
+            results.add(ConfigCheck.candidate(settings.candidate()));
+        }
         EffectiveConfig loaded = configCheck.loaded();
         StationConfig config = loaded != null ? loaded.config() : StationConfig.defaults();
 
         results.add(new TesseractCheck(settings.tessdata()).run());
         results.add(new ScannerCheck(scanSettings(config)).run());
         results.add(new StoreCheck(storePath(config), keyFile(config)).run());
+        results.add(new PatientIndexCheck(config.patientIndex(), java.time.Clock.systemUTC()).run());
         results.add(new EdmsCheck(config.edms(), settings.edmsTimeout()).run());
         results.add(logResult());
         return results;
@@ -76,6 +101,9 @@ public final class Doctor {
         }
         if (scanner != null && scanner.esclScanners() != null) {
             s = s.withEsclScanners(scanner.esclScanners());
+        }
+        if (scanner != null) {
+            s = s.withTwainDsm(scanner.twainDsm());
         }
         return s;
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.scanstation.config.StationConfig;
+import org.scanstation.upload.EdmsAddress;
 import org.scanstation.upload.EdmsConnection;
 import org.scanstation.upload.EdmsCredentials;
 import org.scanstation.upload.EdmsException;
@@ -32,11 +33,12 @@ public final class EdmsCheck implements Check {
         }
         if (Boolean.TRUE.equals(edms.offline())) {
             return CheckResult.of(NAME, CheckStatus.INFO, "configured but set offline (edms.offline): not contacted",
-                    "url: " + edms.cmisUrl());
+                    "url: " + EdmsAddress.shown(edms.cmisUrl()));
         }
         EdmsConnection connection;
         try {
-            connection = EdmsConnection.of(edms.cmisUrl(), credentials()).withTimeouts(timeout, timeout);
+            connection = EdmsConnection.of(edms.cmisUrl(), credentials(), edms.plainHttpAllowed())
+                    .withTimeouts(timeout, timeout);
             if (edms.trustStore() != null) {
                 connection = connection.withTrustStore(Path.of(edms.trustStore()), null);
             }
@@ -45,10 +47,10 @@ public final class EdmsCheck implements Check {
         }
         try (CmisBrowserClient client = new CmisBrowserClient(connection)) {
             RepositoryInfo info = client.repositoryInfo();
-            return CheckResult.of(NAME, CheckStatus.OK, "reached repository '" + info.id() + "' at " + edms.cmisUrl(),
+            return CheckResult.of(NAME, CheckStatus.OK, "reached repository '" + info.id() + "' at " + EdmsAddress.shown(edms.cmisUrl()),
                     "server: " + info.productName() + " " + info.productVersion());
         } catch (EdmsException | RuntimeException e) {
-            return CheckResult.of(NAME, CheckStatus.FAIL, "cannot reach the EDMS at " + edms.cmisUrl() + ": "
+            return CheckResult.of(NAME, CheckStatus.FAIL, "cannot reach the EDMS at " + EdmsAddress.shown(edms.cmisUrl()) + ": "
                     + e.getMessage() + ". Check the network, the URL and the account; batches wait in the store meanwhile.");
         }
     }

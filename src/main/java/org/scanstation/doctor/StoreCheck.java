@@ -7,10 +7,13 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.scanstation.store.BatchStore;
+import org.scanstation.store.Quarantine;
 
 /**
  * Checks that the batch store can be written (by creating and deleting a file, not by reading mode
- * bits) and that the store key is readable by the station's user only.
+ * bits), that the store key is there when the store holds data and readable by the station's user
+ * only, and lists what the store set aside in its quarantine (read from the notes, no key needed).
  */
 public final class StoreCheck implements Check {
 
@@ -31,9 +34,26 @@ public final class StoreCheck implements Check {
         details.add("key file: " + keyFile);
         CheckResult folder = checkFolder(details);
         if (folder != null) {
-            return folder;
+            return withQuarantine(folder);
         }
-        return checkKey(details);
+        return withQuarantine(checkKey(details));
+    }
+
+    /** Adds every quarantine entry to the details; an otherwise good result becomes a warning. */
+    private CheckResult withQuarantine(CheckResult r) {
+        List<Quarantine.Item> items = Files.isDirectory(store) ? Quarantine.list(store) : List.of();
+        if (items.isEmpty()) {
+            return r;
+        }
+        List<String> details = new ArrayList<>(r.details());
+        items.forEach(i -> details.add("quarantine: " + i.describe()));
+        if (r.status() == CheckStatus.FAIL) {
+            return new CheckResult(NAME, r.status(), r.summary(), details);
+        }
+        String summary = items.size() + " item(s) of the store are set aside in " + store.resolve("quarantine")
+                + " (damaged or never recorded; kept for IT, nothing deleted, not uploaded): " + items.get(0).describe();
+        return new CheckResult(NAME, CheckStatus.WARN, r.status() == CheckStatus.WARN ? summary + "; also: "
+                + r.summary() : summary, details);
     }
 
     private CheckResult checkFolder(List<String> details) {
@@ -64,6 +84,11 @@ public final class StoreCheck implements Check {
 
     private CheckResult checkKey(List<String> details) {
         if (!Files.exists(keyFile)) {
+            if (Files.isDirectory(store) && BatchStore.holdsData(store)) {
+                return new CheckResult(NAME, CheckStatus.FAIL, "the store holds data but its key " + keyFile
+                        + " is missing: restore the key file from its backup (the station will not make a new key,"
+                        + " which could not open what is stored)", details);
+            }
             return new CheckResult(NAME, CheckStatus.OK, "store writable; its key is created at the first scan", details);
         }
         if (!Files.isRegularFile(keyFile) || !Files.isReadable(keyFile)) {

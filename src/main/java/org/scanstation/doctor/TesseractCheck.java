@@ -13,12 +13,18 @@ import java.util.Optional;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.ocr.TessdataLocator;
 import org.scanstation.ocr.TesseractOcrEngine;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * Finds Tesseract's language data (English for labels, OSD for page orientation) and reads one
  * rendered line with the real library, so a missing or incompatible libtesseract shows here.
  */
 public final class TesseractCheck implements Check {
+
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
 
     static final String NAME = "Tesseract OCR";
     private static final String PROBE = "SCAN STATION 42";

@@ -1,5 +1,6 @@
 package org.scanstation.export;
 
+import org.scanstation.pipeline.BatchDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +10,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.scanstation.pdf.WrittenPdf;
 import org.scanstation.pipeline.PageAnalysis;
-import org.scanstation.pipeline.Progress;
+import org.scanstation.model.Progress;
 
 /**
  * Writes the documents of an analysed batch into an export folder: one PDF/A-2b per document, named
@@ -33,10 +35,13 @@ public final class BatchExporter {
     public static final String MANIFEST = ExportManifest.FILE_NAME;
 
     private final DocumentExporter exporter;
+    private final DocumentPages sources;
     private final Clock clock;
 
-    public BatchExporter(DocumentExporter exporter, Clock clock) {
+    /** @param sources where the documents' pages are decoded again from (their files) */
+    public BatchExporter(DocumentExporter exporter, DocumentPages sources, Clock clock) {
         this.exporter = Objects.requireNonNull(exporter, "exporter");
+        this.sources = Objects.requireNonNull(sources, "sources");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -72,6 +77,7 @@ public final class BatchExporter {
     public ExportReport write(DocumentFeed feed, BatchInfo info, Path folder, Progress progress)
             throws ExportException, IOException, InterruptedException {
         OutputFolder.prepare(folder);
+        checkNoFilesOfBatch(folder, info);
         Path reviewFolder = folder.resolve(REVIEW_FOLDER);
         AtomicInteger done = new AtomicInteger();
         AtomicInteger total = new AtomicInteger();
@@ -80,14 +86,14 @@ public final class BatchExporter {
         List<ExportedDocument> review = new ArrayList<>();
         ZonedDateTime created = ZonedDateTime.now(clock);
         p.started(0);
-        DocumentExporter.Prepared current = null;
-        DocumentExporter.Prepared next = null;
+        PreparedDocument current = null;
+        PreparedDocument next = null;
         try {
-            next = prepare(feed.next(), p, done, total);
+            next = prepare(feed.next(), info, p, done, total);
             while (next != null) {
                 current = next;
                 next = null;
-                next = prepare(feed.next(), p, done, total);
+                next = prepare(feed.next(), info, p, done, total);
                 BatchDocument doc = current.document();
                 Path dir = folder;
                 if (doc.needsReview()) {
@@ -97,7 +103,7 @@ public final class BatchExporter {
                     dir = reviewFolder;
                 }
                 String name = fileName(info, doc);
-                WrittenPdf pdf = current.write(info, dir.resolve(name));
+                WrittenPdf pdf = current.pdf().write(dir.resolve(name));
                 ExportedDocument entry = new ExportedDocument(doc.index(), name,
                         doc.needsReview() ? "review" : "matched", doc.patient(),
                         doc.pages().stream().map(pg -> pg.id().name()).toList(), pdf.pages(), pdf.sha256(), pdf.bytes());
@@ -106,9 +112,9 @@ public final class BatchExporter {
                         + name + " (" + pdf.pages() + (pdf.pages() == 1 ? " page)" : " pages)"));
             }
         } catch (ExportException | IOException | InterruptedException | RuntimeException e) {
-            for (DocumentExporter.Prepared unfinished : new DocumentExporter.Prepared[] {current, next}) {
+            for (PreparedDocument unfinished : new PreparedDocument[] {current, next}) {
                 if (unfinished != null) {
-                    unfinished.cancel();
+                    unfinished.pdf().cancel();
                 }
             }
             String error = e instanceof InterruptedException ? "the export was interrupted" : String.valueOf(e.getMessage());
@@ -127,14 +133,24 @@ public final class BatchExporter {
         return new ExportReport(folder, filed, review, pages);
     }
 
+    private record PreparedDocument(BatchDocument document, DocumentExporter.Prepared pdf) {
+    }
+
     /** Decodes the document's pages and queues their OCR; null for no document. */
-    private DocumentExporter.Prepared prepare(BatchDocument doc, Progress p, AtomicInteger done, AtomicInteger total)
-            throws ExportException, InterruptedException {
+    private PreparedDocument prepare(BatchDocument doc, BatchInfo info, Progress p, AtomicInteger done,
+                                     AtomicInteger total) throws ExportException, InterruptedException {
         if (doc == null) {
             return null;
         }
         total.addAndGet(doc.pages().size() + 1);
-        return exporter.prepare(doc, page -> p.advanced(done.incrementAndGet(), total.get(), "text layer: " + page));
+        DocumentExporter.Prepared pdf = exporter.prepare(sources.of(doc), metadata(doc, info),
+                page -> p.advanced(done.incrementAndGet(), total.get(), "text layer: " + page));
+        return new PreparedDocument(doc, pdf);
+    }
+
+    static org.scanstation.pdf.DocumentMetadata metadata(BatchDocument doc, BatchInfo info) {
+        return DocumentMetadataFactory.of(info, doc.index(), doc.patient(),
+                doc.pages().stream().map(pg -> pg.id().name()).toList());
     }
 
     private static void writeManifests(Path folder, Path reviewFolder, BatchInfo info, ZonedDateTime created,
@@ -148,8 +164,35 @@ public final class BatchExporter {
 
     /** {@code <batch id>-doc<NNN>.pdf}: unique within the batch, and free of patient identifiers. */
     static String fileName(BatchInfo info, BatchDocument doc) {
-        String batch = info.batchId() == null || info.batchId().isBlank() ? "batch"
+        return String.format("%s-doc%03d.pdf", batchPrefix(info), doc.index() + 1);
+    }
+
+    /** The batch id as it starts each file name. */
+    static String batchPrefix(BatchInfo info) {
+        return info.batchId() == null || info.batchId().isBlank() ? "batch"
                 : info.batchId().strip().replaceAll("[^A-Za-z0-9._-]", "_");
-        return String.format("%s-doc%03d.pdf", batch, doc.index() + 1);
+    }
+
+    /**
+     * Refuses, before anything is written, a folder that already holds files of this batch id (an
+     * earlier export given the same {@code --batch-id}): they are never replaced.
+     */
+    static void checkNoFilesOfBatch(Path folder, BatchInfo info) throws ExportException {
+        String prefix = batchPrefix(info) + "-";
+        for (Path dir : List.of(folder, folder.resolve(REVIEW_FOLDER))) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                Optional<Path> taken = files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst();
+                if (taken.isPresent()) {
+                    throw new ExportException(ExportException.Reason.TARGET_EXISTS, dir + " already holds "
+                            + taken.get().getFileName() + " of batch " + info.batchId()
+                            + ": files are never replaced; export with another batch id or into another folder");
+                }
+            } catch (IOException e) {
+                throw OutputFolder.translate(e, dir);
+            }
+        }
     }
 }

@@ -1,19 +1,16 @@
 package org.scanstation.export;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.scanstation.image.ImageOps;
 import org.scanstation.image.ScannedPage;
-import org.scanstation.model.PageId;
-import org.scanstation.model.PageStatus;
+import org.scanstation.image.Transform;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.pdf.EncodedPage;
 import org.scanstation.pdf.DocumentMetadata;
@@ -22,129 +19,129 @@ import org.scanstation.pdf.PdfPage;
 import org.scanstation.pdf.PdfaDocumentWriter;
 import org.scanstation.pdf.TextLayerOcr;
 import org.scanstation.pdf.WrittenPdf;
-import org.scanstation.pipeline.PageAnalysis;
 
 /**
- * Turns one document of an analysed batch into a searchable PDF/A-2b, then writes it atomically. Pages the
- * analysis already made ready ({@link PdfPagePreparer}: image compressed, text layer read) are taken as they
- * are. Any other page (one the analysis could not decode, or every page when there is no such preparation) is
- * decoded again from its source, turned upright and straightened by its recorded transforms, read for the
- * invisible text layer and compressed in the background OCR pool.
+ * The one builder of a document's searchable PDF/A-2b, for the export folder ({@code export}) and for
+ * the encrypted store ({@code process} and the station alike): each page turned upright and
+ * straightened by its recorded transforms, at its own resolution, bilevel pages kept bilevel (CCITT G4),
+ * a page that cannot be decoded replaced by a page saying so, the invisible text layer OCR'd in the
+ * shared background pool, the document's full metadata. The PDF goes to a file (written atomically) or
+ * stays in memory (never on disk in plaintext). A page the analysis already made ready for its PDF
+ * ({@link PdfPagePreparer}: turned once, read once, compressed on the analysis worker; ADR 0015) is taken as
+ * it is; only the others are rendered, read and compressed here.
  *
- * <p>Two steps, so that a caller can keep the OCR pool busy across documents: {@link #prepare} gathers the
- * pages and queues what is left to do (blocking only while the pool's queue is full); {@link Prepared#write}
- * waits for it and writes the file.
+ * <p>Two steps, so that a caller can keep the OCR pool busy across documents: {@link #prepare} renders
+ * the pages and queues their OCR and compression (blocking only while the pool's queue is full);
+ * {@link Prepared#write} or {@link Prepared#bytes} waits for them and assembles the PDF.
  */
 public final class DocumentExporter {
 
-    private final PageImageSource images;
+    /** Resolution of the placeholder drawn for a page that cannot be decoded. */
+    static final int PLACEHOLDER_DPI = 150;
+
     private final TextLayerOcr ocr;
     private final PdfaDocumentWriter writer;
-    private final PreparedPages prepared;
 
-    public DocumentExporter(PageImageSource images, TextLayerOcr ocr, PdfaDocumentWriter writer) {
-        this(images, ocr, writer, new PreparedPages());
+    public DocumentExporter(TextLayerOcr ocr, PdfaDocumentWriter writer) {
+        this.ocr = Objects.requireNonNull(ocr, "ocr");
+        this.writer = Objects.requireNonNull(writer, "writer");
     }
 
-    /** @param prepared pages made ready as they were analysed, taken from here first */
-    DocumentExporter(PageImageSource images, TextLayerOcr ocr, PdfaDocumentWriter writer, PreparedPages prepared) {
-        this.images = images;
-        this.ocr = ocr;
-        this.writer = writer;
-        this.prepared = prepared;
-    }
-
-    /** Prepares and writes one document. */
-    public WrittenPdf export(BatchDocument doc, BatchInfo info, Path target) throws ExportException, InterruptedException {
-        return prepare(doc, page -> { }).write(info, target);
+    /** The writer that compresses and assembles the pages (for making pages ready ahead, {@link PdfPagePreparer}). */
+    public PdfaDocumentWriter writer() {
+        return writer;
     }
 
     /**
-     * Gathers the document's pages: those made ready as they were analysed as they are; the others decoded,
-     * rendered upright and queued for OCR.
+     * One page of a document, as scanned, with the clean-up to apply.
      *
-     * @param pageDone hears each page's name once its text layer is done (from a pool thread for queued pages)
-     * @throws ExportException when a page can no longer be read from its file
+     * @param name       the page's source name (e.g. {@code 0003.jpg}, {@code scan.pdf#2})
+     * @param raw        the page as decoded (resolution and bilevel-ness included), or null when it cannot be
+     * @param transforms turn upright, then straighten
+     * @param problem    for a page that cannot be decoded, why (shown on its placeholder)
+     * @param ready      the page already made ready for its PDF (image compressed, text layer read), or null
      */
-    public Prepared prepare(BatchDocument doc, Consumer<String> pageDone) throws ExportException, InterruptedException {
-        Map<PageId, CompletableFuture<EncodedPage>> ready = new HashMap<>();
-        for (PageAnalysis p : doc.pages()) {
-            try {
-                prepared.take(p.id()).ifPresent(page -> ready.put(p.id(), CompletableFuture.completedFuture(page)));
-            } catch (PreparedPages.PreparationFailed e) {
-                ready.put(p.id(), CompletableFuture.failedFuture(e.getCause()));
-            }
+    public record SourcePage(String name, ScannedPage raw, List<Transform> transforms, String problem,
+                             EncodedPage ready) {
+
+        public SourcePage {
+            transforms = transforms == null ? List.of() : List.copyOf(transforms);
         }
-        List<PageId> toDecode = doc.pages().stream().filter(p -> !ready.containsKey(p.id()) && !unreadable(p))
-                .map(PageAnalysis::id).toList();
-        Map<PageId, ScannedPage> raw;
-        try {
-            raw = toDecode.isEmpty() ? Map.of() : new HashMap<>(images.load(toDecode));
-        } catch (IOException e) {
-            throw new ExportException(ExportException.Reason.INPUT_CHANGED,
-                    "a page of document " + (doc.index() + 1) + " can no longer be read: " + e.getMessage(), e);
+
+        public SourcePage(String name, ScannedPage raw, List<Transform> transforms, String problem) {
+            this(name, raw, transforms, problem, null);
         }
-        List<PreparedPage> pages = new ArrayList<>();
-        for (PageAnalysis p : doc.pages()) {
-            String name = p.id().name();
-            CompletableFuture<EncodedPage> page = ready.get(p.id());
-            if (page != null) {
-                pageDone.accept(name);
-            } else {
-                page = queue(p, raw.remove(p.id())).whenComplete((done, error) -> pageDone.accept(name));
-            }
-            pages.add(new PreparedPage(name, page));
+
+        /** A page the analysis made ready for its PDF: nothing is decoded, turned or read again. */
+        public static SourcePage ready(String name, EncodedPage page) {
+            return new SourcePage(name, null, List.of(), null, Objects.requireNonNull(page, "page"));
         }
-        return new Prepared(doc, pages);
+
+        public static SourcePage decoded(String name, ScannedPage raw, List<Transform> transforms) {
+            return new SourcePage(name, Objects.requireNonNull(raw, "raw"), transforms, null);
+        }
+
+        public static SourcePage undecodable(String name, String problem) {
+            return new SourcePage(name, null, List.of(), problem == null || problem.isBlank() ? "unknown" : problem);
+        }
     }
 
-    /** Renders a page upright (or a placeholder saying it cannot be read) and queues its OCR and compression. */
-    private CompletableFuture<EncodedPage> queue(PageAnalysis p, ScannedPage decoded) throws InterruptedException {
-        BufferedImage img;
-        int dpi;
-        boolean bilevel;
-        ScannedPage retried = unreadable(p) ? retry(p.id()) : null;
-        if (retried != null) {
-            img = retried.image();
-            dpi = retried.dpi();
-            bilevel = retried.bilevel();
-        } else if (unreadable(p)) {
-            dpi = 150;
-            img = UnreadablePagePlaceholder.render(p.id().name(), p.reasons().isEmpty() ? "unknown" : p.reasons().get(0), dpi);
-            bilevel = false;
-        } else {
-            img = ImageOps.render(decoded.image(), p.transforms());
-            dpi = decoded.dpi();
-            bilevel = decoded.bilevel();
-        }
-        float qualityCap = retried != null || decoded != null ? SourceJpegQuality.of(p.id()) : 1f;
-        return ocr.submit(img, dpi).thenApply(text -> writer.encode(new PdfPage(img, dpi, bilevel, text), qualityCap));
-    }
-
-    /** A page that could not be decoded or analysed before: decoded again, or null when it still cannot be. */
-    private ScannedPage retry(PageId id) throws InterruptedException {
+    /**
+     * Renders the document's pages upright and queues each for OCR.
+     *
+     * @param pageDone hears each page's name once its OCR has finished (from a pool thread)
+     */
+    public Prepared prepare(List<SourcePage> pages, DocumentMetadata metadata, Consumer<String> pageDone)
+            throws InterruptedException {
+        Objects.requireNonNull(metadata, "metadata");
+        Consumer<String> done = pageDone == null ? n -> { } : pageDone;
+        List<PreparedPage> prepared = new ArrayList<>(pages.size());
         try {
-            return images.load(List.of(id)).get(id);
-        } catch (IOException | RuntimeException e) {
-            return null;
+            for (SourcePage p : pages) {
+                String name = p.name();
+                if (p.ready() != null) {
+                    done.accept(name);
+                    prepared.add(new PreparedPage(name, CompletableFuture.completedFuture(p.ready())));
+                    continue;
+                }
+                BufferedImage img;
+                int dpi;
+                boolean bilevel;
+                if (p.raw() == null) {
+                    dpi = PLACEHOLDER_DPI;
+                    img = UnreadablePagePlaceholder.render(p.name(), p.problem(), dpi);
+                    bilevel = false;
+                } else {
+                    img = ImageOps.render(p.raw().image(), p.transforms());
+                    dpi = p.raw().dpi();
+                    bilevel = p.raw().bilevel();
+                }
+                BufferedImage image = img;
+                int resolution = dpi;
+                boolean bits = bilevel;
+                CompletableFuture<EncodedPage> page = ocr.submit(image, p.raw() == null ? 0 : resolution)
+                        .thenApply(text -> writer.encode(new PdfPage(image, resolution, bits, text)))
+                        .whenComplete((t, error) -> done.accept(name));
+                prepared.add(new PreparedPage(name, page));
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            prepared.forEach(p -> p.page().cancel(false));
+            throw e;
         }
+        return new Prepared(prepared, metadata);
     }
 
     private record PreparedPage(String name, CompletableFuture<EncodedPage> page) {
     }
 
-    /** A document whose pages are ready or queued, ready to be written. */
+    /** A document whose pages are ready or queued for OCR and compression, ready to be built. */
     public final class Prepared {
-        private final BatchDocument doc;
         private final List<PreparedPage> pages;
+        private final DocumentMetadata metadata;
 
-        private Prepared(BatchDocument doc, List<PreparedPage> pages) {
-            this.doc = doc;
+        private Prepared(List<PreparedPage> pages, DocumentMetadata metadata) {
             this.pages = pages;
-        }
-
-        public BatchDocument document() {
-            return doc;
+            this.metadata = metadata;
         }
 
         /**
@@ -152,8 +149,31 @@ public final class DocumentExporter {
          *
          * @throws ExportException naming the page when its OCR failed, or saying why the file could not be written
          */
-        public WrittenPdf write(BatchInfo info, Path target) throws ExportException, InterruptedException {
-            List<EncodedPage> encoded = new ArrayList<>();
+        public WrittenPdf write(Path target) throws ExportException, InterruptedException {
+            List<EncodedPage> encoded = encodedPages();
+            try {
+                return writer.writeEncoded(encoded, metadata, target);
+            } catch (PdfExportException e) {
+                throw new ExportException(reason(e.reason()), e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Waits for the pages' OCR and builds the PDF/A in memory: nothing is written to disk.
+         *
+         * @throws ExportException naming the page when its OCR failed, or saying why the PDF could not be built
+         */
+        public byte[] bytes() throws ExportException, InterruptedException {
+            List<EncodedPage> encoded = encodedPages();
+            try {
+                return writer.writeEncodedBytes(encoded, metadata);
+            } catch (PdfExportException e) {
+                throw new ExportException(reason(e.reason()), e.getMessage(), e);
+            }
+        }
+
+        private List<EncodedPage> encodedPages() throws ExportException, InterruptedException {
+            List<EncodedPage> encoded = new ArrayList<>(pages.size());
             for (PreparedPage p : pages) {
                 try {
                     encoded.add(p.page().get());
@@ -164,16 +184,14 @@ public final class DocumentExporter {
                         throw new ExportException(ExportException.Reason.OCR_FAILED, "OCR failed on page " + p.name()
                                 + " (" + cause.getMessage() + "); its document was not written", cause);
                     }
-                    throw new ExportException(ExportException.Reason.FAILED, "page " + p.name()
-                            + " could not be made ready for its PDF (" + cause.getMessage() + "); its document was not written",
-                            cause);
+                    throw new ExportException(ExportException.Reason.FAILED, "page " + p.name() + " could not be made"
+                            + " ready for its PDF (" + cause.getMessage() + "); its document was not written", cause);
+                } catch (InterruptedException e) {
+                    cancel();
+                    throw e;
                 }
             }
-            try {
-                return writer.writeEncoded(encoded, metadata(doc, info), target);
-            } catch (PdfExportException e) {
-                throw new ExportException(reason(e.reason()), e.getMessage(), e);
-            }
+            return encoded;
         }
 
         /** Gives up on the pages' OCR (e.g. when an earlier document failed); queued pages are still recognised, then dropped. */
@@ -187,23 +205,8 @@ public final class DocumentExporter {
             case OUTPUT_NOT_WRITABLE -> ExportException.Reason.OUTPUT_NOT_WRITABLE;
             case DISK_FULL -> ExportException.Reason.DISK_FULL;
             case OCR_MISSING -> ExportException.Reason.OCR_FAILED;
+            case TARGET_EXISTS -> ExportException.Reason.TARGET_EXISTS;
             case BAD_INPUT, IO_ERROR -> ExportException.Reason.FAILED;
         };
-    }
-
-    /** A page that could not be decoded at analysis: it is shown as a placeholder saying so. */
-    private static boolean unreadable(PageAnalysis p) {
-        return p.status() == PageStatus.REVIEW && p.transforms().isEmpty() && p.barcodes().isEmpty()
-                && p.labels().isEmpty() && p.reasons().stream().anyMatch(r -> r.contains("a person must check this page"));
-    }
-
-    static DocumentMetadata metadata(BatchDocument doc, BatchInfo info) {
-        String title = "Scanned clinical document " + (doc.index() + 1) + " of batch " + info.batchId();
-        return new DocumentMetadata(title,
-                doc.patient() == null ? null : doc.patient().nhsNumber().digits(),
-                doc.patient() == null ? null : doc.patient().mrn(),
-                doc.patient() == null ? null : doc.patient().displayName(),
-                info.batchId(), info.scanDate(), info.stationId(), info.operator(), doc.index(),
-                doc.pages().stream().map(p -> p.id().name()).toList());
     }
 }

@@ -1,5 +1,6 @@
 package org.scanstation.export;
 
+import org.scanstation.pipeline.BatchDocument;
 import java.io.IOException;
 
 /** The documents of a batch, handed out in batch order as each becomes complete (e.g. while analysis goes on). */

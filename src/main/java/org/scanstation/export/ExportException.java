@@ -16,6 +16,8 @@ public class ExportException extends Exception {
         OCR_FAILED,
         /** A page analysed earlier can no longer be read from its file. */
         INPUT_CHANGED,
+        /** A file of the export's name already exists in the folder: it is never replaced. */
+        TARGET_EXISTS,
         /** Anything else. */
         FAILED
     }

@@ -5,16 +5,24 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.scanstation.files.NewFiles;
 import org.scanstation.store.AtomicFiles;
 
 /**
  * {@code manifest.json} of an export folder (and of its {@code review/} folder): the batch, then one
- * entry per written PDF. Written atomically (temporary file, then rename), and only ever listing files
+ * entry per written PDF; {@code <batch id>-manifest.json} when another batch's manifest is already
+ * there. Written atomically (temporary file, then a new name: never replacing a file), owner-only
+ * ({@link NewFiles}), and only ever listing files
  * that were completely written; when the export stopped early it says so ({@code complete: false} and
  * the error), so a reader never takes a half-finished export for a whole one.
  */
@@ -25,13 +33,48 @@ final class ExportManifest {
     private ExportManifest() {
     }
 
-    static void write(Path folder, BatchInfo info, ZonedDateTime created, List<ExportedDocument> documents,
+    /**
+     * Writes the manifest as {@code manifest.json}, or, when the folder already holds one (another batch
+     * exported there), as {@code <batch id>-manifest.json}: an existing file is never replaced.
+     *
+     * @return the file written
+     */
+    static Path write(Path folder, BatchInfo info, ZonedDateTime created, List<ExportedDocument> documents,
                       String error) throws ExportException {
         Path target = folder.resolve(FILE_NAME);
+        Path temp = null;
         try {
-            AtomicFiles.write(target, json(info, created, documents, error));
+            temp = NewFiles.temporaryBeside(target, FILE_NAME);
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(json(info, created, documents, error));
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            try {
+                NewFiles.publish(temp, target);
+            } catch (FileAlreadyExistsException taken) {
+                target = folder.resolve(BatchExporter.batchPrefix(info) + "-" + FILE_NAME);
+                try {
+                    NewFiles.publish(temp, target);
+                } catch (FileAlreadyExistsException again) {
+                    throw new ExportException(ExportException.Reason.TARGET_EXISTS, "the folder " + folder + " already holds "
+                            + FILE_NAME + " and " + target.getFileName() + "; neither was replaced", again);
+                }
+            }
+            AtomicFiles.syncDirectory(folder);
+            return target;
         } catch (IOException e) {
             throw OutputFolder.translate(e, target);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // a dot name is never taken for a result
+                }
+            }
         }
     }
 

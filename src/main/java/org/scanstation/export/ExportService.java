@@ -1,5 +1,6 @@
 package org.scanstation.export;
 
+import org.scanstation.pipeline.BatchDocument;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +19,7 @@ import org.scanstation.pdf.TextLayerOcr;
 import org.scanstation.pipeline.AnalysisEngine;
 import org.scanstation.pipeline.AnalysisSettings;
 import org.scanstation.pipeline.BatchListener;
-import org.scanstation.pipeline.Progress;
+import org.scanstation.model.Progress;
 
 /**
  * Analyses a batch of scanned files and exports its documents as searchable PDF/A-2b files with
@@ -60,9 +61,10 @@ public final class ExportService implements AutoCloseable {
         }
         PdfaDocumentWriter writer = new PdfaDocumentWriter(options);
         PreparedPages prepared = new PreparedPages();
-        DocumentExporter documents = new DocumentExporter(new FilePageImageSource(), ocr, writer, prepared);
-        return new ExportService(analysis, ocr, new BatchExporter(documents, Clock.systemDefaultZone()), prepared,
-                new PdfPagePreparer(analysis.pageTextEngine(), writer, prepared));
+        DocumentExporter documents = new DocumentExporter(ocr, writer);
+        return new ExportService(analysis, ocr, new BatchExporter(documents,
+                new DocumentPages(new FilePageImageSource(), prepared), Clock.systemDefaultZone()), prepared,
+                new PdfPagePreparer(analysis.pageLayoutEngine(), writer, prepared));
     }
 
     /**
@@ -78,6 +80,7 @@ public final class ExportService implements AutoCloseable {
                                Progress progress) throws ExportException, IOException, InterruptedException {
         BatchExporter.checkFolder(folder);
         prepared.clear();
+        BatchExporter.checkNoFilesOfBatch(folder, info);
         BlockingQueue<Object> arrivals = new LinkedBlockingQueue<>();
         AtomicInteger analysed = new AtomicInteger();
         ExecutorService analysisThread = Executors.newSingleThreadExecutor(r -> {

@@ -22,21 +22,25 @@ import org.scanstation.pipeline.PageKind;
 /**
  * Makes each content page ready for its PDF on the analysis worker that has just analysed it, from what the
  * analysis made: the upright, straightened page it already holds (a colour scan is turned again in colour),
- * and the page's text when the analysis read it (an unlabelled page). A labelled page is read the same way
- * with its labels left out, their text taken as the analysis read it. So a page is decoded once, turned once
+ * and the page's whole text when the analysis read it (an unlabelled page: Tesseract's sparse text, word boxes
+ * where the words are). A labelled page is read with its labels left out ({@link PageTextReader}), their text
+ * taken as the analysis read it from the label crops. So a page is decoded once, turned once
  * and read once, and its image is compressed in parallel with the other pages
  * (a JPEG scan at no higher a quality than its own, {@link SourceJpegQuality}).
  * Blank and separator pages, and pages the analysis could not decode, are left out (the exporter handles the
  * last as it always has).
  */
-final class PdfPagePreparer implements AnalysedPageSink {
+public final class PdfPagePreparer implements AnalysedPageSink {
 
     private final OcrEngine pageText;
     private final PdfaDocumentWriter writer;
     private final PreparedPages into;
 
-    /** @param pageText the engine the analysis reads page text with (Tesseract page layout) */
-    PdfPagePreparer(OcrEngine pageText, PdfaDocumentWriter writer, PreparedPages into) {
+    /**
+     * @param pageText an engine laying out a whole page (Tesseract page layout), for the rest of a labelled page
+     * @param into     where the pages wait for their document
+     */
+    public PdfPagePreparer(OcrEngine pageText, PdfaDocumentWriter writer, PreparedPages into) {
         this.pageText = Objects.requireNonNull(pageText, "pageText");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.into = Objects.requireNonNull(into, "into");
@@ -52,7 +56,7 @@ final class PdfPagePreparer implements AnalysedPageSink {
             BufferedImage image = !scan.bilevel() && EncodedPage.hasColour(scan.image())
                     ? ImageOps.render(scan.image(), page.findings().transforms()) : page.uprightGrey();
             OcrText text = page.pageText() != null ? page.pageText() : textLayer(page);
-            into.put(scan.id(), writer.encode(new PdfPage(image, scan.dpi(), scan.bilevel(), text),
+            into.put(scan.id(), page.findings().transforms(), writer.encode(new PdfPage(image, scan.dpi(), scan.bilevel(), text),
                     SourceJpegQuality.of(scan.id())));
         } catch (OcrException | RuntimeException e) {
             into.failed(scan.id(), e);

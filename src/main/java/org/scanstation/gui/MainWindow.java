@@ -1,7 +1,8 @@
 package org.scanstation.gui;
 
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -39,6 +40,7 @@ import org.scanstation.station.Station;
 public final class MainWindow {
 
     public static final String TITLE = "ScanStation";
+    private static final Logger LOG = Logger.getLogger(MainWindow.class.getName());
 
     private final Station station;
     private final SessionViewModel session;
@@ -163,20 +165,19 @@ public final class MainWindow {
         if (!station.openPages().isEmpty()) {
             s.append(station.openPages().size()).append(" scanned pages are not filed yet. ");
         }
-        s.append("\n\nFinish and close: the scan stops, the pages scanned so far are filed into the encrypted store "
-                + "(auto-filed documents queued, the rest held for review), and documents still waiting upload "
-                + "at the next start. Nothing is lost.");
+        s.append("\n\nFinish and close: the scan stops and a batch being filed is finished. Pages not filed yet stay "
+                + "in the encrypted store and are back on this screen at the next start; documents still waiting "
+                + "upload then. Nothing is lost.");
         return s.toString();
     }
 
     private void shutDown(Stage stage) {
         scene.getRoot().setDisable(true);
         background.execute(() -> {
-            station.finishForShutdown(session.operator(), "station", Duration.ofMinutes(2));
             try {
-                station.close();
+                station.close(); // waits until no work runs: the store is never closed under a filing
             } catch (Exception ex) {
-                // the store recovers at the next start
+                LOG.log(Level.WARNING, "the station did not close cleanly; the next start recovers the store", ex);
             }
             Platform.runLater(() -> {
                 stage.hide();

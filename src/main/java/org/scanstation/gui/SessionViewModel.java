@@ -34,7 +34,11 @@ public final class SessionViewModel {
         Optional<SignedInUser> u = accounts.signIn(name, password);
         Arrays.fill(password, '\0');
         if (u.isEmpty()) {
-            signInError.set("Name or password not recognised.");
+            Optional<java.time.Duration> locked = accounts.lockedFor(name);
+            signInError.set(locked.isPresent()
+                    ? "Too many failed sign-ins for this name: try again in "
+                            + Math.max(1, (locked.get().toSeconds() + 59) / 60) + " minute(s)."
+                    : "Name or password not recognised.");
             return false;
         }
         if (!u.get().isSupervisor()) {
@@ -69,9 +73,5 @@ public final class SessionViewModel {
     /** The operator recorded for scanned batches. */
     public String operator() {
         return user.get() == null ? clerk : user.get().name();
-    }
-
-    public boolean hasSupervisorAccounts() {
-        return accounts.hasSupervisor();
     }
 }

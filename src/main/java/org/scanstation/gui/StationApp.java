@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.scanstation.files.NoPlaintextTempFiles;
 import org.scanstation.config.ConfigException;
 import org.scanstation.config.ConfigLoader;
 import org.scanstation.config.EffectiveConfig;
@@ -36,6 +37,7 @@ public final class StationApp extends Application {
     private final ExecutorService loads = Executors.newSingleThreadExecutor(r -> daemon(r, "station-loads"));
 
     public static void launchApp(String[] args) {
+        NoPlaintextTempFiles.apply();
         Application.launch(StationApp.class, args);
     }
 
@@ -47,6 +49,7 @@ public final class StationApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        NoPlaintextTempFiles.apply();
         ProgressIndicator spinner = new ProgressIndicator();
         Label text = new Label("Starting ScanStation: loading the patient index and the text recognition ...");
         VBox box = new VBox(16, spinner, text);
@@ -70,7 +73,7 @@ public final class StationApp extends Application {
     }
 
     private static void fail(Stage stage, String message) {
-        Label text = new Label(message);
+        Label text = new Label(Shown.message(message));
         text.setWrapText(true);
         Button close = new Button("Close");
         close.setOnAction(e -> Platform.exit());

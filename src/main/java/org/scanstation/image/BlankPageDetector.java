@@ -14,7 +14,11 @@ import java.util.List;
  *       shadow of the sheet's edge), round blobs of punch-hole
  *       size near an edge, specks under a millimetre and loose clusters of noise are ignored;</li>
  *   <li>anything else counts: one mark of 3 mm or more, two of 1.5 mm, or four of 1 mm make the page
- *       content (a short word, an initial, a signature, a tick).</li>
+ *       content (a short word, an initial, a signature, a tick);</li>
+ *   <li>a page with no such mark is still not blank when its small marks and specks have the structure
+ *       of writing: faint text that a scan broke into specks lies in rows ({@link SpeckRows}). Clear rows
+ *       one way make it content; some structure, not clear enough, makes the verdict uncertain (a person
+ *       looks), never blank. Noise, however dense, crowds as much one way as the other.</li>
  * </ul>
  * Thread-safe.
  */
@@ -37,6 +41,10 @@ public final class BlankPageDetector {
     private static final double EDGE_SHADOW_BAND_MM = 8.0;
     private static final double EDGE_SHADOW_THICKNESS_MM = 1.5;
     private static final double EDGE_SHADOW_LENGTH_MM = 40.0;
+    /** Rows of small marks (see {@link SpeckRows}) that make a page faint writing rather than blank. */
+    private static final int MIN_ROWS = 3;
+    /** Fewer small marks than this say nothing by how they crowd. */
+    private static final int MIN_CROWDED_MARKS = 30;
 
     /** Whether the page is blank; {@code dpi} is the page's resolution (300 when unknown). */
     public BlankVerdict assess(BufferedImage page, int dpi) {
@@ -67,6 +75,9 @@ public final class BlankPageDetector {
         int large = 0;
         long inkPixels = 0;
         double largestMm = 0;
+        double[] xs = new double[blobs.size()];
+        double[] ys = new double[blobs.size()];
+        int marksAt = 0;
         for (Components.Blob b : blobs) {
             double wMm = b.width() / pxPerMm;
             double hMm = b.height() / pxPerMm;
@@ -75,11 +86,15 @@ public final class BlankPageDetector {
                 edges++;
             } else if (size < SPECK_MM || b.pixels() < Math.max(b.width(), b.height())) {
                 specks++; // dust, or a loose cluster of noise rather than a stroke
+                xs[marksAt] = (b.minX() + b.maxX()) / 2.0 / pxPerMm;
+                ys[marksAt++] = (b.minY() + b.maxY()) / 2.0 / pxPerMm;
             } else if (isPunchHole(b, wMm, hMm, w, h, pxPerMm)) {
                 holes++;
             } else if (isEdgeShadow(b, wMm, hMm, w, h, pxPerMm)) {
                 edges++;
             } else {
+                xs[marksAt] = (b.minX() + b.maxX()) / 2.0 / pxPerMm;
+                ys[marksAt++] = (b.minY() + b.maxY()) / 2.0 / pxPerMm;
                 inkPixels += b.pixels();
                 largestMm = Math.max(largestMm, size);
                 if (size >= MARK_MM) {
@@ -99,8 +114,31 @@ public final class BlankPageDetector {
             return new BlankVerdict(false, inkRatio, String.format(
                     "content: %d marks (largest %.1f mm); %s", marks, largestMm, ignored));
         }
+        SpeckRows.Result rows = SpeckRows.of(xs, ys, marksAt);
+        if (writing(rows)) {
+            return new BlankVerdict(false, inkRatio, String.format(
+                    "content: faint writing, %d small marks in rows (%d line-like runs)", marksAt, rows.rowsAlong()));
+        }
+        if (maybeWriting(rows)) {
+            return new BlankVerdict(false, inkRatio, String.format(
+                    "almost blank, but its %d small marks lie in rows as faint writing would", marksAt), true);
+        }
         return new BlankVerdict(true, inkRatio, marks == 0 ? "blank: " + ignored
                 : String.format("blank: only %d small marks (largest %.1f mm); %s", marks, largestMm, ignored));
+    }
+
+    /** Small marks with the structure of text: several line-like runs, or crowded into rows one way only. */
+    static boolean writing(SpeckRows.Result r) {
+        boolean runs = r.rowsAlong() >= MIN_ROWS && r.rowsAlong() >= 3 * r.rowsAcross() + MIN_ROWS;
+        boolean rows = r.marks() >= MIN_CROWDED_MARKS && r.crowdingAlong() >= 6 && r.crowdingAlong() >= 4 * r.crowdingAcross();
+        return runs || rows;
+    }
+
+    /** Small marks with some of the structure of text: not sure enough to call it writing, too much to call it blank. */
+    static boolean maybeWriting(SpeckRows.Result r) {
+        boolean runs = r.rowsAlong() >= 2 * r.rowsAcross() + 1;
+        boolean rows = r.marks() >= MIN_CROWDED_MARKS && r.crowdingAlong() >= 3 && r.crowdingAlong() >= 2.5 * r.crowdingAcross();
+        return runs || rows;
     }
 
     private static boolean isPunchHole(Components.Blob b, double wMm, double hMm, int w, int h, double pxPerMm) {

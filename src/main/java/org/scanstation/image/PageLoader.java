@@ -3,73 +3,37 @@ package org.scanstation.image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.scanstation.model.PageId;
 
 /**
- * Turns input files into pages: JPEG, PNG, TIFF (multi-page, CCITT G4 bilevel) and PDF (every page).
- * Pages are handed to a {@link PageSink} one by one as they are decoded, so memory holds one page at
- * a time whatever the file's length. A file or page that cannot be decoded becomes one
- * {@link PageLoadResult.Unreadable} with a reason; content problems never throw. Thread-safe.
+ * Turns input files into pages: JPEG (grey, colour, CMYK, YCCK), PNG (any depth, palette, alpha),
+ * TIFF (multi-page; uncompressed, LZW, Deflate, PackBits, JPEG, CCITT G3 and G4), PDF (every page; JBIG2
+ * and JPEG 2000 images included), BMP, GIF, PNM and JPEG 2000 files. Pages are handed to a
+ * {@link PageSink} one by one as they are decoded, so memory holds one page at a time whatever the
+ * file's length.
+ *
+ * <p>Every page comes out as a page: one that cannot be decoded is a {@link PageLoadResult.Unreadable}
+ * with the reason in words (a page cut off by the file's end, a page chain that loops, a page over the
+ * page cap, a page over its time limit). Each step of reading runs within the page time limit of
+ * {@link ReadLimits} ({@link PageTimer}). Content problems never throw. Thread-safe.
  */
 public final class PageLoader {
 
-    /** File name endings taken from a folder. */
-    static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "tif", "tiff", "pdf");
+    private final ReadLimits limits;
 
-    /** Pages larger than this are refused before decoding (about A0 at 600 dpi). */
-    public static final long MAX_PIXELS = 200_000_000L;
-
-    private final RasterImageLoader images = new RasterImageLoader(MAX_PIXELS);
-    private final PdfPageLoader pdfs = new PdfPageLoader(MAX_PIXELS);
-
-    /**
-     * The files to load, in batch order: files as given; a folder stands for every image or PDF file
-     * directly in it, in name order.
-     *
-     * @throws InputException when a path does not exist or a folder cannot be listed
-     */
-    public static List<Path> expandInputs(List<Path> inputs) throws InputException {
-        List<Path> files = new ArrayList<>();
-        for (Path input : inputs) {
-            if (Files.isDirectory(input)) {
-                List<Path> inFolder = new ArrayList<>();
-                try (DirectoryStream<Path> dir = Files.newDirectoryStream(input)) {
-                    for (Path p : dir) {
-                        if (Files.isRegularFile(p) && EXTENSIONS.contains(extension(p))) {
-                            inFolder.add(p);
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new InputException("cannot list folder " + input + ": " + e.getMessage());
-                }
-                inFolder.sort(Comparator.comparing(p -> p.getFileName().toString()));
-                files.addAll(inFolder);
-            } else if (Files.isRegularFile(input)) {
-                if (!Files.isReadable(input)) {
-                    throw new InputException("input cannot be read: " + input);
-                }
-                files.add(input);
-            } else if (Files.exists(input)) {
-                throw new InputException("input is neither a file nor a folder: " + input);
-            } else {
-                throw new InputException("input not found: " + input);
-            }
-        }
-        return files;
+    public PageLoader() {
+        this(ReadLimits.defaults());
     }
 
-    static String extension(Path p) {
-        String name = p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    public PageLoader(ReadLimits limits) {
+        this.limits = limits;
+        ImageIoPlugins.install();
+    }
+
+    public ReadLimits limits() {
+        return limits;
     }
 
     /**
@@ -90,39 +54,35 @@ public final class PageLoader {
             sink.accept(new PageLoadResult.Unreadable(single, "empty file (0 bytes)"));
             return;
         }
-        switch (FileKind.sniff(head, n)) {
-            case PDF -> pdfs.load(file, sink);
-            case TIFF -> images.load(file, "tiff", sink);
-            case JPEG -> images.load(file, "jpeg", sink);
-            case PNG -> images.load(file, "png", sink);
-            default -> sink.accept(new PageLoadResult.Unreadable(single,
-                    "not a JPEG, PNG, TIFF or PDF file (unrecognised content)"));
+        FileKind kind = FileKind.sniff(head, n);
+        if (kind == FileKind.UNKNOWN) {
+            sink.accept(new PageLoadResult.Unreadable(single, "not a " + FileKind.NAMES + " file (unrecognised content)"));
+            return;
+        }
+        try (PageTimer timer = new PageTimer(limits.pageTimeLimit())) {
+            new FileReading(file, kind, d -> open(file, kind, limits.maxPagesPerFile(), d), timer, sink).run();
         }
     }
 
-    /** The formats recognised by their first bytes. */
-    enum FileKind {
-        JPEG, PNG, TIFF, PDF, UNKNOWN;
-
-        static FileKind sniff(byte[] h, int n) {
-            if (n >= 3 && (h[0] & 0xff) == 0xFF && (h[1] & 0xff) == 0xD8 && (h[2] & 0xff) == 0xFF) {
-                return JPEG;
-            }
-            if (n >= 8 && (h[0] & 0xff) == 0x89 && h[1] == 'P' && h[2] == 'N' && h[3] == 'G') {
-                return PNG;
-            }
-            if (n >= 4 && ((h[0] == 'I' && h[1] == 'I' && h[2] == 42 && h[3] == 0)
-                    || (h[0] == 'M' && h[1] == 'M' && h[2] == 0 && h[3] == 42))) {
-                return TIFF;
-            }
-            // a PDF header may follow some junk within the first kilobyte
-            for (int i = 0; i + 4 < n; i++) {
-                if (h[i] == '%' && h[i + 1] == 'P' && h[i + 2] == 'D' && h[i + 3] == 'F' && h[i + 4] == '-') {
-                    return PDF;
-                }
-            }
-            return UNKNOWN;
+    /**
+     * Renders every page of a PDF held in memory (as a scanner sends it), as {@link #load} does a file; no
+     * copy of it is written anywhere. Pages are named after {@code name}.
+     */
+    public void loadPdf(byte[] pdf, String name, PageSink sink) throws IOException, InterruptedException {
+        try (PageTimer timer = new PageTimer(limits.pageTimeLimit())) {
+            new FileReading(Path.of(name), FileKind.PDF, d -> PdfPageFile.open(pdf, limits.maxPagesPerFile(), d),
+                    timer, sink).run();
         }
+    }
+
+    /** Opens a file of a known kind for reading page by page. */
+    static PageFile open(Path file, FileKind kind, int maxPages, PageDeadline deadline) throws IOException {
+        return switch (kind) {
+            case PDF -> PdfPageFile.open(file, maxPages, deadline);
+            case TIFF -> TiffPageFile.open(file, maxPages, deadline);
+            case UNKNOWN -> throw new UnreadableFileException("unrecognised content");
+            default -> RasterPageFile.open(file, kind.format, kind.label);
+        };
     }
 
     static boolean isBilevel(BufferedImage img) {

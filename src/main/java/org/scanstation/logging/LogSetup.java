@@ -31,6 +31,12 @@ public final class LogSetup {
     public static final int DEFAULT_FILE_COUNT = 5;
     public static final String FILE_PATTERN = "scanstation.%g.log";
 
+    /**
+     * The station's logger, held here: the LogManager keeps loggers only weakly, and a logger that is
+     * collected comes back without its level (falling back to the root's WARNING).
+     */
+    private static final Logger STATION = Logger.getLogger("org.scanstation");
+
     private static Handler installed;
     private static Path installedDir;
 
@@ -62,7 +68,7 @@ public final class LogSetup {
      */
     public static synchronized Optional<Path> install() {
         try {
-            return Optional.of(install(defaultLogDir(), DEFAULT_LIMIT_BYTES, DEFAULT_FILE_COUNT, Redactor.withDefaults()));
+            return Optional.of(install(defaultLogDir(), DEFAULT_LIMIT_BYTES, DEFAULT_FILE_COUNT, null));
         } catch (IOException | RuntimeException e) {
             quietConsole();
             return Optional.empty();
@@ -76,6 +82,7 @@ public final class LogSetup {
      * @param dir         the folder (created if missing)
      * @param limitBytes  size at which a file is rotated
      * @param count       files kept
+     * @param redactor    masks identifiers; null for {@link Redactor#shared()} as it is at each record
      * @return the folder
      * @throws IOException when the folder or the file cannot be created
      */
@@ -89,7 +96,7 @@ public final class LogSetup {
         removeHandlers(root);
         root.addHandler(file);
         root.setLevel(Level.WARNING);
-        Logger.getLogger("org.scanstation").setLevel(Level.INFO);
+        STATION.setLevel(Level.INFO);
         installed = file;
         installedDir = dir;
         return dir;

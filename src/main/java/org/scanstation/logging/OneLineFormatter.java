@@ -20,8 +20,18 @@ public final class OneLineFormatter extends Formatter {
 
     private final Redactor redactor;
 
+    /** Masks with {@link Redactor#shared()} as it is when each record is written. */
+    public OneLineFormatter() {
+        this(null);
+    }
+
+    /** Masks with {@code redactor}, or with {@link Redactor#shared()} when null. */
     public OneLineFormatter(Redactor redactor) {
         this.redactor = redactor;
+    }
+
+    private Redactor redactor() {
+        return redactor != null ? redactor : Redactor.shared();
     }
 
     @Override
@@ -30,7 +40,7 @@ public final class OneLineFormatter extends Formatter {
         line.append(TIME.format(Instant.ofEpochMilli(record.getMillis()))).append(' ')
                 .append(String.format("%-7s", record.getLevel().getName())).append(' ')
                 .append(record.getLoggerName() == null ? "-" : record.getLoggerName()).append("  ")
-                .append(oneLine(redactor.redact(formatMessage(record))))
+                .append(oneLine(redactor().redact(formatMessage(record))))
                 .append(System.lineSeparator());
         Throwable t = record.getThrown();
         if (t != null) {
@@ -45,7 +55,7 @@ public final class OneLineFormatter extends Formatter {
         // only frames and "Caused by" headers; every message is masked like the record's own
         for (String l : frames.toString().split("\\R")) {
             if (!l.isBlank()) {
-                line.append("    ").append(redactor.redact(l.strip())).append(System.lineSeparator());
+                line.append("    ").append(redactor().redact(l.strip())).append(System.lineSeparator());
             }
         }
     }

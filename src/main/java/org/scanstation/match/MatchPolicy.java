@@ -20,7 +20,9 @@ import org.scanstation.ocr.LabelReading;
  * index, nothing read on it disagrees with that patient, and at least two independent kinds of
  * evidence agree (an NHS number or hospital number, plus a second identifier or the label's name or
  * date of birth). Anything invalid, unknown, conflicting or unreadable goes to review with the
- * reasons in plain words. Names alone never identify a patient.
+ * reasons in plain words. Names alone never identify a patient. An identifier the PAS merged into
+ * another patient (a retired NHS number or hospital number) always sends the page to review, with the
+ * merge in words and the surviving patient as the candidate.
  */
 public final class MatchPolicy {
 
@@ -48,6 +50,7 @@ public final class MatchPolicy {
     }
 
     public MatchDecision decide(PageEvidence evidence) {
+        PatientIndex index = this.index.snapshot(); // one index for the whole decision, even across a refresh
         if (evidence.isSilent()) {
             return new MatchDecision.NoIdentity(List.of("no patient label or identifier on this page"));
         }
@@ -74,6 +77,15 @@ public final class MatchPolicy {
                 found = index.byHospitalNumber(id.value());
             }
             if (found.isEmpty()) {
+                Optional<RetiredIdentifier> retired = index.retired(id.kind(), id.value());
+                if (retired.isPresent()) {
+                    // Never filed to the retired record (it is not in the index) nor, automatically, to the survivor.
+                    Patient survivor = retired.get().survivor();
+                    problems.add(retired.get().describe() + " (" + id.source().words() + ")");
+                    patients.putIfAbsent(survivor.nhsNumber().digits(), survivor);
+                    keys.add("patient:" + survivor.nhsNumber().digits());
+                    continue;
+                }
                 problems.add(id.describe() + " is not in the patient index");
                 keys.add((id.kind() == IdentifierRead.Kind.NHS_NUMBER ? "nhs:" : "mrn:") + id.value());
                 continue;

@@ -42,12 +42,13 @@ final class BarcodeTextureFinder {
                 int gx = 0;
                 int gy = 0;
                 int edges = 0;
-                for (int y = cy * cell; y < (cy + 1) * cell && y + 1 < img.height; y++) {
+                for (int y = cy * cell; y < (cy + 1) * cell && y + 2 < img.height; y++) {
                     int base = y * img.width;
-                    for (int x = cx * cell; x < (cx + 1) * cell && x + 1 < img.width; x++) {
+                    for (int x = cx * cell; x < (cx + 1) * cell && x + 2 < img.width; x++) {
                         int v = img.grey[base + x];
-                        int dx = Math.abs(img.grey[base + x + 1] - v);
-                        int dy = Math.abs(img.grey[base + img.width + x] - v);
+                        // across two pixels: a bar edge softened by blur or lens still counts
+                        int dx = Math.abs(img.grey[base + x + 2] - v);
+                        int dy = Math.abs(img.grey[base + 2 * img.width + x] - v);
                         gx += dx;
                         gy += dy;
                         if (dx >= strong) {

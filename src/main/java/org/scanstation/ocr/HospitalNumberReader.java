@@ -3,7 +3,6 @@ package org.scanstation.ocr;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,8 +12,9 @@ import org.scanstation.model.HospitalNumberFormat;
  * Reads the hospital number (MRN) of a label: the token after a keyword ("Hosp No", "Hospital No",
  * "Hospital Number", "MRN", "Unit No", "Case No", "RXX No"...) that matches the trust's
  * {@link HospitalNumberFormat}; failing that, a token standing alone that matches the format exactly.
- * O/0 confusions are tolerated only where the pattern demands: a token that does not match as read
- * is accepted when exactly one way of reading its O/0 characters matches.
+ * OCR look-alikes are tolerated only where the pattern demands: a token that does not match as read is
+ * accepted when exactly one way of reading its look-alike characters matches the format, so "$1537408"
+ * is S1537408 where the format wants a letter first, while "82777487" (B or S?) gives none.
  */
 final class HospitalNumberReader {
 
@@ -89,8 +89,23 @@ final class HospitalNumberReader {
     }
 
     private static String clean(String token) {
-        return token.replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
+        return token.replaceAll("^[^A-Za-z0-9$|]+|[^A-Za-z0-9$|]+$", "");
     }
+
+    /**
+     * What each character OCR reads may really be (itself first), for the look-alikes OCR makes between
+     * letters and digits: a letter read where the format wants a digit, and the few digits that stand for
+     * one letter only (0 for O, 5 and $ for S). "8" may be B or S and "1" I or L, so where two readings fit
+     * the format the token gives no hospital number; 2/Z and 6/G are left alone (a misread garbled digit
+     * would too easily become another hospital number).
+     */
+    private static final java.util.Map<Character, String> LOOK_ALIKES = java.util.Map.ofEntries(
+            java.util.Map.entry('0', "0O"), java.util.Map.entry('O', "O0"), java.util.Map.entry('D', "D0"),
+            java.util.Map.entry('Q', "Q0"), java.util.Map.entry('5', "5S"), java.util.Map.entry('S', "S5"),
+            java.util.Map.entry('$', "S5"), java.util.Map.entry('8', "8BS"), java.util.Map.entry('B', "B8"),
+            java.util.Map.entry('1', "1IL"), java.util.Map.entry('I', "I1"), java.util.Map.entry('L', "L1"),
+            java.util.Map.entry('|', "1I"), java.util.Map.entry('Z', "Z2"), java.util.Map.entry('G', "G6"),
+            java.util.Map.entry('T', "T7"));
 
     private String readToken(String token) {
         String upper = token.toUpperCase();
@@ -99,27 +114,40 @@ final class HospitalNumberReader {
         }
         List<Integer> ambiguous = new ArrayList<>();
         for (int i = 0; i < upper.length(); i++) {
-            if (upper.charAt(i) == 'O' || upper.charAt(i) == '0') {
+            if (group(upper.charAt(i)) != null) {
                 ambiguous.add(i);
             }
         }
         if (ambiguous.isEmpty() || ambiguous.size() > MAX_AMBIGUOUS_CHARS) {
             return null;
         }
-        Optional<String> only = Optional.empty();
-        char[] chars = upper.toCharArray();
-        for (int mask = 0; mask < (1 << ambiguous.size()); mask++) {
-            for (int b = 0; b < ambiguous.size(); b++) {
-                chars[ambiguous.get(b)] = ((mask >> b) & 1) == 1 ? 'O' : '0';
-            }
-            String variant = new String(chars);
-            if (format.matches(variant)) {
-                if (only.isPresent()) {
-                    return null;
-                }
-                only = Optional.of(variant);
-            }
+        Set<String> matching = new LinkedHashSet<>();
+        variants(upper.toCharArray(), ambiguous, 0, matching);
+        return matching.size() == 1 ? matching.iterator().next() : null;
+    }
+
+    /** Every way of reading the ambiguous characters from position {@code k} on that matches the format. */
+    private void variants(char[] chars, List<Integer> ambiguous, int k, Set<String> out) {
+        if (out.size() > 1) {
+            return;
         }
-        return only.orElse(null);
+        if (k == ambiguous.size()) {
+            String v = new String(chars);
+            if (format.matches(v)) {
+                out.add(v);
+            }
+            return;
+        }
+        int at = ambiguous.get(k);
+        char original = chars[at];
+        for (char c : group(original).toCharArray()) {
+            chars[at] = c;
+            variants(chars, ambiguous, k + 1, out);
+        }
+        chars[at] = original;
+    }
+
+    private static String group(char c) {
+        return LOOK_ALIKES.get(c);
     }
 }

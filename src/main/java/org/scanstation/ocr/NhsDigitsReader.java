@@ -5,16 +5,16 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the ten digits printed after an "NHS" keyword on a label ("NHS No: 999 618 5311",
- * "NHS Number: 999-618-5311", "NHS No. 9991518150"). Inside that digit group only, the usual OCR
- * confusions are undone (O/o/D to 0, l/I/| to 1, S to 5, B to 8). The check digit is neither fixed
+ * "NHS Number: 999-618-5311", "NHS No. 9991518150"; OCR often reads the full stop as a comma). Inside that digit group only, the usual OCR
+ * confusions are undone (O/o/D to 0, l/I/| to 1, S/$ to 5, B to 8). The check digit is neither fixed
  * nor validated: the digits are returned as printed, or null when there are not exactly ten.
  */
 final class NhsDigitsReader {
 
     private static final Pattern KEYWORD = Pattern.compile(
-            "\\bNH[S5]\\s*(?:No\\b\\.?|Number\\b|Num\\b\\.?|#)?\\s*[:.;]?", Pattern.CASE_INSENSITIVE);
+            "\\bNH[S5]\\s*(?:No\\b\\.?|Number\\b|Num\\b\\.?|#)?\\s*[:.;,]?", Pattern.CASE_INSENSITIVE);
     /** A token made only of digits and characters OCR confuses with digits. */
-    private static final Pattern DIGITISH = Pattern.compile("[0-9OoDlI|SB]+");
+    private static final Pattern DIGITISH = Pattern.compile("[0-9OoDlI|SB$]+");
 
     private NhsDigitsReader() {
     }
@@ -59,7 +59,7 @@ final class NhsDigitsReader {
         return switch (c) {
             case 'O', 'o', 'D' -> '0';
             case 'l', 'I', '|' -> '1';
-            case 'S' -> '5';
+            case 'S', '$' -> '5';
             case 'B' -> '8';
             default -> c;
         };

@@ -55,7 +55,7 @@ public final class PageTextReader {
         }
         input = OcrBinarizer.prepare(input);
         OcrText text = engine.recognise(input, null);
-        return factor == 1 ? text : scaled(text, factor);
+        return scaledUp(text, factor);
     }
 
     private static BufferedImage copy(BufferedImage grey) {
@@ -86,7 +86,11 @@ public final class PageTextReader {
         return grey;
     }
 
-    private static OcrText scaled(OcrText text, int factor) {
+    /** {@code text} read from a page shrunk by {@code factor}, its word boxes in the full page's pixels. */
+    public static OcrText scaledUp(OcrText text, int factor) {
+        if (factor == 1) {
+            return text;
+        }
         List<OcrWord> words = new ArrayList<>(text.words().size());
         for (OcrWord w : text.words()) {
             Rectangle b = w.box();

@@ -33,6 +33,7 @@ final class PatientNameReader {
     private static final Pattern TITLE = Pattern.compile(
             "^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Mstr|Prof)\\.?\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern MISREAD_COMMA = Pattern.compile("^(\\p{Lu}[\\p{Lu}'\\-]+(?:\\s\\p{Lu}[\\p{Lu}'\\-]+)*)[.;](?=\\s)");
+    private static final Pattern RULING_READ_AS_TEXT = Pattern.compile("^[|!\\[\\]{}_~`\"\\s]+|[|!\\[\\]{}_~`\"\\s]+$");
     private static final Pattern BRACKETS = Pattern.compile("\\s*\\([^)]*\\)\\s*");
     private static final Pattern LABEL_WORD = Pattern.compile(
             "(?i).*\\b(?:NHS|DOB|D\\.O\\.B|MRN|Hosp|Hospital|Consultant|Dept|Department|Infirmary|Dear|Re)\\b.*");
@@ -101,6 +102,8 @@ final class PatientNameReader {
     /** "FAMILY, Given", "Given FAMILY", "FAMILY Given", with an optional title and "(M)" tags; else null. */
     static Name parseName(String raw) {
         String s = BRACKETS.matcher(raw).replaceAll(" ").strip();
+        // the box's ruling read as characters at either end of the line: "| Name: Arjun MITCHELL |"
+        s = RULING_READ_AS_TEXT.matcher(s).replaceAll("").strip();
         // OCR often reads the comma after an upper-case family name as a full stop or semicolon
         s = MISREAD_COMMA.matcher(s).replaceFirst("$1,");
         s = TITLE.matcher(s).replaceFirst("");
@@ -111,10 +114,11 @@ final class PatientNameReader {
         if (comma >= 0) {
             String family = s.substring(0, comma).strip();
             String given = TITLE.matcher(s.substring(comma + 1).strip()).replaceFirst("").strip();
-            if (!allWords(family) || !allWords(given) || words(family).size() > 3 || words(given).size() > 4) {
+            if (!allWords(family) || !allWords(given) || words(family).size() > 3 || words(given).size() > 4
+                    || !printedLikeAName(family) || !hasVowel(family)) {
                 return null;
             }
-            return new Name(family, given);
+            return new Name(family, printedLikeAName(given) ? given : null);
         }
         List<String> words = words(s);
         if (words.size() < 2 || words.size() > 5 || !allWords(s)) {
@@ -145,6 +149,26 @@ final class PatientNameReader {
             return new Name(String.join(" ", words.subList(firstCaps, words.size())), String.join(" ", words.subList(0, firstCaps)));
         }
         return null;
+    }
+
+    /** A printed name part: "KING", "King", "McDonald", "McDONALD"; OCR garbage mixes cases ("QIStulrvedu"). */
+    private static final Pattern NAME_PART = Pattern.compile("(?:Mc|Mac)?\\p{Lu}(?:\\p{Lu}*|\\p{Ll}*)");
+
+    /**
+     * True when every word, and every part of it between hyphens and apostrophes, is capitalised as names
+     * are printed (all capitals, or one capital then small letters).
+     */
+    static boolean printedLikeAName(String name) {
+        for (String part : name.strip().split("[\\s'\\-]+")) {
+            if (!part.isEmpty() && !NAME_PART.matcher(part).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasVowel(String name) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).toUpperCase().matches(".*[AEIOUY].*");
     }
 
     private static List<String> words(String s) {

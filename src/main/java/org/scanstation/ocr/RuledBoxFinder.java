@@ -23,12 +23,26 @@ final class RuledBoxFinder {
 
     private static final int CONTRAST = 12;
 
-    /** A straight line segment: along = its row (horizontal) or column (vertical); from..to its extent. */
-    record Segment(int along, int from, int to, int lo, int hi, double slope) {
+    /**
+     * A straight line segment: along = its row (horizontal) or column (vertical); from..to its extent;
+     * covered = how much of the extent its pieces cover.
+     */
+    record Segment(int along, int from, int to, int lo, int hi, double slope, int covered) {
         int length() {
             return to - from;
         }
+
+        /** Share of the extent the pieces cover: a ruled line nearly all of it, a column of text only its lines. */
+        double coverage() {
+            return length() <= 0 ? 1 : Math.min(1, covered / (double) length());
+        }
     }
+
+    /**
+     * A box side must be drawn over this share of its length: a column of aligned letters in a paragraph
+     * breaks at every gap between its lines, a ruled line (even a faint or broken one) hardly ever.
+     */
+    static final double MIN_SIDE_COVERAGE = 0.8;
 
     /** A box found: its bounds (work pixels) and how far it is turned, degrees (clockwise positive). */
     record Box(Rectangle bounds, double angle) {
@@ -75,11 +89,11 @@ final class RuledBoxFinder {
         return outermost(boxes);
     }
 
-    /** A vertical segment near column x covering most of y0..y1. */
+    /** A vertical segment near column x covering most of y0..y1, drawn as a line (not a column of text). */
     private static boolean hasSide(List<Segment> vertical, int x, int y0, int y1, int tol) {
         int need = (int) ((y1 - y0) * 0.6);
         for (Segment v : vertical) {
-            if (Math.abs(v.along() - x) <= tol) {
+            if (Math.abs(v.along() - x) <= tol && v.coverage() >= MIN_SIDE_COVERAGE) {
                 int covered = Math.min(v.to(), y1 + tol) - Math.max(v.from(), y0 - tol);
                 if (covered >= need) {
                     return true;
@@ -133,7 +147,7 @@ final class RuledBoxFinder {
                 if (hit) {
                     if (runStart < 0 || i - lastHit > maxGap) {
                         if (runStart >= 0 && lastHit - runStart >= minRun) {
-                            out.add(new Segment(line, runStart, lastHit, line, line, 0));
+                            out.add(new Segment(line, runStart, lastHit, line, line, 0, lastHit - runStart));
                         }
                         runStart = i;
                     }
@@ -141,7 +155,7 @@ final class RuledBoxFinder {
                 }
             }
             if (runStart >= 0 && lastHit - runStart >= minRun) {
-                out.add(new Segment(line, runStart, lastHit, line, line, 0));
+                out.add(new Segment(line, runStart, lastHit, line, line, 0, lastHit - runStart));
             }
         }
         return out;
@@ -194,7 +208,7 @@ final class RuledBoxFinder {
         sorted.sort(Comparator.comparingInt(Segment::from));
         int rowTol = 2;
         int gap = img.mm(2);
-        // per line: along-sum, count, from, to, last along, first along, lo, hi
+        // per line: along-sum, count, from, to, last along, first along, lo, hi, covered
         List<int[]> lines = new ArrayList<>();
         List<int[]> open = new ArrayList<>();
         for (Segment s : sorted) {
@@ -206,10 +220,12 @@ final class RuledBoxFinder {
                 }
             }
             if (target == null) {
-                int[] l = {s.along(), 1, s.from(), s.to(), s.along(), s.along(), s.along(), s.along()};
+                int[] l = {s.along(), 1, s.from(), s.to(), s.along(), s.along(), s.along(), s.along(), s.covered()};
                 lines.add(l);
                 open.add(l);
             } else {
+                // pieces of neighbouring rows overlap: count only what extends the line beyond what it had
+                target[8] += Math.max(0, s.to() - Math.max(s.from(), target[3]));
                 target[0] += s.along();
                 target[1]++;
                 target[2] = Math.min(target[2], s.from());
@@ -223,7 +239,7 @@ final class RuledBoxFinder {
         List<Segment> out = new ArrayList<>();
         for (int[] l : lines) {
             double slope = l[3] > l[2] ? (double) (l[4] - l[5]) / (l[3] - l[2]) : 0;
-            out.add(new Segment(l[0] / l[1], l[2], l[3], l[6], l[7], slope));
+            out.add(new Segment(l[0] / l[1], l[2], l[3], l[6], l[7], slope, l[8]));
         }
         return out;
     }

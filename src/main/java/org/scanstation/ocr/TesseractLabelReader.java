@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.scanstation.model.HospitalNumberFormat;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * Reads patient labels: {@link LabelLocator} finds the label regions, each region (only) is cut out,
@@ -16,6 +17,11 @@ import org.scanstation.model.HospitalNumberFormat;
  */
 public final class TesseractLabelReader implements LabelReader, AutoCloseable {
 
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
+
     /** Text lines shorter than this (pixels, ascender to descender) are enlarged: Tesseract reads best with an x-height of 20 px or more. */
     static final int MIN_LINE_HEIGHT_PX = 40;
     private static final double MAX_UPSCALE = 3.0;
@@ -25,12 +31,14 @@ public final class TesseractLabelReader implements LabelReader, AutoCloseable {
     private final OcrEngine engine;
     private final LabelLocator locator;
     private final LabelParser parser;
+    private final LabelRereader rereader;
 
     /** @param engine an engine reading a block of text (Tesseract {@link TesseractOcrEngine.Layout#BLOCK}) */
     public TesseractLabelReader(OcrEngine engine, LabelLocator locator, LabelParser parser) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.locator = Objects.requireNonNull(locator, "locator");
         this.parser = Objects.requireNonNull(parser, "parser");
+        this.rereader = new LabelRereader(engine, locator, parser);
     }
 
     /** Tesseract (English, block layout) with the given hospital number format. */
@@ -46,15 +54,26 @@ public final class TesseractLabelReader implements LabelReader, AutoCloseable {
 
     /** As {@link #read(BufferedImage, List)} for a page whose resolution is known. */
     public List<LabelReading> read(BufferedImage uprightPage, List<Rectangle> barcodeHints, double dpi) throws OcrException {
+        return readAll(uprightPage, barcodeHints, dpi).readings();
+    }
+
+    @Override
+    public LabelsFound readAll(BufferedImage uprightPage, List<Rectangle> barcodeHints) throws OcrException {
+        return readAll(uprightPage, barcodeHints, LabelLocator.estimateDpi(uprightPage));
+    }
+
+    private LabelsFound readAll(BufferedImage uprightPage, List<Rectangle> barcodeHints, double dpi) throws OcrException {
         Objects.requireNonNull(uprightPage, "uprightPage");
+        List<Rectangle> located = new ArrayList<>();
         List<LabelReading> readings = new ArrayList<>();
         for (LabelLocator.LabelRegion region : locator.locate(uprightPage, barcodeHints, dpi)) {
+            located.add(region.bounds());
             LabelReading reading = readRegion(uprightPage, region, dpi);
             if (reading.hasIdentifier() || reading.hasDemographics()) {
                 readings.add(reading);
             }
         }
-        return readings;
+        return new LabelsFound(located, readings);
     }
 
     /**
@@ -75,6 +94,21 @@ public final class TesseractLabelReader implements LabelReader, AutoCloseable {
         OcrText again = engine.recognise(LabelCrop.scaled(crop, otherScale), null);
         LabelReading second = parser.parse(again.text(), region.bounds(), again.meanConfidence());
         return LabelReadings.combine(first, second);
+    }
+
+    @Override
+    public List<Rectangle> locate(BufferedImage uprightPage, List<Rectangle> barcodeHints) {
+        List<Rectangle> out = new ArrayList<>();
+        for (LabelLocator.LabelRegion r : locator.locate(uprightPage, barcodeHints, LabelLocator.estimateDpi(uprightPage))) {
+            out.add(r.bounds());
+        }
+        return out;
+    }
+
+    @Override
+    public List<LabelHypotheses> reread(BufferedImage uprightPage, List<Rectangle> barcodeHints) throws OcrException {
+        return rereader.reread(Objects.requireNonNull(uprightPage, "uprightPage"), barcodeHints,
+                LabelLocator.estimateDpi(uprightPage));
     }
 
     @Override

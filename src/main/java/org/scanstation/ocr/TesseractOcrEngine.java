@@ -16,6 +16,7 @@ import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
 import net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel;
 import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
 import net.sourceforge.tess4j.TessAPI;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * OCR with Tesseract through Tess4J's native API (grey pixels passed straight to the engine, no
@@ -25,12 +26,19 @@ import net.sourceforge.tess4j.TessAPI;
  */
 public final class TesseractOcrEngine implements OcrEngine {
 
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
+
     /** Tesseract's page segmentation modes used by the station. */
     public enum Layout {
         /** A whole page with columns and blocks (psm 3). */
         PAGE(3),
         /** A single uniform block of text, such as a patient label (psm 6). */
         BLOCK(6),
+        /** A single line of text, such as one field of a label (psm 7). */
+        LINE(7),
         /** Sparse text anywhere, in no particular order (psm 11). */
         SPARSE(11);
 
@@ -45,19 +53,34 @@ public final class TesseractOcrEngine implements OcrEngine {
     private final String language;
     private final Layout layout;
     private final Map<String, String> variables;
+    private final String whitelist;
     private final ThreadLocal<TessBaseAPI> perThread;
     private final ConcurrentLinkedQueue<TessBaseAPI> all = new ConcurrentLinkedQueue<>();
+    /** Native handles created and not yet deleted, over every engine of the process. */
+    private static final java.util.concurrent.atomic.AtomicInteger LIVE_HANDLES =
+            new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     public TesseractOcrEngine(Path tessdata, String language, Layout layout) {
-        this(tessdata, language, layout, Map.of());
+        this(tessdata, language, layout, null, Map.of());
     }
 
     /** @param variables Tesseract parameters set on each native engine after it is loaded (name to value) */
     public TesseractOcrEngine(Path tessdata, String language, Layout layout, Map<String, String> variables) {
+        this(tessdata, language, layout, null, variables);
+    }
+
+    /** @param whitelist the only characters the engine may read (e.g. digits for a number field); null for any */
+    public TesseractOcrEngine(Path tessdata, String language, Layout layout, String whitelist) {
+        this(tessdata, language, layout, whitelist, Map.of());
+    }
+
+    private TesseractOcrEngine(Path tessdata, String language, Layout layout, String whitelist,
+                               Map<String, String> variables) {
         this.tessdata = tessdata;
         this.language = language;
         this.layout = layout;
+        this.whitelist = whitelist;
         this.variables = Map.copyOf(variables);
         this.perThread = new ThreadLocal<>();
     }
@@ -102,11 +125,15 @@ public final class TesseractOcrEngine implements OcrEngine {
                     throw new OcrException("Tesseract has no parameter '" + v.getKey() + "'");
                 }
             }
+            if (whitelist != null) {
+                api().TessBaseAPISetVariable(h, "tessedit_char_whitelist", whitelist);
+            }
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             throw new OcrException("the Tesseract library is not installed (libtesseract): " + e.getMessage(), e);
         }
         perThread.set(h);
         all.add(h);
+        LIVE_HANDLES.incrementAndGet();
         return h;
     }
 
@@ -221,6 +248,12 @@ public final class TesseractOcrEngine implements OcrEngine {
         while ((h = all.poll()) != null) {
             api().TessBaseAPIEnd(h);
             api().TessBaseAPIDelete(h);
+            LIVE_HANDLES.decrementAndGet();
         }
+    }
+
+    /** Native Tesseract handles alive in this process, over every engine (each costs tens of MB). */
+    public static int liveHandles() {
+        return LIVE_HANDLES.get();
     }
 }

@@ -6,23 +6,26 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.scanstation.files.NewFiles;
 import org.scanstation.pdf.PdfExportException.Reason;
 
 /**
  * Writes a file so that it is either complete under its final name or absent: the bytes go to a
- * hidden temporary file in the same folder, are forced to the disk, and the file is then renamed
- * atomically over the final name. On any failure the temporary file is deleted.
+ * hidden temporary file in the same folder (created with {@link NewFiles#modeFor}: owner-only unless
+ * the folder is a closed team folder), are forced to the disk, and the file is then given its final
+ * name without ever replacing an existing file ({@link NewFiles#publish}). On any failure the
+ * temporary file is deleted.
  */
 final class AtomicFileWriter {
 
@@ -56,7 +59,8 @@ final class AtomicFileWriter {
         MessageDigest sha = sha256();
         long bytes;
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), NewFiles.creationAttributes(folder))) {
                 CountingOutputStream counter = new CountingOutputStream(
                         new DigestOutputStream(Channels.newOutputStream(channel), sha));
                 OutputStream out = new BufferedOutputStream(counter, 1 << 16);
@@ -65,7 +69,11 @@ final class AtomicFileWriter {
                 channel.force(true);
                 bytes = counter.count;
             }
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            NewFiles.publish(temp, absolute);
+        } catch (FileAlreadyExistsException e) {
+            deleteQuietly(temp);
+            throw new PdfExportException(Reason.TARGET_EXISTS, "A file named " + absolute.getFileName()
+                    + " already exists in " + folder + "; it was not replaced.", e);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temp);
             throw translate(e, absolute);

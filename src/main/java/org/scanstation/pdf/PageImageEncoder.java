@@ -12,6 +12,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * Turns a page image into what goes into the PDF: CCITT G4 data for bilevel pages, JPEG bytes with
@@ -19,6 +20,11 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * as grey. Thread-safe; CPU only.
  */
 final class PageImageEncoder {
+
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
 
     private final float jpegQuality;
 

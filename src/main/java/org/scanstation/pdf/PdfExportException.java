@@ -17,6 +17,8 @@ public class PdfExportException extends Exception {
         OCR_MISSING,
         /** The pages or metadata given cannot make a PDF (no pages, unusable image). */
         BAD_INPUT,
+        /** A file of that name already exists: it is never replaced. */
+        TARGET_EXISTS,
         /** Any other input/output failure. */
         IO_ERROR
     }

@@ -2,7 +2,6 @@ package org.scanstation.pdf;
 
 import java.awt.image.BufferedImage;
 import java.util.Objects;
-import org.scanstation.image.ScannedPage;
 import org.scanstation.ocr.OcrText;
 
 /**
@@ -23,11 +22,6 @@ public record PdfPage(BufferedImage image, int dpi, boolean bilevel, OcrText tex
         if (dpi < 10 || dpi > 2400) {
             throw new IllegalArgumentException("page resolution out of range (10..2400 dpi): " + dpi);
         }
-    }
-
-    /** A scanned page's resolution and bilevel-ness with its upright, deskewed rendering and its OCR. */
-    public static PdfPage of(ScannedPage scanned, BufferedImage upright, OcrText text) {
-        return new PdfPage(upright, scanned.dpi(), scanned.bilevel(), text);
     }
 
     /** Page width in PDF points (1/72 inch). */

@@ -24,6 +24,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.scanstation.ocr.OcrText;
 import org.scanstation.pdf.PdfExportException.Reason;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * Writes searchable PDF/A-2b documents from scanned pages: each page is its image (CCITT G4 for bilevel
@@ -35,6 +36,11 @@ import org.scanstation.pdf.PdfExportException.Reason;
  * executor given to the constructor (the calling thread by default).
  */
 public final class PdfaDocumentWriter {
+
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
 
     static final String FONT_RESOURCE = "fonts/DejaVuSansMono.ttf";
     private static final long MAX_MEMORY_PER_DOCUMENT = 64L << 20;
@@ -134,7 +140,10 @@ public final class PdfaDocumentWriter {
     }
 
     private WrittenPdf save(List<EncodedPage> pages, DocumentMetadata metadata, Path target) throws PdfExportException {
-        try (PDDocument doc = build(pages, metadata, MemoryUsageSetting.setupMixed(MAX_MEMORY_PER_DOCUMENT))) {
+        // scratch data beyond the memory budget goes beside the result (owner-only), never to java.io.tmpdir
+        MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(MAX_MEMORY_PER_DOCUMENT)
+                .setTempDir(target.toAbsolutePath().getParent().toFile());
+        try (PDDocument doc = build(pages, metadata, memory)) {
             AtomicFileWriter.Written written = AtomicFileWriter.write(target, doc::save);
             return new WrittenPdf(target, pages.size(), written.bytes(), written.sha256());
         } catch (IOException | RuntimeException e) {
@@ -204,8 +213,8 @@ public final class PdfaDocumentWriter {
 
     private static PdfExportException failure(Exception e, DocumentMetadata metadata) {
         if (AtomicFileWriter.isDiskFull(e)) {
-            return new PdfExportException(Reason.DISK_FULL, "The disk holding temporary files ("
-                    + System.getProperty("java.io.tmpdir") + ") is full; free some space and export again.", e);
+            return new PdfExportException(Reason.DISK_FULL, "The disk is full while building \"" + metadata.title()
+                    + "\"; free some space and export again.", e);
         }
         return new PdfExportException(Reason.IO_ERROR,
                 "Could not build the PDF for \"" + metadata.title() + "\": " + e.getMessage(), e);

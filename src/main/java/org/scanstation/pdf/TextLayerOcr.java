@@ -16,7 +16,7 @@ import org.scanstation.ocr.OcrException;
 import org.scanstation.ocr.OcrText;
 import org.scanstation.ocr.PageTextReader;
 import org.scanstation.ocr.TesseractOcrEngine;
-import org.scanstation.pipeline.Progress;
+import org.scanstation.model.Progress;
 
 /**
  * Full-page OCR for the PDF text layer, run in a bounded background pool so that it never holds up
@@ -111,13 +111,23 @@ public final class TextLayerOcr implements AutoCloseable {
         Progress p = progress == null ? Progress.NONE : progress;
         int total = pages.size();
         p.started(total);
+        // Progress is told of pages from pool threads; once finished() is said, a page still completing
+        // in the background (after a failure) must not report after it.
+        Object progressLock = new Object();
+        boolean[] closed = {false};
         try {
             AtomicInteger done = new AtomicInteger();
             List<CompletableFuture<OcrText>> futures = new ArrayList<>(total);
             for (int i = 0; i < total; i++) {
                 int pageNumber = i + 1;
-                futures.add(submit(pages.get(i)).whenComplete((text, error) -> p.advanced(done.incrementAndGet(),
-                        total, (error == null ? "OCR done: page " : "OCR failed: page ") + pageNumber)));
+                futures.add(submit(pages.get(i)).whenComplete((text, error) -> {
+                    synchronized (progressLock) {
+                        if (!closed[0]) {
+                            p.advanced(done.incrementAndGet(), total,
+                                    (error == null ? "OCR done: page " : "OCR failed: page ") + pageNumber);
+                        }
+                    }
+                }));
             }
             List<OcrText> texts = new ArrayList<>(total);
             for (int i = 0; i < total; i++) {
@@ -131,7 +141,10 @@ public final class TextLayerOcr implements AutoCloseable {
             }
             return texts;
         } finally {
-            p.finished();
+            synchronized (progressLock) {
+                closed[0] = true;
+                p.finished();
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import org.scanstation.barcode.ZxingBarcodeReader;
 import org.scanstation.image.BlankPageDetector;
 import org.scanstation.image.OrientationDetector;
 import org.scanstation.image.PageLoader;
+import org.scanstation.image.ReadLimits;
 import org.scanstation.image.SkewDetector;
 import org.scanstation.match.MatchPolicy;
 import org.scanstation.match.PatientIndex;
@@ -16,27 +17,34 @@ import org.scanstation.model.HospitalNumberFormat;
 import org.scanstation.ocr.LabelLocator;
 import org.scanstation.ocr.LabelParser;
 import org.scanstation.ocr.OcrEngine;
+import org.scanstation.ocr.OcrEngine;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.ocr.TesseractLabelReader;
 import org.scanstation.ocr.TesseractOcrEngine;
 
 /**
  * The analysis engine wired with the station's real components: Tesseract for labels and
- * orientation, ZXing for barcodes, the match policy over a patient index. One per batch or per
- * station; close it to release the native OCR engines.
+ * orientation, ZXing for barcodes, the match policy over a patient index, and one pool of analysis
+ * threads ({@link AnalysisPool}) that every batch borrows. Made once for the life of the application
+ * (the station) or of a command; close it to stop the threads and release the native OCR engines.
  */
 public final class AnalysisEngine implements AutoCloseable {
 
     private final TesseractOcrEngine ocr;
     private final TesseractOcrEngine pageOcr;
+    private final TesseractOcrEngine layoutOcr;
     private final PageAnalyzer pageAnalyzer;
-    private final int workers;
+    private final AnalysisPool pool;
+    private final ReadLimits readLimits;
 
-    private AnalysisEngine(TesseractOcrEngine ocr, TesseractOcrEngine pageOcr, PageAnalyzer pageAnalyzer, int workers) {
+    private AnalysisEngine(TesseractOcrEngine ocr, TesseractOcrEngine pageOcr, PageAnalyzer pageAnalyzer, int workers,
+                           ReadLimits readLimits) {
         this.ocr = ocr;
         this.pageOcr = pageOcr;
+        this.layoutOcr = new TesseractOcrEngine(ocr.tessdata(), "eng", TesseractOcrEngine.Layout.PAGE);
         this.pageAnalyzer = pageAnalyzer;
-        this.workers = workers;
+        this.pool = new AnalysisPool(workers);
+        this.readLimits = readLimits;
     }
 
     /**
@@ -46,9 +54,11 @@ public final class AnalysisEngine implements AutoCloseable {
     public static AnalysisEngine create(AnalysisSettings settings, PatientIndex index) throws OcrException {
         TesseractOcrEngine ocr = TesseractOcrEngine.createDefault(TesseractOcrEngine.Layout.BLOCK);
         ocr.recognise(new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_GRAY), null);
-        TesseractOcrEngine pageOcr = new TesseractOcrEngine(ocr.tessdata(), "eng", TesseractOcrEngine.Layout.PAGE);
+        // sparse text: a page's identifiers may stand in small blocks anywhere (a second label in a corner), which
+        // the whole-page layout analysis can leave out
+        TesseractOcrEngine pageOcr = new TesseractOcrEngine(ocr.tessdata(), "eng", TesseractOcrEngine.Layout.SPARSE);
         HospitalNumberFormat mrn = new HospitalNumberFormat(settings.hospitalNumberPattern());
-        PageAnalyzer analyzer = new StandardPageAnalyzer(
+        PageAnalyzer analyzer = new CleanRenderGate(new StandardPageAnalyzer(
                 new BlankPageDetector(),
                 new ZxingBarcodeReader(),
                 new SeparatorRule(settings.separatorTexts()),
@@ -56,18 +66,30 @@ public final class AnalysisEngine implements AutoCloseable {
                 new SkewDetector(),
                 new TesseractLabelReader(ocr, new LabelLocator(), new LabelParser(mrn)),
                 mrn,
-                new MatchPolicy(index, settings.unreadableBarcodeNeedsReview()),
-                pageOcr);
-        return new AnalysisEngine(ocr, pageOcr, analyzer, settings.workers());
+                // the pipeline does not report undecoded barcodes yet (ADR 0002, rule 4): the rule waits for it
+                new MatchPolicy(index, true),
+                pageOcr,
+                index));
+        return new AnalysisEngine(ocr, pageOcr, analyzer, settings.workers(), settings.readLimits());
     }
 
     public PageAnalyzer pageAnalyzer() {
         return pageAnalyzer;
     }
 
+    /** Pages analysed at once. */
+    public int workers() {
+        return pool.workers();
+    }
+
+    /** A page loader with this engine's read limits (page time limit, page cap). */
+    public PageLoader pageLoader() {
+        return new PageLoader(readLimits);
+    }
+
     /** Analyses files in order (each page of each file), reporting each page as soon as it is final. */
     public void analyse(List<Path> files, BatchListener listener) throws IOException, InterruptedException {
-        PageLoader loader = new PageLoader();
+        PageLoader loader = pageLoader();
         analyse(sink -> {
             for (Path f : files) {
                 loader.load(f, sink);
@@ -76,17 +98,23 @@ public final class AnalysisEngine implements AutoCloseable {
     }
 
     public void analyse(PageSource source, BatchListener listener) throws IOException, InterruptedException {
-        new BatchAnalyzer(pageAnalyzer, workers).analyse(source, listener);
+        new BatchAnalyzer(pageAnalyzer, pool).analyse(source, listener);
     }
 
     /**
-     * As {@link #analyse(List, BatchListener)}; each page that was analysed is first handed to {@code pages} with
-     * its upright image and, when the analysis read it, its whole text (on the worker that analysed it).
+     * As {@link #analyse(PageSource, BatchListener)}; each page that was analysed is first handed to {@code pages}
+     * with its upright image and, when the analysis read it whole, its text (on the worker that analysed it).
      */
+    public void analyse(PageSource source, BatchListener listener, AnalysedPageSink pages)
+            throws IOException, InterruptedException {
+        new BatchAnalyzer(pageAnalyzer, pool).analyse(source, listener, pages);
+    }
+
+    /** As {@link #analyse(List, BatchListener)}, handing each analysed page to {@code pages} as above. */
     public void analyse(List<Path> files, BatchListener listener, AnalysedPageSink pages)
             throws IOException, InterruptedException {
-        PageLoader loader = new PageLoader();
-        new BatchAnalyzer(pageAnalyzer, workers).analyse(sink -> {
+        PageLoader loader = pageLoader();
+        analyse(sink -> {
             for (Path f : files) {
                 loader.load(f, sink);
             }
@@ -94,16 +122,22 @@ public final class AnalysisEngine implements AutoCloseable {
     }
 
     /**
-     * The engine that reads a page's whole text ({@link org.scanstation.ocr.PageTextReader}): thread-safe, one
-     * native Tesseract per thread; the text layer of pages the analysis did not read uses it too.
+     * An engine that lays out a whole page (Tesseract page layout), for reading the rest of a labelled page
+     * for the PDF's text layer on the analysis worker that holds it ({@link org.scanstation.ocr.PageTextReader}):
+     * thread-safe, one native Tesseract made per thread that uses it, released with this engine.
      */
-    public OcrEngine pageTextEngine() {
-        return pageOcr;
+    public OcrEngine pageLayoutEngine() {
+        return layoutOcr;
     }
 
+    /** Stops the analysis threads, then releases their OCR engines (left open if a thread is still busy). */
     @Override
     public void close() {
-        ocr.close();
-        pageOcr.close();
+        pool.close();
+        if (pool.isClosed()) {
+            ocr.close();
+            pageOcr.close();
+            layoutOcr.close();
+        }
     }
 }

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import org.scanstation.barcode.Barcode;
+import org.scanstation.image.SkippedInput;
 
 /**
- * Writes the analysis contract's JSON ({@code {"pages": [...]}}) page by page as results arrive, so
+ * Writes the analysis contract's JSON ({@code {"skipped": [...], "pages": [...]}}) page by page as results arrive, so
  * the output of a batch of any size takes constant memory.
  */
 public final class AnalysisJsonWriter implements AutoCloseable {
@@ -16,9 +18,25 @@ public final class AnalysisJsonWriter implements AutoCloseable {
     private final JsonGenerator json;
 
     public AnalysisJsonWriter(OutputStream out) throws IOException {
+        this(out, List.of());
+    }
+
+    /**
+     * @param skipped what the input folders hold that is not read as pages, with the reasons: written
+     *                first, as {@code "skipped": [{"source", "reason"}]}
+     */
+    public AnalysisJsonWriter(OutputStream out, List<SkippedInput> skipped) throws IOException {
         json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
         json.useDefaultPrettyPrinter();
         json.writeStartObject();
+        json.writeArrayFieldStart("skipped");
+        for (SkippedInput s : skipped) {
+            json.writeStartObject();
+            json.writeStringField("source", s.source());
+            json.writeStringField("reason", s.reason());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
         json.writeArrayFieldStart("pages");
     }
 

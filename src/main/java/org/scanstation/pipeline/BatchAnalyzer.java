@@ -5,26 +5,26 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.scanstation.image.PageLoadResult;
 
 /**
- * Analyses a batch: pages are decoded in order on the calling thread and analysed on a small pool,
- * with at most {@code workers + 1} pages in memory at once; results come out in feeder order,
- * placed into documents by a {@link DocumentAssembler}. A page whose analysis fails becomes a
- * review page with the reason; it never stops the batch.
+ * Analyses a batch: pages are decoded in order on the calling thread and analysed on the long-lived
+ * {@link AnalysisPool}, with at most {@code workers + 1} pages in memory at once; results come out in
+ * feeder order, placed into documents by a {@link DocumentAssembler}. A page whose analysis fails
+ * becomes a review page with the reason; it never stops the batch.
  */
 public final class BatchAnalyzer {
 
     private final PageAnalyzer analyzer;
+    private final AnalysisPool pool;
     private final int workers;
 
-    public BatchAnalyzer(PageAnalyzer analyzer, int workers) {
+    public BatchAnalyzer(PageAnalyzer analyzer, AnalysisPool pool) {
         this.analyzer = analyzer;
-        this.workers = Math.max(1, workers);
+        this.pool = pool;
+        this.workers = pool.workers();
     }
 
     public static int defaultWorkers() {
@@ -44,17 +44,13 @@ public final class BatchAnalyzer {
         DocumentAssembler assembler = new DocumentAssembler();
         Semaphore inFlight = new Semaphore(workers + 1);
         Deque<Future<PageFindings>> pending = new ArrayDeque<>();
-        AtomicInteger threadNo = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "page-analysis-" + threadNo.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService threads = pool.threads();
+        boolean done = false;
         try {
             source.pages(loaded -> {
                 inFlight.acquire();
                 try {
-                    pending.add(pool.submit(() -> {
+                    pending.add(threads.submit(() -> {
                         try {
                             return analyseOne(loaded, pages);
                         } finally {
@@ -72,8 +68,12 @@ public final class BatchAnalyzer {
             while (!pending.isEmpty()) {
                 listener.pageAnalysed(assembler.accept(take(pending.pollFirst())));
             }
+            done = true;
         } finally {
-            pool.shutdownNow();
+            if (!done) {
+                // the source or the listener failed: the pool outlives this batch, its pages do not
+                pending.forEach(f -> f.cancel(true));
+            }
         }
     }
 

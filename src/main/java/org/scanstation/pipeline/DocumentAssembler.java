@@ -17,6 +17,11 @@ import org.scanstation.model.Patient;
  *       filed with it. With no current document, it needs review.</li>
  *   <li>A page that identifies someone the current document does not start a new document.</li>
  *   <li>A document whose first page needs review holds all its pages for review.</li>
+ *   <li>A page that was not analysed (it could not be decoded, went over its time limit, ran out of
+ *       memory, or did not render cleanly) may be the first page of a new document: nothing read on
+ *       it says otherwise. It ends the document before it and starts a document of its own, held for
+ *       review with no patient; the unlabelled pages after it join that held document, until a
+ *       labelled page starts a new one. So no page after it is ever filed to the patient before it.</li>
  * </ul>
  * Works page by page (no look-ahead), so a batch of any length needs constant memory.
  */
@@ -33,14 +38,17 @@ public final class DocumentAssembler {
         final Patient patient;
         final double confidence;
         final String firstPage;
+        final boolean startedByUnanalysedPage;
 
-        Current(int index, Set<String> keys, boolean held, Patient patient, double confidence, String firstPage) {
+        Current(int index, Set<String> keys, boolean held, Patient patient, double confidence, String firstPage,
+                boolean startedByUnanalysedPage) {
             this.index = index;
             this.keys = keys;
             this.held = held;
             this.patient = patient;
             this.confidence = confidence;
             this.firstPage = firstPage;
+            this.startedByUnanalysedPage = startedByUnanalysedPage;
         }
     }
 
@@ -52,14 +60,20 @@ public final class DocumentAssembler {
                 current = null;
                 yield result(seq, f, PageStatus.SEPARATOR, null, 0, null, f.notes());
             }
-            case UNREADABLE -> {
-                Current doc = current != null ? current : startDocument(Set.of(), true, null, 0, f);
-                List<String> reasons = new ArrayList<>(f.notes());
-                reasons.add("a person must check this page; it is kept with document " + doc.index);
-                yield result(seq, f, PageStatus.REVIEW, doc.patient, 0, doc.index, reasons);
-            }
+            case UNREADABLE -> notAnalysed(seq, f);
             case CONTENT -> content(seq, f);
         };
+    }
+
+    /** The explicit rule for a page that was not analysed: see the class comment. */
+    private PageAnalysis notAnalysed(int seq, PageFindings f) {
+        Integer before = current == null ? null : current.index;
+        current = new Current(nextDocument++, new LinkedHashSet<>(), true, null, 0, f.id().name(), true);
+        List<String> reasons = new ArrayList<>(f.notes());
+        reasons.add("a person must check this page: it may be the first page of a new document, so it starts"
+                + " a document of its own held for review" + (before == null ? "" : " (not filed with document "
+                + before + ")") + ", and the unlabelled pages after it wait with it");
+        return result(seq, f, PageStatus.REVIEW, null, 0, current.index, reasons);
     }
 
     private PageAnalysis content(int seq, PageFindings f) {
@@ -71,6 +85,11 @@ public final class DocumentAssembler {
                         List.of("no patient label on this page and no labelled page before it in this document"));
             }
             List<String> reasons = new ArrayList<>();
+            if (current.startedByUnanalysedPage) {
+                reasons.add("no patient label on this page: it follows " + current.firstPage
+                        + ", which could not be analysed, so it cannot be attributed to the document before it");
+                return result(seq, f, PageStatus.REVIEW, null, 0, current.index, reasons);
+            }
             reasons.add("no patient label on this page: it follows " + current.firstPage + " in the same document");
             if (current.held) {
                 reasons.add("held for review with its document, whose first page needs review");
@@ -97,7 +116,7 @@ public final class DocumentAssembler {
 
     private Current startDocument(Set<String> keys, boolean held, Patient patient, double confidence, PageFindings f) {
         current = new Current(nextDocument++, new LinkedHashSet<>(keys), held, patient,
-                Math.round(confidence * 0.98 * 100) / 100.0, f.id().name());
+                Math.round(confidence * 0.98 * 100) / 100.0, f.id().name(), false);
         return current;
     }
 

@@ -8,6 +8,10 @@ public enum PageKind {
     BLANK,
     /** A separator sheet. */
     SEPARATOR,
-    /** The file could not be decoded: a person must look. */
+    /**
+     * The page was not analysed: it could not be decoded, went over its time limit, ran out of memory,
+     * or did not render cleanly. A person must look, and it ends the document before it
+     * ({@link DocumentAssembler}).
+     */
     UNREADABLE
 }

@@ -5,7 +5,6 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.scanstation.barcode.Barcode;
-import org.scanstation.barcode.BarcodePayload;
 import org.scanstation.barcode.BarcodeReader;
 import org.scanstation.barcode.SeparatorRule;
 import org.scanstation.image.BlankPageDetector;
@@ -15,23 +14,18 @@ import org.scanstation.image.OrientationDetector;
 import org.scanstation.image.ScannedPage;
 import org.scanstation.image.SkewDetector;
 import org.scanstation.image.Transform;
-import org.scanstation.match.IdentifierRead;
 import org.scanstation.match.MatchDecision;
 import org.scanstation.match.MatchPolicy;
-import org.scanstation.match.PageEvidence;
+import org.scanstation.match.PatientIndex;
 import org.scanstation.model.HospitalNumberFormat;
 import org.scanstation.ocr.LabelReader;
 import org.scanstation.ocr.LabelReading;
 import org.scanstation.ocr.OcrEngine;
-import org.scanstation.ocr.OcrException;
-import org.scanstation.ocr.OcrText;
-import org.scanstation.ocr.PageTextIdentifiers;
-import org.scanstation.ocr.PageTextReader;
-import java.time.LocalDate;
 
 /**
- * The page stages in order: blank check, barcodes, separator check, orientation, skew, label OCR,
- * match. Each page is independent, so pages run in parallel.
+ * The page stages in order: blank check, barcodes, separator check, orientation, skew, then who the page
+ * belongs to ({@link PageIdentifier}: label OCR, page text, match). Each page is independent, so pages run
+ * in parallel.
  */
 public final class StandardPageAnalyzer implements PageAnalyzer {
 
@@ -42,23 +36,28 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
     private final SeparatorRule separators;
     private final OrientationDetector orientation;
     private final SkewDetector skew;
-    private final LabelReader labels;
-    private final HospitalNumberFormat mrnFormat;
-    private final MatchPolicy policy;
-    private final OcrEngine pageText;
+    private final PageIdentifier identifier;
 
     public StandardPageAnalyzer(BlankPageDetector blankDetector, BarcodeReader barcodes, SeparatorRule separators,
                                 OrientationDetector orientation, SkewDetector skew, LabelReader labels,
                                 HospitalNumberFormat mrnFormat, MatchPolicy policy, OcrEngine pageText) {
+        this(blankDetector, barcodes, separators, orientation, skew, labels, mrnFormat, policy, pageText, null);
+    }
+
+    /**
+     * @param index the patient index the policy decides against; with it, a page the first reading leaves
+     *              short of evidence gets a harder look at its labels and then at its text (ADR 0013); null for none
+     */
+    public StandardPageAnalyzer(BlankPageDetector blankDetector, BarcodeReader barcodes, SeparatorRule separators,
+                                OrientationDetector orientation, SkewDetector skew, LabelReader labels,
+                                HospitalNumberFormat mrnFormat, MatchPolicy policy, OcrEngine pageText,
+                                PatientIndex index) {
         this.blankDetector = blankDetector;
         this.barcodes = barcodes;
         this.separators = separators;
         this.orientation = orientation;
         this.skew = skew;
-        this.labels = labels;
-        this.mrnFormat = mrnFormat;
-        this.policy = policy;
-        this.pageText = pageText;
+        this.identifier = new PageIdentifier(labels, mrnFormat, policy, pageText, index);
     }
 
     @Override
@@ -66,6 +65,7 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
         return analyseKeepingImage(page).findings();
     }
 
+    /** The findings with the upright grey page the stages made and the page's text when it was read (ADR 0015). */
     @Override
     public AnalysedPage analyseKeepingImage(ScannedPage page) {
         BufferedImage grey = ImageOps.toGrey(page.image());
@@ -90,7 +90,8 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
                         List.of(), List.of("separator sheet (" + b.format() + " '" + b.text() + "')")), null, null);
             }
         }
-        int rotation = orientation.detectClockwiseRotation(grey);
+        OrientationDetector.Orientation turn = orientation.detect(grey);
+        int rotation = turn.clockwiseDegrees();
         BufferedImage turned = ImageOps.rotateQuadrant(grey, rotation);
         double skewDegrees = skew.detectDegrees(turned);
         List<Transform> transforms = new ArrayList<>();
@@ -111,47 +112,12 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
                 hints.add(ImageOps.mapToUpright(b.bounds(), grey.getWidth(), grey.getHeight(), transforms));
             }
         }
-        List<LabelReading> readings;
-        List<String> notes = new ArrayList<>();
-        try {
-            readings = labels.read(upright, hints);
-        } catch (OcrException e) {
-            readings = List.of();
-            notes.add("label OCR failed: " + e.getMessage());
-        }
-        List<IdentifierRead> ids = identifiers(found, readings);
-        OcrText text = null;
-        if (ids.isEmpty() && readings.isEmpty() && pageText != null) {
-            // No label: before taking this page for a continuation page, look for identifiers printed in its
-            // text (a letter's "Re:" line, a label that could not be located). Without this a first page with
-            // no label would be filed with the previous patient's document.
-            readings = new ArrayList<>();
-            try {
-                // read as the PDF text layer reads it, which can then take this text as it is
-                text = PageTextReader.read(pageText, upright, page.dpi());
-                PageTextIdentifiers body = PageTextIdentifiers.read(text.text(), mrnFormat, LocalDate.now());
-                for (String nhs : body.nhsDigits()) {
-                    ids.add(new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, nhs, IdentifierRead.Source.PAGE_TEXT, -1));
-                }
-                for (String mrn : body.mrns()) {
-                    ids.add(new IdentifierRead(IdentifierRead.Kind.HOSPITAL_NUMBER, mrn, IdentifierRead.Source.PAGE_TEXT, -1));
-                }
-                for (LocalDate dob : body.birthDates()) {
-                    readings.add(new LabelReading(null, "", null, null, dob, null, null, text.meanConfidence()));
-                }
-            } catch (OcrException e) {
-                notes.add("page text OCR failed: " + e.getMessage());
-            }
-        }
-        MatchDecision decision = policy.decide(new PageEvidence(ids, readings, 0));
-        if (!notes.isEmpty()) {
-            List<String> reasons = new ArrayList<>(notes);
-            reasons.addAll(decision.reasons());
-            decision = new MatchDecision.NeedsReview(null, 0, List.copyOf(reasons),
-                    decision.identityKeys().isEmpty() ? java.util.Set.of("unidentified") : decision.identityKeys());
-        }
+        PageIdentifier.Identification who = identifier.identify(page.id().name(), upright, page.dpi(), page.bilevel(), hints,
+                found, turn, blank);
+        MatchDecision decision = who.decision();
+        List<LabelReading> readings = who.readings();
         return new AnalysedPage(page, new PageFindings(page.id(), PageKind.CONTENT, decision, rotation, skewDegrees,
-                List.copyOf(transforms), found, readings, List.of()), upright, text);
+                List.copyOf(transforms), found, readings, List.of()), upright, who.pageText());
     }
 
     /** Share of the page darker than mid-grey, sampled on a coarse grid. */
@@ -169,26 +135,5 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
             }
         }
         return all == 0 ? 0 : (double) dark / all;
-    }
-
-    private List<IdentifierRead> identifiers(List<Barcode> found, List<LabelReading> readings) {
-        List<IdentifierRead> ids = new ArrayList<>();
-        for (Barcode b : found) {
-            BarcodePayload p = BarcodePayload.parse(b, mrnFormat);
-            p.nhsDigits().ifPresent(d -> ids.add(
-                    new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, d, IdentifierRead.Source.BARCODE, -1)));
-            p.mrn().ifPresent(m -> ids.add(
-                    new IdentifierRead(IdentifierRead.Kind.HOSPITAL_NUMBER, m, IdentifierRead.Source.BARCODE, -1)));
-        }
-        for (int i = 0; i < readings.size(); i++) {
-            LabelReading r = readings.get(i);
-            if (r.nhsDigits() != null) {
-                ids.add(new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, r.nhsDigits(), IdentifierRead.Source.LABEL_TEXT, i));
-            }
-            if (r.mrn() != null) {
-                ids.add(new IdentifierRead(IdentifierRead.Kind.HOSPITAL_NUMBER, r.mrn(), IdentifierRead.Source.LABEL_TEXT, i));
-            }
-        }
-        return ids;
     }
 }

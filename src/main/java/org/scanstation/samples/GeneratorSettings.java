@@ -19,10 +19,13 @@ import java.util.Set;
  * @param randomLayouts 0 to use the built-in label layout catalogue; N > 0 to compose N new layouts
  *                      from the seed (unseen layouts for generalisation tests)
  * @param layoutIds     when not empty, only these catalogue layouts are used
+ * @param faintShare    share (0..1) of the heavily degraded content pages (level 2 and 3) printed faint: light,
+ *                      thin strokes that a bilevel scan breaks into specks (a worn toner cartridge, a light
+ *                      photocopy); 0 leaves every page as before
  */
 public record GeneratorSettings(long seed, int pages, int dpi, int patients, int maxLevel,
                                 Set<PageFormat> formats, float jpegQuality, boolean traps,
-                                int randomLayouts, List<String> layoutIds) {
+                                int randomLayouts, List<String> layoutIds, double faintShare) {
 
     public GeneratorSettings {
         if (pages < 1 || pages > 100_000) {
@@ -46,6 +49,9 @@ public record GeneratorSettings(long seed, int pages, int dpi, int patients, int
         if (randomLayouts < 0 || randomLayouts > 500) {
             throw new IllegalArgumentException("random layouts must be 0..500, was " + randomLayouts);
         }
+        if (!(faintShare >= 0 && faintShare <= 1)) {
+            throw new IllegalArgumentException("faint share must be 0..1, was " + faintShare);
+        }
         formats = Set.copyOf(formats);
         layoutIds = layoutIds == null ? List.of() : List.copyOf(layoutIds);
         for (String id : layoutIds) {
@@ -59,51 +65,56 @@ public record GeneratorSettings(long seed, int pages, int dpi, int patients, int
     /** 60 pages at 300 dpi, all formats, levels 0-3, traps, catalogue layouts. */
     public static GeneratorSettings defaults(long seed) {
         return new GeneratorSettings(seed, 60, 300, 300, 3, EnumSet.allOf(PageFormat.class), 0.85f, true, 0,
-                List.of());
+                List.of(), 0);
     }
 
     /** The committed demo batch: 14 small grey JPEG pages at 300 dpi, clean scans (level 0), still skewed and turned. */
     public static GeneratorSettings demo(long seed) {
-        return new GeneratorSettings(seed, 14, 300, 60, 0, EnumSet.of(PageFormat.JPG), 0.75f, true, 0, List.of());
+        return new GeneratorSettings(seed, 14, 300, 60, 0, EnumSet.of(PageFormat.JPG), 0.75f, true, 0, List.of(), 0);
     }
 
     public GeneratorSettings withPages(int n) {
-        return new GeneratorSettings(seed, n, dpi, patients, maxLevel, formats, jpegQuality, traps, randomLayouts, layoutIds);
+        return new GeneratorSettings(seed, n, dpi, patients, maxLevel, formats, jpegQuality, traps, randomLayouts, layoutIds, faintShare);
     }
 
     public GeneratorSettings withDpi(int d) {
-        return new GeneratorSettings(seed, pages, d, patients, maxLevel, formats, jpegQuality, traps, randomLayouts, layoutIds);
+        return new GeneratorSettings(seed, pages, d, patients, maxLevel, formats, jpegQuality, traps, randomLayouts, layoutIds, faintShare);
     }
 
     public GeneratorSettings withPatients(int n) {
-        return new GeneratorSettings(seed, pages, dpi, n, maxLevel, formats, jpegQuality, traps, randomLayouts, layoutIds);
+        return new GeneratorSettings(seed, pages, dpi, n, maxLevel, formats, jpegQuality, traps, randomLayouts, layoutIds, faintShare);
     }
 
     public GeneratorSettings withMaxLevel(int l) {
-        return new GeneratorSettings(seed, pages, dpi, patients, l, formats, jpegQuality, traps, randomLayouts, layoutIds);
+        return new GeneratorSettings(seed, pages, dpi, patients, l, formats, jpegQuality, traps, randomLayouts, layoutIds, faintShare);
     }
 
     public GeneratorSettings withFormats(Set<PageFormat> f) {
-        return new GeneratorSettings(seed, pages, dpi, patients, maxLevel, f, jpegQuality, traps, randomLayouts, layoutIds);
+        return new GeneratorSettings(seed, pages, dpi, patients, maxLevel, f, jpegQuality, traps, randomLayouts, layoutIds, faintShare);
     }
 
     public GeneratorSettings withJpegQuality(float q) {
-        return new GeneratorSettings(seed, pages, dpi, patients, maxLevel, formats, q, traps, randomLayouts, layoutIds);
+        return new GeneratorSettings(seed, pages, dpi, patients, maxLevel, formats, q, traps, randomLayouts, layoutIds, faintShare);
     }
 
     public GeneratorSettings withTraps(boolean t) {
-        return new GeneratorSettings(seed, pages, dpi, patients, maxLevel, formats, jpegQuality, t, randomLayouts, layoutIds);
+        return new GeneratorSettings(seed, pages, dpi, patients, maxLevel, formats, jpegQuality, t, randomLayouts, layoutIds, faintShare);
     }
 
     public GeneratorSettings withRandomLayouts(int n) {
-        return new GeneratorSettings(seed, pages, dpi, patients, maxLevel, formats, jpegQuality, traps, n, layoutIds);
+        return new GeneratorSettings(seed, pages, dpi, patients, maxLevel, formats, jpegQuality, traps, n, layoutIds, faintShare);
     }
 
     public GeneratorSettings withLayoutIds(List<String> ids) {
-        return new GeneratorSettings(seed, pages, dpi, patients, maxLevel, formats, jpegQuality, traps, randomLayouts, ids);
+        return new GeneratorSettings(seed, pages, dpi, patients, maxLevel, formats, jpegQuality, traps, randomLayouts, ids, faintShare);
     }
 
     public GeneratorSettings withSeed(long s) {
-        return new GeneratorSettings(s, pages, dpi, patients, maxLevel, formats, jpegQuality, traps, randomLayouts, layoutIds);
+        return new GeneratorSettings(s, pages, dpi, patients, maxLevel, formats, jpegQuality, traps, randomLayouts, layoutIds, faintShare);
+    }
+
+    public GeneratorSettings withFaintShare(double share) {
+        return new GeneratorSettings(seed, pages, dpi, patients, maxLevel, formats, jpegQuality, traps, randomLayouts, layoutIds,
+                share);
     }
 }

@@ -14,9 +14,15 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /** Writes a page as grey JPEG, grey PNG or CCITT G4 TIFF, with its resolution in the file's metadata. */
 final class PageImageWriter {
+
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
 
     private PageImageWriter() {
     }

@@ -34,6 +34,13 @@ final class PagePlan {
     String idLine;
 
     boolean showThrough;
+    /** How strongly the front shows through a blank back (0..1); null for the renderer's own random choice. */
+    Double showThroughStrength;
+    /**
+     * For a content page: how faint it is printed, in noise deviations of ink darker than the bilevel
+     * threshold (see {@link ScanEffects#faintKeep}); null to let the renderer's faint share decide.
+     */
+    Double faintMargin;
     boolean punchHoles;
     SeparatorStyle separator;
 

@@ -10,16 +10,23 @@ import java.util.Random;
 /** Turns a {@link PagePlan} into the final scanned-looking image and the labels' final positions. */
 final class PageRenderer {
 
-    /** The image to write, the labels on it and the skew really applied. */
-    record Rendered(BufferedImage image, List<PlacedLabel> labels, double skew) {
+    /** The image to write, the labels on it, the skew really applied and whether it was printed faint. */
+    record Rendered(BufferedImage image, List<PlacedLabel> labels, double skew, boolean faint) {
     }
 
     private final int dpi;
     private final int width;
     private final int height;
+    private final double faintShare;
 
     PageRenderer(int dpi) {
+        this(dpi, 0);
+    }
+
+    /** @param faintShare share of the level 2-3 content pages printed faint ({@link ScanEffects#fade}) */
+    PageRenderer(int dpi, double faintShare) {
         this.dpi = dpi;
+        this.faintShare = faintShare;
         this.width = (int) Math.floor(210 / 25.4 * dpi);
         this.height = (int) Math.floor(297 / 25.4 * dpi);
     }
@@ -36,12 +43,14 @@ final class PageRenderer {
                 if (plan.showThrough) {
                     BufferedImage front = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
                     painter.paintProse(front, plan.style == null ? LabelLayout.TypeFace.SERIF : plan.style.face(), rnd);
-                    ScanEffects.showThrough(img, front, 0.035 + rnd.nextDouble() * 0.05);
+                    double strength = 0.035 + rnd.nextDouble() * 0.05;
+                    ScanEffects.showThrough(img, front, plan.showThroughStrength != null ? plan.showThroughStrength : strength);
                 }
             }
             case SEPARATOR -> SeparatorPainter.paint(img, plan.separator, dpi, rnd);
             default -> throw new IllegalStateException(plan.kind.name());
         }
+        boolean faint = faint(plan, img);
         if (plan.punchHoles) {
             ScanEffects.punchHoles(img, dpi);
         }
@@ -59,7 +68,30 @@ final class PageRenderer {
                     corners(d.box(), d, skew, plan.rotation),
                     d.barcode().isEmpty() ? List.of() : corners(d.barcode(), d, skew, plan.rotation)));
         }
-        return new Rendered(out, placed, skew);
+        return new Rendered(out, placed, skew, faint);
+    }
+
+    /**
+     * Whether a content page is printed faint, and if so fades it; drawn from its own generator so that
+     * batches made without faint pages stay as they were.
+     */
+    private boolean faint(PagePlan plan, BufferedImage img) {
+        if (plan.kind != PagePlan.Kind.PAGE) {
+            return false;
+        }
+        if (plan.faintMargin != null) {
+            ScanEffects.fade(img, ScanEffects.faintKeep(plan.level, plan.faintMargin));
+            return true;
+        }
+        if (faintShare <= 0 || plan.level < 2) {
+            return false;
+        }
+        Random f = new Random(plan.renderSeed * 0x9E3779B97F4A7C15L + 0xFA1);
+        if (f.nextDouble() >= faintShare) {
+            return false;
+        }
+        ScanEffects.fade(img, ScanEffects.faintKeep(plan.level, -0.4 + 2.0 * f.nextDouble()));
+        return true;
     }
 
     /** The planned skew, reduced when it would push a label off the page (a quarter turn keeps points inside). */

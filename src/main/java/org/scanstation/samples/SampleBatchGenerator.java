@@ -33,7 +33,7 @@ public final class SampleBatchGenerator {
 
     static final String USAGE = "usage: SampleBatchGenerator OUT [--seed N] [--pages N] [--dpi 300|200] "
             + "[--patients N] [--max-level 0-3] [--formats jpg,png,tif] [--jpeg-quality 0.1-1] [--no-traps] "
-            + "[--random-layouts N] [--layouts id,id] [--demo]";
+            + "[--random-layouts N] [--layouts id,id] [--faint 0-1] [--demo]";
 
     /**
      * Seed of the committed {@code samples/} batch, chosen for a varied demo: six documents, two review
@@ -52,7 +52,7 @@ public final class SampleBatchGenerator {
         SyntheticPopulation population = SyntheticPopulation.generate(new Random(s.seed() ^ 0x1CE4E5B9L), s.patients());
         List<LabelLayout> layouts = layouts(s);
         List<PagePlan> plans = new BatchPlanner(s, population, layouts).plan();
-        PageRenderer renderer = new PageRenderer(s.dpi());
+        PageRenderer renderer = new PageRenderer(s.dpi(), s.faintShare());
         List<GeneratedPage> pages = new ArrayList<>();
         int n = 0;
         for (PagePlan plan : plans) {
@@ -66,7 +66,7 @@ public final class SampleBatchGenerator {
             } else {
                 PageImageWriter.write(r.image(), plan.format, file, s.dpi(), s.jpegQuality());
             }
-            pages.add(new GeneratedPage(file, truth(plan, name, s.dpi(), r.skew()), r.labels()));
+            pages.add(new GeneratedPage(file, truth(plan, name, s.dpi(), r.skew(), r.faint()), r.labels()));
         }
         Path csv = out.resolve("patients.csv");
         List<Patient> index = population.index();
@@ -86,7 +86,7 @@ public final class SampleBatchGenerator {
         return LabelLayouts.catalogue();
     }
 
-    private static TruthPage truth(PagePlan p, String source, int dpi, double skew) {
+    private static TruthPage truth(PagePlan p, String source, int dpi, double skew, boolean faint) {
         boolean content = p.kind == PagePlan.Kind.PAGE;
         String kind = switch (p.kind) {
             case PAGE -> "page";
@@ -96,7 +96,7 @@ public final class SampleBatchGenerator {
         String layout = content && p.labelled() ? p.labels.get(0).layout().id() : null;
         return new TruthPage(kind, p.expect, content ? p.truthNhs : null, p.document, content && p.labelled(),
                 content && p.idLine != null, content ? p.trap : null, layout, content ? p.level : 0,
-                content ? p.rotation : 0, dpi, source, skew);
+                content ? p.rotation : 0, dpi, source, skew, faint);
     }
 
     private static void writeTruth(Path file, GeneratorSettings s, List<LabelLayout> layouts, List<GeneratedPage> pages)
@@ -135,6 +135,7 @@ public final class SampleBatchGenerator {
                 case "--max-level" -> s = s.withMaxLevel(Integer.parseInt(value(args, ++i, a)));
                 case "--jpeg-quality" -> s = s.withJpegQuality(Float.parseFloat(value(args, ++i, a)));
                 case "--random-layouts" -> s = s.withRandomLayouts(Integer.parseInt(value(args, ++i, a)));
+                case "--faint" -> s = s.withFaintShare(Double.parseDouble(value(args, ++i, a)));
                 case "--layouts" -> s = s.withLayoutIds(List.of(value(args, ++i, a).split(",")));
                 case "--formats" -> {
                     Set<PageFormat> f = EnumSet.noneOf(PageFormat.class);

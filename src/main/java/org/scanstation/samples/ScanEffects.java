@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * What a document scanner does to a page: skew, orientation, paper tone, sensor noise, dust,
@@ -17,6 +18,11 @@ import javax.imageio.ImageIO;
  * All operations work on 8-bit grey images and are deterministic for a seed.
  */
 final class ScanEffects {
+
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
 
     /** Degradation parameters of one level (0 clean .. 3 poor). */
     private record Level(int paper, int ink, double sigma, double saltPepper, int specks, boolean blur,
@@ -224,6 +230,29 @@ final class ScanEffects {
             g.fillOval(rnd.nextInt(img.getWidth()), rnd.nextInt(img.getHeight()), r * 2, r * 2);
         }
         g.dispose();
+    }
+
+    /**
+     * Prints the page faint: every pixel's darkness is kept only in part ({@code keep} 0..1), as from a worn
+     * toner cartridge or a light photocopy. After the scanner's noise a bilevel scan breaks such strokes
+     * into rows of specks.
+     */
+    static void fade(BufferedImage img, double keep) {
+        byte[] p = pixels(img);
+        for (int i = 0; i < p.length; i++) {
+            int dark = 255 - (p[i] & 0xff);
+            p[i] = (byte) (255 - (int) Math.round(dark * keep));
+        }
+    }
+
+    /**
+     * How much darkness a faint page keeps at a degradation level: its strokes end up {@code margin} noise
+     * deviations darker than the bilevel threshold ({@link #threshold}); near 0 noise breaks them into specks,
+     * below 0 only the noise's darker half of each stroke is left.
+     */
+    static double faintKeep(int level, double margin) {
+        Level l = LEVELS[Math.max(0, Math.min(3, level))];
+        return Math.min(1, 0.5 + margin * l.sigma() / (l.paper() - l.ink()));
     }
 
     /** Two filing punch holes near the left edge; the dark scanner backing shows through them. */

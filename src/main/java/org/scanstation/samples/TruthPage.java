@@ -23,10 +23,11 @@ import java.util.Map;
  * @param dpi        resolution
  * @param source     file name
  * @param skew       skew in degrees (positive: content turned clockwise)
+ * @param faint      the page was printed faint (written to the JSON only when true)
  */
 public record TruthPage(String kind, String expect, String nhsNumber, Integer document, boolean labelled,
                         boolean printsIds, String trap, String layout, int level, int rotation, int dpi,
-                        String source, double skew) {
+                        String source, double skew, boolean faint) {
 
     public boolean isContent() {
         return "page".equals(kind);
@@ -52,6 +53,9 @@ public record TruthPage(String kind, String expect, String nhsNumber, Integer do
         m.put("dpi", dpi);
         m.put("source", source);
         m.put("skew", skew);
+        if (faint) {
+            m.put("faint", true);
+        }
         return m;
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What {@link ScanController#listDevices()} found: the devices, and per driver that could not look,
- * why (e.g. "TWAIN is available on Windows only", "saned at 127.0.0.1:6566 did not answer").
+ * why (e.g. "the TWAIN Data Source Manager (TWAINDSM.dll) is not installed", "saned at 127.0.0.1:6566 did
+ * not answer").
  */
 public record DeviceListing(List<ScanDevice> devices, List<DriverNote> notes) {
 

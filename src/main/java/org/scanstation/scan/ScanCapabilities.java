@@ -54,11 +54,4 @@ public record ScanCapabilities(List<Integer> resolutions, Set<ColorMode> modes, 
         }
         return String.join("; ", parts);
     }
-
-    /** The resolution from {@link #resolutions()} closest to {@code wanted}, or {@code wanted} if none listed. */
-    public int nearestResolution(int wanted) {
-        return resolutions.stream()
-                .min((a, b) -> Integer.compare(Math.abs(a - wanted), Math.abs(b - wanted)))
-                .orElse(wanted);
-    }
 }

@@ -169,6 +169,9 @@ public final class ScanController {
         record Rejected(String source, String reason) implements Signal {
         }
 
+        record Notice(String text) implements Signal {
+        }
+
         record Finished(Throwable failure) implements Signal {
         }
     }
@@ -254,6 +257,8 @@ public final class ScanController {
             } else if (signal instanceof Signal.Rejected r) {
                 rejected++;
                 sink.accept(new ScanEvent.InputRejected(r.source(), r.reason()));
+            } else if (signal instanceof Signal.Notice n) {
+                sink.accept(new ScanEvent.Notice(n.text()));
             }
         }
 
@@ -297,6 +302,12 @@ public final class ScanController {
         public void rejected(String source, String reason) throws InterruptedException {
             alive();
             queue.put(new Signal.Rejected(source, reason));
+        }
+
+        @Override
+        public void notice(String text) throws InterruptedException {
+            alive();
+            queue.put(new Signal.Notice(text));
         }
 
         @Override

@@ -10,6 +10,7 @@ import org.scanstation.scan.driver.folder.FolderDriver;
 import org.scanstation.scan.driver.folder.HotFolderDriver;
 import org.scanstation.scan.driver.sane.SaneAddress;
 import org.scanstation.scan.driver.sane.SaneDriver;
+import org.scanstation.scan.driver.twain.DsmLocation;
 import org.scanstation.scan.driver.twain.TwainDriver;
 
 /** Builds the station's {@link ScanController} with every driver, from a few settings. */
@@ -26,9 +27,11 @@ public final class ScanDrivers {
      * @param samples      the demo scanner's folder of sample pages
      * @param demoPacing   the demo scanner's time per page
      * @param hotFolderIdle a hot folder scan ends after this long without a new file
+     * @param twainDsm     the TWAIN Data Source Manager library (setting {@code scanner.twainDsm}), or null for
+     *                     the platform's standard one; the environment variable {@code SCANSTATION_TWAIN_DSM} wins
      */
     public record Settings(List<String> saneServers, List<String> esclScanners, Path samples,
-                           Duration demoPacing, Duration hotFolderIdle) {
+                           Duration demoPacing, Duration hotFolderIdle, String twainDsm) {
 
         public Settings {
             saneServers = List.copyOf(saneServers);
@@ -37,23 +40,24 @@ public final class ScanDrivers {
 
         public static Settings defaults() {
             return new Settings(List.of("127.0.0.1:" + SaneAddress.DEFAULT_PORT), List.of(), Path.of("samples"),
-                    Duration.ofMillis(300), Duration.ofMinutes(10));
+                    Duration.ofMillis(300), Duration.ofMinutes(10), null);
         }
 
         public Settings withSaneServers(List<String> servers) {
-            return new Settings(servers, esclScanners, samples, demoPacing, hotFolderIdle);
+            return new Settings(servers, esclScanners, samples, demoPacing, hotFolderIdle, twainDsm);
         }
 
         public Settings withEsclScanners(List<String> scanners) {
-            return new Settings(saneServers, scanners, samples, demoPacing, hotFolderIdle);
+            return new Settings(saneServers, scanners, samples, demoPacing, hotFolderIdle, twainDsm);
         }
 
         public Settings withSamples(Path folder, Duration pacing) {
-            return new Settings(saneServers, esclScanners, folder, pacing, hotFolderIdle);
+            return new Settings(saneServers, esclScanners, folder, pacing, hotFolderIdle, twainDsm);
         }
 
-        public Settings withHotFolderIdle(Duration idle) {
-            return new Settings(saneServers, esclScanners, samples, demoPacing, idle);
+        /** The TWAIN Data Source Manager to load (a path or library name), or null for the platform's standard one. */
+        public Settings withTwainDsm(String library) {
+            return new Settings(saneServers, esclScanners, samples, demoPacing, hotFolderIdle, library);
         }
     }
 
@@ -64,7 +68,7 @@ public final class ScanDrivers {
         return List.of(
                 new SaneDriver(servers, Duration.ofSeconds(5), Duration.ofSeconds(120)),
                 new EsclDriver(settings.esclScanners(), Duration.ofSeconds(120)),
-                new TwainDriver(),
+                new TwainDriver(DsmLocation.resolve(settings.twainDsm())),
                 new DemoDriver(settings.samples(), settings.demoPacing()),
                 new FolderDriver(),
                 new HotFolderDriver(Duration.ofSeconds(1), settings.hotFolderIdle(), Duration.ofSeconds(10)));

@@ -16,4 +16,11 @@ public sealed interface ScanEvent {
      */
     record InputRejected(String source, String reason) implements ScanEvent {
     }
+
+    /**
+     * A remark from the driver that does not stop the scan, e.g. "The scanner does not offer 250 dpi:
+     * scanning at 200 dpi." Reported to the clerk and kept in the scan's record.
+     */
+    record Notice(String text) implements ScanEvent {
+    }
 }

@@ -8,13 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.scanstation.files.NewFiles;
 
 /**
  * Scans into a folder: one PNG per page in scan order ({@code 0001.png}, {@code 0002.png}, ...,
@@ -45,11 +45,12 @@ public final class ScanToFolder {
      *
      * @param pageFiles the page files written, in scan order
      * @param rejected  inputs reported as not being pages (source: reason)
+     * @param notices   the driver's remarks that did not stop the scan (e.g. a setting the scanner refused)
      * @param cancelled true when the scan was cancelled
      * @param failure   the error that ended the scan, or null; pages before it are in {@code pageFiles}
      */
-    public record Result(Path folder, List<Path> pageFiles, List<String> rejected, boolean cancelled,
-                         ScanException failure) {
+    public record Result(Path folder, List<Path> pageFiles, List<String> rejected, List<String> notices,
+                         boolean cancelled, ScanException failure) {
 
         public boolean succeeded() {
             return failure == null;
@@ -76,7 +77,7 @@ public final class ScanToFolder {
             record.finish(result, failure);
         }
         return new Result(folder, List.copyOf(record.files), List.copyOf(record.rejectedText),
-                result != null && result.cancelled(), failure);
+                List.copyOf(record.noticeText), result != null && result.cancelled(), failure);
     }
 
     private static void prepare(Path folder) {
@@ -102,9 +103,12 @@ public final class ScanToFolder {
         private final ObjectNode root = json.createObjectNode();
         private final ArrayNode pages;
         private final ArrayNode rejected;
+        private final ArrayNode notices;
         private final Path folder;
         private final List<Path> files = new ArrayList<>();
         private final List<String> rejectedText = new ArrayList<>();
+        private boolean saved;
+        private final List<String> noticeText = new ArrayList<>();
 
         Record(String deviceUri, ScanOptions options, Path folder) {
             this.folder = folder;
@@ -125,6 +129,7 @@ public final class ScanToFolder {
             root.put("outcome", "scanning");
             pages = root.putArray("pages");
             rejected = root.putArray("rejected");
+            notices = root.putArray("notices");
             save();
         }
 
@@ -155,6 +160,9 @@ public final class ScanToFolder {
                 ObjectNode item = rejected.addObject();
                 item.put("source", r.source());
                 item.put("reason", r.reason());
+            } else if (event instanceof ScanEvent.Notice n) {
+                noticeText.add(n.text());
+                notices.add(n.text());
             }
             save();
         }
@@ -175,14 +183,29 @@ public final class ScanToFolder {
             save();
         }
 
+        /** The first save must not meet an existing scan.json; later ones replace this run's own. */
         private void save() {
             Path target = folder.resolve(METADATA_FILE);
-            Path tmp = folder.resolve(METADATA_FILE + ".part");
+            Path tmp = null;
             try {
+                tmp = NewFiles.temporaryBeside(target, METADATA_FILE);
                 json.writeValue(tmp.toFile(), root);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                if (saved) {
+                    NewFiles.replaceOwn(tmp, target);
+                } else {
+                    NewFiles.publish(tmp, target);
+                    saved = true;
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
+            } finally {
+                if (tmp != null) {
+                    try {
+                        Files.deleteIfExists(tmp);
+                    } catch (IOException ignored) {
+                        // a dot name is never taken for a page
+                    }
+                }
             }
         }
     }

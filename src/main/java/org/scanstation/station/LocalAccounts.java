@@ -1,34 +1,86 @@
 package org.scanstation.station;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.scanstation.config.PasswordHash;
 import org.scanstation.config.StationConfig;
 
-/** Signs people in against the local accounts of the machine configuration (PBKDF2 hashes). */
+/**
+ * Signs people in against the local accounts of the machine configuration (PBKDF2 hashes). After
+ * {@value #MAX_FAILURES} failed attempts in a row for one name (known or not, so a refusal says
+ * nothing about which names exist), that name is refused for {@link #LOCKOUT} without the password
+ * even being checked; a success clears the count.
+ */
 public final class LocalAccounts {
 
-    private final List<StationConfig.User> users;
+    public static final int MAX_FAILURES = 5;
+    public static final Duration LOCKOUT = Duration.ofMinutes(15);
 
-    public LocalAccounts(List<StationConfig.User> users) {
-        this.users = users == null ? List.of() : List.copyOf(users);
+    private final List<StationConfig.User> users;
+    private final Clock clock;
+    private final Map<String, Failures> failures = new HashMap<>();
+
+    private record Failures(int count, Instant lockedUntil) {
     }
 
-    /** The user when the name and password match an account; empty otherwise (no hint which was wrong). */
-    public Optional<SignedInUser> signIn(String name, char[] password) {
+    public LocalAccounts(List<StationConfig.User> users) {
+        this(users, Clock.systemUTC());
+    }
+
+    public LocalAccounts(List<StationConfig.User> users, Clock clock) {
+        this.users = users == null ? List.of() : List.copyOf(users);
+        this.clock = clock;
+    }
+
+    /**
+     * The user when the name and password match an account; empty otherwise (no hint which was wrong),
+     * and empty while the name is locked out ({@link #lockedFor(String)} says how long).
+     */
+    public synchronized Optional<SignedInUser> signIn(String name, char[] password) {
         if (name == null || password == null) {
             return Optional.empty();
         }
+        String key = key(name);
+        if (lockedFor(name).isPresent()) {
+            return Optional.empty();
+        }
         for (StationConfig.User u : users) {
-            if (u.name() != null && u.name().equalsIgnoreCase(name.trim()) && u.passwordHash() != null
+            if (u.name() != null && key(u.name()).equals(key) && u.passwordHash() != null
                     && PasswordHash.verify(password, u.passwordHash())) {
+                failures.remove(key);
                 return Optional.of(new SignedInUser(u.name(), u.role() == null ? "clerk" : u.role()));
             }
         }
+        int count = failures.getOrDefault(key, new Failures(0, null)).count() + 1;
+        failures.put(key, new Failures(count, count >= MAX_FAILURES ? clock.instant().plus(LOCKOUT) : null));
         return Optional.empty();
     }
 
-    public boolean hasSupervisor() {
-        return users.stream().anyMatch(u -> "supervisor".equalsIgnoreCase(u.role()));
+    /** How much longer sign-in is refused for this name after too many failures; empty when it is not. */
+    public synchronized Optional<Duration> lockedFor(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        Failures f = failures.get(key(name));
+        if (f == null || f.lockedUntil() == null) {
+            return Optional.empty();
+        }
+        Duration left = Duration.between(clock.instant(), f.lockedUntil());
+        if (left.isNegative() || left.isZero()) {
+            failures.remove(key(name));
+            return Optional.empty();
+        }
+        return Optional.of(left);
+    }
+
+
+    private static String key(String name) {
+        return name.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.scanstation.config.EffectiveConfig;
 import org.scanstation.config.StationConfig;
+import org.scanstation.files.NoPlaintextTempFiles;
+import org.scanstation.intake.Engines;
 import org.scanstation.match.CsvPatientIndex;
 import org.scanstation.match.PatientIndex;
-import org.scanstation.pdf.PdfaDocumentWriter;
-import org.scanstation.pdf.TextLayerOcr;
-import org.scanstation.pipeline.AnalysisEngine;
+import org.scanstation.match.store.PatientIndexes;
+import org.scanstation.ocr.OcrException;
 import org.scanstation.pipeline.AnalysisSettings;
 import org.scanstation.scan.ScanController;
 import org.scanstation.scan.ScanDrivers;
@@ -29,7 +30,8 @@ import org.scanstation.upload.cmis.CmisBrowserClient;
 
 /**
  * Builds a {@link Station} from the configuration in force with the real components: the scanner
- * drivers, Tesseract, the patient index CSV, the encrypted store and the CMIS client.
+ * drivers, the analysis and OCR engines (made once for the station's life), the patient index CSV, the
+ * encrypted store and the CMIS client.
  */
 public final class StationFactory {
 
@@ -54,28 +56,27 @@ public final class StationFactory {
      *                          index unreadable, store locked by another station window ...)
      */
     public static Station open(EffectiveConfig effective, Defaults defaults, Executor work) {
+        return new Station(parts(effective, defaults, work));
+    }
+
+    /** The parts of a station, not yet started. */
+    public static Station.Parts parts(EffectiveConfig effective, Defaults defaults, Executor work) {
+        // page images are decoded and encoded in memory only: ImageIO must not cache them in plaintext files
+        NoPlaintextTempFiles.apply();
         StationConfig cfg = effective.config();
         PatientIndex index = loadIndex(cfg, defaults);
-        AnalysisSettings analysis = analysisSettings(cfg);
-        AnalysisEngine engine;
-        TextLayerOcr ocr;
+        Engines engines;
         try {
-            engine = AnalysisEngine.create(analysis, index);
-            ocr = TextLayerOcr.createDefault();
-        } catch (RuntimeException | org.scanstation.ocr.OcrException e) {
+            engines = Engines.create(analysisSettings(cfg), index);
+        } catch (RuntimeException | OcrException e) {
             throw new StationException("Text recognition (Tesseract with English data) is not available: "
                     + Station.messageOf(e), e);
         }
         BatchStore store;
         try {
-            Path root = cfg.store() != null && cfg.store().path() != null ? Path.of(cfg.store().path())
-                    : StorePaths.defaultStore();
-            KeyFileProvider keys = cfg.store() != null && cfg.store().keyFile() != null
-                    ? new KeyFileProvider(Path.of(cfg.store().keyFile())) : KeyFileProvider.atDefaultLocation();
-            store = BatchStore.open(root, keys, Clock.systemUTC(), System.getProperty("user.name", "station"));
+            store = openStore(cfg);
         } catch (IOException | RuntimeException e) {
-            engine.close();
-            ocr.close();
+            engines.close();
             throw new StationException("The station's document store cannot be opened: " + Station.messageOf(e), e);
         }
         StationConfig.Scanner sc = cfg.scanner();
@@ -87,17 +88,31 @@ public final class StationFactory {
         if (sc != null && sc.esclScanners() != null) {
             drivers = drivers.withEsclScanners(sc.esclScanners());
         }
+        if (sc != null) {
+            drivers = drivers.withTwainDsm(sc.twainDsm());
+        }
         ScanController scanner = ScanDrivers.controller(drivers);
         StationConfig.Edms edms = cfg.edms();
         EdmsClient client = null;
         String edmsName;
-        if (edms == null || edms.cmisUrl() == null || edms.cmisUrl().isBlank()) {
-            edmsName = "no EDMS is configured; documents are kept here.";
-        } else if (Boolean.TRUE.equals(edms.offline())) {
-            edmsName = "the EDMS is switched off in the settings; documents are kept here.";
-        } else {
-            edmsName = edms.cmisUrl();
-            client = new CmisBrowserClient(EdmsConnection.of(edms.cmisUrl(), credentials(edms)));
+        try {
+            if (edms == null || edms.cmisUrl() == null || edms.cmisUrl().isBlank()) {
+                edmsName = "no EDMS is configured; documents are kept here.";
+            } else if (Boolean.TRUE.equals(edms.offline())) {
+                edmsName = "the EDMS is switched off in the settings; documents are kept here.";
+            } else {
+                try {
+                    client = new CmisBrowserClient(connection(edms));
+                    edmsName = edms.cmisUrl();
+                } catch (IllegalArgumentException e) {
+                    // refused address (malformed, or a password over plain http): keep documents here, say why
+                    edmsName = "the EDMS is not used: " + e.getMessage() + "; documents are kept here.";
+                }
+            }
+        } catch (RuntimeException e) {
+            closeQuietly(store);
+            engines.close();
+            throw e;
         }
         UploadSettings upload = UploadSettings.defaults();
         if (edms != null && edms.folderRoot() != null) {
@@ -108,15 +123,24 @@ public final class StationFactory {
         }
         List<StationConfig.ScanProfile> profiles = sc == null || sc.profiles() == null ? List.of() : sc.profiles();
         String device = sc == null || sc.defaultDevice() == null ? "demo" : sc.defaultDevice();
-        int dpi = profiles.isEmpty() || profiles.get(0).resolution() == null ? 300 : profiles.get(0).resolution();
-        StationPdfExporter exporter = new StationPdfExporter(ocr, new PdfaDocumentWriter(), dpi);
-        AutoCloseable engines = () -> {
-            engine.close();
-            ocr.close();
-        };
-        return new Station(new Station.Parts(scanner, engine.pageAnalyzer(), analysis.workers(), index, store,
-                exporter, client, upload, edmsName, new LocalAccounts(cfg.users()), profiles, device,
-                cfg.stationId() == null ? "scanstation" : cfg.stationId(), work, engines));
+        return new Station.Parts(scanner, engines, store, client, upload, edmsName, new LocalAccounts(cfg.users()),
+                profiles, device, cfg.stationId() == null ? "scanstation" : cfg.stationId(), work);
+    }
+
+    private static BatchStore openStore(StationConfig cfg) throws IOException {
+        Path root = cfg.store() != null && cfg.store().path() != null ? Path.of(cfg.store().path())
+                : StorePaths.defaultStore();
+        KeyFileProvider keys = cfg.store() != null && cfg.store().keyFile() != null
+                ? new KeyFileProvider(Path.of(cfg.store().keyFile())) : KeyFileProvider.atDefaultLocation();
+        return BatchStore.open(root, keys, Clock.systemUTC(), System.getProperty("user.name", "station"));
+    }
+
+    private static void closeQuietly(BatchStore store) {
+        try {
+            store.close();
+        } catch (IOException e) {
+            // the store recovers at the next start
+        }
     }
 
     static AnalysisSettings analysisSettings(StationConfig cfg) {
@@ -134,13 +158,21 @@ public final class StationFactory {
     }
 
     private static PatientIndex loadIndex(StationConfig cfg, Defaults defaults) {
-        Path csv = cfg.patientIndex() != null && cfg.patientIndex().csv() != null
-                ? Path.of(cfg.patientIndex().csv()) : defaults.samples().resolve("patients.csv");
+        Path csv = defaults.samples().resolve("patients.csv");
         try {
-            return CsvPatientIndex.load(csv);
+            // the imported index (patientIndex.store or the default folder), a configured CSV, else the demo's
+            java.util.Optional<PatientIndex> configured = PatientIndexes.openConfigured(cfg.patientIndex());
+            return configured.isPresent() ? configured.get() : CsvPatientIndex.load(csv);
         } catch (RuntimeException | org.scanstation.match.PatientIndexException e) {
-            throw new StationException("The patient index " + csv + " cannot be read: " + Station.messageOf(e), e);
+            throw new StationException("The patient index cannot be opened: " + Station.messageOf(e), e);
         }
+    }
+
+    /** The EDMS connection the settings describe, with the hospital's trust store when one is set. */
+    private static EdmsConnection connection(StationConfig.Edms edms) {
+        EdmsConnection c = EdmsConnection.of(edms.cmisUrl(), credentials(edms), edms.plainHttpAllowed());
+        return edms.trustStore() == null || edms.trustStore().isBlank() ? c
+                : c.withTrustStore(Path.of(edms.trustStore()), null);
     }
 
     private static EdmsCredentials credentials(StationConfig.Edms edms) {

@@ -1,5 +1,6 @@
 package org.scanstation.store;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,13 @@ import java.util.Map;
  * @param user       who did it (operator, reviewer, or the account running the uploader)
  * @param patient    the NHS number the decision or document concerns (patient data: encrypted at rest)
  * @param decision   what was decided (e.g. {@code matched}, {@code review}, {@code accept}, {@code reassign})
+ * @param size       bytes of a page or PDF; for {@code audit-anchored}, the number of records anchored
+ *
+ * <p>As stored, every event also carries its position in the trail ({@code seq}) and the SHA-256 of the
+ * record before it ({@code prev}): see {@link AuditTrail}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record AuditEvent(String type, String at, String user, String device, String batch, Integer document,
                          Integer page, String sha256, Long size, String patient, String decision,
                          List<String> reasons, String edmsObjectId, Map<String, String> settings) {

@@ -19,21 +19,32 @@ final class BatchState {
     boolean analysisComplete;
     boolean batchPurged;
     String decisionsFile;
+    /** The index the next page gets: indexes are never reused, even after a page is removed. */
+    int nextPage = 1;
     final TreeMap<Integer, PageRecord> pages = new TreeMap<>();
     final TreeMap<Integer, DocRecord> documents = new TreeMap<>();
+    /** Every file any record named, live or retired since. */
+    final Set<String> knownFiles = new java.util.HashSet<>();
 
     void apply(JournalEntry e) {
         Instant at = Instant.parse(e.at());
+        if (e.file() != null) {
+            knownFiles.add(e.file());
+        }
         switch (e.type()) {
             case JournalEntry.BATCH_CREATED -> {
                 Map<String, String> i = e.info() == null ? Map.of() : e.info();
                 if (info == null) {
-                    info = new BatchInfo(i.get("operator"), i.get("device"), Map.of());
+                    info = new BatchInfo(i.get("operator"), i.get("device"), Map.of(), i.get("origin"));
                 }
                 createdAt = at;
             }
-            case JournalEntry.PAGE -> pages.put(e.page(), new PageRecord(e.page(), e.file(), e.source(), e.mediaType(),
-                    e.sha256(), e.size() == null ? 0 : e.size()));
+            case JournalEntry.PAGE -> {
+                pages.put(e.page(), new PageRecord(e.page(), e.file(), e.source(), e.mediaType(), e.sha256(),
+                        e.size() == null ? 0 : e.size(), dpiOf(e)));
+                nextPage = Math.max(nextPage, e.page() + 1);
+            }
+            case JournalEntry.PAGE_REMOVED -> pages.remove(e.page());
             case JournalEntry.DECISIONS -> decisionsFile = e.file();
             case JournalEntry.DOCUMENT -> {
                 DocRecord d = new DocRecord(e.document(), e.nhsNumber(), e.title(), e.pages());
@@ -80,6 +91,15 @@ final class BatchState {
         }
     }
 
+    private static int dpiOf(JournalEntry e) {
+        String dpi = e.info() == null ? null : e.info().get("dpi");
+        try {
+            return dpi == null ? 0 : Integer.parseInt(dpi);
+        } catch (NumberFormatException ex) {
+            return 0;
+        }
+    }
+
     /** Store-relative names of every file the journal still refers to. */
     Set<String> liveFiles() {
         Set<String> live = new java.util.HashSet<>();
@@ -98,14 +118,16 @@ final class BatchState {
         final String mediaType;
         final String sha256;
         final long size;
+        final int dpi;
 
-        PageRecord(int index, String file, String source, String mediaType, String sha256, long size) {
+        PageRecord(int index, String file, String source, String mediaType, String sha256, long size, int dpi) {
             this.index = index;
             this.file = file;
             this.source = source;
             this.mediaType = mediaType;
             this.sha256 = sha256;
             this.size = size;
+            this.dpi = dpi;
         }
     }
 

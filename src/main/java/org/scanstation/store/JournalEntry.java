@@ -23,6 +23,7 @@ record JournalEntry(String type, String at, Integer document, Integer page, Docu
     static final String ANALYSIS_COMPLETE = "analysis-complete";
     static final String BATCH_PURGED = "batch-purged";
     static final String REFILED = "refiled";
+    static final String PAGE_REMOVED = "page-removed";
 
     static JournalEntry of(String type, String at) {
         return new JournalEntry(type, at, null, null, null, null, null, null, null, null, null, null, null, null,

@@ -9,22 +9,28 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keeps the store key in a small text file readable only by the station's user (POSIX 0600 where
- * the file system supports it; on Windows the file lives in the user's profile, whose ACL already
- * restricts it to that user). The file holds one line {@code scanstation-key-v1:<base64 of 32 bytes>}.
- * It is created on first use with a fresh key from {@link SecureRandom}.
+ * the file system supports it; on Windows the file lives in the user's local profile, whose ACL
+ * already restricts it to that user). The file holds one line {@code scanstation-key-v1:<base64 of 32
+ * bytes>}. It is created on first use with a fresh key from {@link SecureRandom}. An existing key file
+ * that other users may read or write has its mode set back to 0600 before it is used, and that is
+ * said in {@link #notices()}; if its mode cannot be changed, it is refused.
  */
 public final class KeyFileProvider implements KeyStoreProvider {
 
     private static final String PREFIX = "scanstation-key-v1:";
     private final Path file;
     private SecretKey cached;
+    private final List<String> notices = new ArrayList<>();
 
     public KeyFileProvider(Path file) {
         this.file = file.toAbsolutePath();
@@ -44,10 +50,46 @@ public final class KeyFileProvider implements KeyStoreProvider {
         if (cached == null) {
             if (!Files.exists(file)) {
                 create();
+            } else {
+                restrictMode();
             }
             cached = read();
         }
         return cached;
+    }
+
+    @Override
+    public boolean hasKey() {
+        return Files.exists(file);
+    }
+
+    @Override
+    public synchronized List<String> notices() {
+        return List.copyOf(notices);
+    }
+
+    /** Sets the mode of an existing key file that others may read or write back to 0600, and says so. */
+    private void restrictMode() throws IOException {
+        if (!supportsPosix(file)) {
+            return;
+        }
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+        Set<PosixFilePermission> others = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
+                PosixFilePermission.OTHERS_EXECUTE);
+        if (java.util.Collections.disjoint(perms, others)) {
+            return;
+        }
+        String was = PosixFilePermissions.toString(perms);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException | SecurityException e) {
+            throw new IOException("the store key " + file + " can be read or changed by other users of this PC ("
+                    + was + ") and its mode cannot be changed: it is not used. Run: chmod 600 " + file, e);
+        }
+        notices.add("the store key " + file + " could be read or changed by other users of this PC (" + was
+                + "); its mode is now rw------- (this user only). Whoever read it before can decrypt a copy of"
+                + " the store: tell IT.");
     }
 
     private void create() throws IOException {
@@ -99,8 +141,8 @@ public final class KeyFileProvider implements KeyStoreProvider {
         return new SecretKeySpec(raw, "AES");
     }
 
-    private static boolean supportsPosix(Path dir) {
-        return dir != null && dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+    private static boolean supportsPosix(Path path) {
+        return path != null && path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     @Override

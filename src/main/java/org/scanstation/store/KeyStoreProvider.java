@@ -1,6 +1,7 @@
 package org.scanstation.store;
 
 import java.io.IOException;
+import java.util.List;
 import javax.crypto.SecretKey;
 
 /**
@@ -13,6 +14,14 @@ public interface KeyStoreProvider {
     /** The 256-bit AES key, created on first use when the provider supports that. */
     SecretKey key() throws IOException;
 
+    /** True when a key exists already ({@link #key()} would not create one). */
+    boolean hasKey() throws IOException;
+
     /** A human-readable description of where the key lives (a path, never the key). */
     String describe();
+
+    /** What a person must know about the key (e.g. its file's mode was corrected), in words. */
+    default List<String> notices() {
+        return List.of();
+    }
 }

@@ -9,13 +9,19 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.scanstation.logging.Redactor;
 
 /**
- * Every batch and document of a store with its state, for the {@code queue} command and the GUI.
- * It carries no patient data (no NHS number, no name): only opaque batch ids, indexes, states,
- * EDMS object ids and remarks.
+ * Every batch and document of a store with its state, for the {@code queue} command and the GUI,
+ * and what the store set aside in its quarantine. It carries no patient data (no NHS number, no
+ * name): only opaque batch ids, indexes, states, EDMS object ids and remarks.
  */
-public record QueueReport(List<BatchLine> batches, Map<DocumentState, Integer> totals) {
+public record QueueReport(List<BatchLine> batches, Map<DocumentState, Integer> totals,
+                          List<Quarantine.Item> quarantined) {
+
+    public QueueReport {
+        quarantined = quarantined == null ? List.of() : List.copyOf(quarantined);
+    }
 
     /** One batch. */
     public record BatchLine(String batchId, String createdAt, boolean sealed, int pages, List<DocumentLine> documents) {
@@ -27,7 +33,7 @@ public record QueueReport(List<BatchLine> batches, Map<DocumentState, Integer> t
                                String lastChange, String detail) {
     }
 
-    static QueueReport of(List<StoredBatch> stored) {
+    static QueueReport of(List<StoredBatch> stored, List<Quarantine.Item> quarantined) {
         List<BatchLine> lines = new ArrayList<>();
         Map<DocumentState, Integer> totals = new EnumMap<>(DocumentState.class);
         for (StoredBatch b : stored) {
@@ -35,12 +41,12 @@ public record QueueReport(List<BatchLine> batches, Map<DocumentState, Integer> t
             for (StoredDocument d : b.documents()) {
                 docs.add(new DocumentLine(d.index(), d.state().json(), d.pages().size(), d.pdfSha256(),
                         d.edmsObjectId(), d.lastChange() == null ? null : d.lastChange().toString(),
-                        d.lastDetail().orElse(null)));
+                        d.lastDetail().map(Redactor::mask).orElse(null)));
                 totals.merge(d.state(), 1, Integer::sum);
             }
             lines.add(new BatchLine(b.id().value(), b.createdAt().toString(), b.isSealed(), b.pages().size(), docs));
         }
-        return new QueueReport(List.copyOf(lines), Map.copyOf(totals));
+        return new QueueReport(List.copyOf(lines), Map.copyOf(totals), quarantined);
     }
 
     /** How many documents are in {@code state}. */
@@ -59,9 +65,15 @@ public record QueueReport(List<BatchLine> batches, Map<DocumentState, Integer> t
                 .writeValue(out, this);
     }
 
-    /** A plain-text table, one line per document. */
+    /** A plain-text table, one line per document, after what is in quarantine. */
     public String toText() {
         StringBuilder sb = new StringBuilder();
+        if (!quarantined.isEmpty()) {
+            sb.append("SET ASIDE FOR IT (quarantine, nothing was deleted):\n");
+            for (Quarantine.Item q : quarantined) {
+                sb.append("  ").append(q.describe()).append('\n');
+            }
+        }
         for (BatchLine b : batches) {
             sb.append("batch ").append(b.batchId()).append("  created ").append(b.createdAt())
                     .append("  pages ").append(b.pages()).append(b.sealed() ? "" : "  (open)").append('\n');

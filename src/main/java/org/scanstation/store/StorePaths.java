@@ -2,6 +2,7 @@ package org.scanstation.store;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /** Default locations of the store and of its key, following each OS's conventions. */
 public final class StorePaths {
@@ -11,46 +12,57 @@ public final class StorePaths {
 
     /** $XDG_DATA_HOME/scanstation/store (~/.local/share/...), %LOCALAPPDATA%\ScanStation\store, ~/Library/Application Support/ScanStation/store. */
     public static Path defaultStore() {
-        return dataHome().resolve("store");
+        return dataHome(osName(), System::getenv, home()).resolve("store");
     }
 
-    /** $XDG_CONFIG_HOME/scanstation/store.key, %APPDATA%\ScanStation\store.key, ~/Library/Preferences/ScanStation/store.key. */
+    /**
+     * $XDG_CONFIG_HOME/scanstation/store.key, %LOCALAPPDATA%\ScanStation\store.key,
+     * ~/Library/Preferences/ScanStation/store.key. On Windows the key stays in the local profile: a
+     * roaming profile (%APPDATA%) is copied to the profile server and to every PC the user signs in to.
+     */
     public static Path defaultKeyFile() {
-        return configHome().resolve("store.key");
+        return keyHome(osName(), System::getenv, home()).resolve("store.key");
     }
 
-    static Path dataHome() {
-        String home = System.getProperty("user.home");
-        if (isWindows()) {
-            return Path.of(envOr("LOCALAPPDATA", home + "\\AppData\\Local"), "ScanStation");
+    static Path dataHome(String osName, UnaryOperator<String> env, String home) {
+        if (isWindows(osName)) {
+            return Path.of(envOr(env, "LOCALAPPDATA", home + "\\AppData\\Local"), "ScanStation");
         }
-        if (isMac()) {
+        if (isMac(osName)) {
             return Path.of(home, "Library", "Application Support", "ScanStation");
         }
-        return Path.of(envOr("XDG_DATA_HOME", home + "/.local/share"), "scanstation");
+        return Path.of(envOr(env, "XDG_DATA_HOME", home + "/.local/share"), "scanstation");
     }
 
-    static Path configHome() {
-        String home = System.getProperty("user.home");
-        if (isWindows()) {
-            return Path.of(envOr("APPDATA", home + "\\AppData\\Roaming"), "ScanStation");
+    /** The folder of the key file on {@code osName}, for a user with {@code home} and environment {@code env}. */
+    static Path keyHome(String osName, UnaryOperator<String> env, String home) {
+        if (isWindows(osName)) {
+            return Path.of(envOr(env, "LOCALAPPDATA", home + "\\AppData\\Local"), "ScanStation");
         }
-        if (isMac()) {
+        if (isMac(osName)) {
             return Path.of(home, "Library", "Preferences", "ScanStation");
         }
-        return Path.of(envOr("XDG_CONFIG_HOME", home + "/.config"), "scanstation");
+        return Path.of(envOr(env, "XDG_CONFIG_HOME", home + "/.config"), "scanstation");
     }
 
-    private static String envOr(String name, String fallback) {
-        String v = System.getenv(name);
+    private static String envOr(UnaryOperator<String> env, String name, String fallback) {
+        String v = env.apply(name);
         return v == null || v.isBlank() ? fallback : v;
     }
 
-    private static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    private static String osName() {
+        return System.getProperty("os.name", "");
     }
 
-    private static boolean isMac() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("mac");
+    private static String home() {
+        return System.getProperty("user.home");
+    }
+
+    private static boolean isWindows(String osName) {
+        return osName.toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+
+    private static boolean isMac(String osName) {
+        return osName.toLowerCase(Locale.ROOT).startsWith("mac");
     }
 }

@@ -20,17 +20,24 @@ import java.util.Set;
 public final class StoredBatch {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<DocumentState, Set<DocumentState>> ALLOWED = Map.of(
-            DocumentState.SCANNED, EnumSet.of(DocumentState.ANALYSED, DocumentState.HELD),
-            DocumentState.ANALYSED, EnumSet.of(DocumentState.EXPORTED, DocumentState.HELD, DocumentState.FAILED),
-            DocumentState.EXPORTED, EnumSet.of(DocumentState.EXPORTED, DocumentState.QUEUED, DocumentState.HELD,
-                    DocumentState.FAILED),
-            DocumentState.QUEUED, EnumSet.of(DocumentState.UPLOADED, DocumentState.FAILED, DocumentState.HELD),
-            DocumentState.UPLOADED, EnumSet.of(DocumentState.VERIFIED, DocumentState.FAILED),
-            DocumentState.VERIFIED, EnumSet.of(DocumentState.PURGED),
-            DocumentState.PURGED, EnumSet.noneOf(DocumentState.class),
-            DocumentState.FAILED, EnumSet.of(DocumentState.QUEUED, DocumentState.HELD, DocumentState.EXPORTED),
-            DocumentState.HELD, EnumSet.of(DocumentState.QUEUED, DocumentState.ANALYSED, DocumentState.EXPORTED));
+    private static final Map<DocumentState, Set<DocumentState>> ALLOWED = Map.ofEntries(
+            Map.entry(DocumentState.SCANNED, EnumSet.of(DocumentState.ANALYSED, DocumentState.HELD)),
+            Map.entry(DocumentState.ANALYSED,
+                    EnumSet.of(DocumentState.EXPORTED, DocumentState.HELD, DocumentState.FAILED)),
+            Map.entry(DocumentState.EXPORTED, EnumSet.of(DocumentState.EXPORTED, DocumentState.QUEUED,
+                    DocumentState.HELD, DocumentState.FAILED)),
+            Map.entry(DocumentState.QUEUED,
+                    EnumSet.of(DocumentState.UPLOADED, DocumentState.FAILED, DocumentState.HELD)),
+            Map.entry(DocumentState.UPLOADED, EnumSet.of(DocumentState.VERIFIED, DocumentState.FAILED)),
+            Map.entry(DocumentState.VERIFIED, EnumSet.of(DocumentState.PURGED)),
+            Map.entry(DocumentState.PURGED, EnumSet.noneOf(DocumentState.class)),
+            Map.entry(DocumentState.FAILED,
+                    EnumSet.of(DocumentState.QUEUED, DocumentState.HELD, DocumentState.EXPORTED)),
+            // a supervisor's review ends a HELD document: filed (QUEUED, after EXPORTED) or set aside for good
+            Map.entry(DocumentState.HELD, EnumSet.of(DocumentState.QUEUED, DocumentState.ANALYSED,
+                    DocumentState.EXPORTED, DocumentState.UNIDENTIFIABLE, DocumentState.RESCAN)),
+            Map.entry(DocumentState.UNIDENTIFIABLE, EnumSet.noneOf(DocumentState.class)),
+            Map.entry(DocumentState.RESCAN, EnumSet.noneOf(DocumentState.class)));
 
     private final BatchId id;
     private final String folder;
@@ -51,8 +58,15 @@ public final class StoredBatch {
         this.audit = audit;
         this.clock = clock;
         this.actor = actor;
-        for (byte[] r : journal.records()) {
-            model.apply(JSON.readValue(r, JournalEntry.class));
+        List<byte[]> records = journal.records();
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                model.apply(JSON.readValue(records.get(i), JournalEntry.class));
+            } catch (IOException | RuntimeException e) {
+                // the parser's message may quote the record (patient data): name the record only
+                throw new StoreCorruptedException(journal.name(), "record " + i + " does not make sense ("
+                        + e.getClass().getSimpleName() + ")", e);
+            }
         }
     }
 
@@ -88,7 +102,7 @@ public final class StoredBatch {
     public synchronized List<StoredPage> pages() {
         List<StoredPage> out = new ArrayList<>();
         for (BatchState.PageRecord p : model.pages.values()) {
-            out.add(new StoredPage(p.index, p.source, p.mediaType, p.sha256, p.size, p.file == null));
+            out.add(new StoredPage(p.index, p.source, p.mediaType, p.sha256, p.size, p.file == null, p.dpi));
         }
         return out;
     }
@@ -144,18 +158,55 @@ public final class StoredBatch {
 
     // ---------------------------------------------------------------- writing
 
-    /** Stores one page image; returns its index (1-based, in scan order). */
-    public synchronized int addPage(byte[] image, String mediaType, String sourceName) throws IOException {
+    /** Stores one page image of unknown resolution; returns its index (1-based, in scan order). */
+    public int addPage(byte[] image, String mediaType, String sourceName) throws IOException {
+        return addPage(image, mediaType, sourceName, 0);
+    }
+
+    /**
+     * Stores one page image; returns its index (1-based, in scan order; an index is never reused).
+     *
+     * @param dpi the scan's resolution, 0 when unknown
+     */
+    public synchronized int addPage(byte[] image, String mediaType, String sourceName, int dpi) throws IOException {
         requireOpen();
-        int index = model.pages.isEmpty() ? 1 : model.pages.lastKey() + 1;
+        requireAnalysisOpen();
+        int index = model.nextPage;
         String file = String.format("%s/pages/p%05d.enc", folder, index);
         String sha = Sha256.hex(image);
         files.write(file, image);
         JournalEntry e = new JournalEntry(JournalEntry.PAGE, now(), null, index, null, file, sha, (long) image.length,
-                mediaType, sourceName, null, null, null, null, null, null);
+                mediaType, sourceName, null, null, null, null, null, dpi > 0 ? Map.of("dpi", Integer.toString(dpi)) : null);
         record(e);
         audit.pageImage(id, index, sha, image.length, actor);
         return index;
+    }
+
+    /**
+     * Takes a page out of a batch still being scanned (e.g. a page fed twice): the page leaves the batch
+     * and its image is deleted. Refused once the batch's analysis is complete.
+     */
+    public synchronized void removePage(int index, String reason) throws IOException {
+        requireOpen();
+        requireAnalysisOpen();
+        BatchState.PageRecord p = model.pages.get(index);
+        if (p == null) {
+            throw new IllegalArgumentException("page " + index + " is not in batch " + id);
+        }
+        for (BatchState.DocRecord d : model.documents.values()) {
+            if (d.pages.contains(index)) {
+                throw new IllegalStateException("page " + index + " is in document " + d.index + " of batch " + id);
+            }
+        }
+        String file = p.file;
+        // journal first: a crash after it leaves an orphan file that opening the store deletes
+        record(new JournalEntry(JournalEntry.PAGE_REMOVED, now(), null, index, null, null, null, null, null, null,
+                null, null, null, reason, null, null));
+        audit.append(new AuditEvent("page-removed", now(), actor, null, id.value(), null, index, p.sha256, p.size,
+                null, null, reason == null ? null : List.of(reason), null, null));
+        if (file != null) {
+            files.delete(file);
+        }
     }
 
     /** Stores (or replaces) the batch's decisions JSON. */
@@ -245,6 +296,18 @@ public final class StoredBatch {
         changeState(document, DocumentState.HELD, reason, null);
     }
 
+    /**
+     * A supervisor's review outcome that keeps a HELD document out of the upload for good:
+     * {@link DocumentState#UNIDENTIFIABLE} or {@link DocumentState#RESCAN}.
+     */
+    public void setAside(int document, DocumentState outcome, String reason) throws IOException {
+        if (outcome != DocumentState.UNIDENTIFIABLE && outcome != DocumentState.RESCAN) {
+            throw new IllegalArgumentException("a held document is set aside as unidentifiable or for rescanning, not "
+                    + outcome.json());
+        }
+        changeState(document, outcome, reason, null);
+    }
+
     /** Puts a FAILED or HELD document (with a PDF) back in the queue. */
     public void requeue(int document, String reason) throws IOException {
         synchronized (this) {
@@ -277,6 +340,35 @@ public final class StoredBatch {
             files.delete(f);
         }
         purgeBatchLeftoversIfDone();
+    }
+
+    /**
+     * For a batch whose intake stopped before its analysis was complete: holds every document not yet
+     * queued, gathers the pages no document holds into one more held document (no patient: a person
+     * decides), and seals the batch. Nothing is deleted.
+     *
+     * @return how many documents of the batch are held now
+     */
+    synchronized int holdEverythingForReview(String reason) throws IOException {
+        java.util.TreeSet<Integer> loose = new java.util.TreeSet<>(model.pages.keySet());
+        String title = "Scanned health record";
+        for (BatchState.DocRecord d : model.documents.values()) {
+            loose.removeAll(d.pages);
+            title = d.title == null ? title : d.title;
+        }
+        if (!loose.isEmpty() && !model.sealed) {
+            int index = model.documents.isEmpty() ? 0 : model.documents.lastKey() + 1;
+            defineDocument(index, null, title, List.copyOf(loose));
+        }
+        int held = 0;
+        for (BatchState.DocRecord d : List.copyOf(model.documents.values())) {
+            if (d.state == DocumentState.ANALYSED || d.state == DocumentState.EXPORTED) {
+                hold(d.index, reason + ": check the pages, then file or rescan them");
+            }
+            held += d.state == DocumentState.HELD ? 1 : 0;
+        }
+        seal();
+        return held;
     }
 
     /** Declares that every page is stored and every document defined (exports may still be missing). */
@@ -346,13 +438,25 @@ public final class StoredBatch {
         }
     }
 
+    private void requireAnalysisOpen() {
+        if (model.analysisComplete) {
+            throw new IllegalStateException("batch " + id + " is analysed: its pages are fixed");
+        }
+    }
+
     private String now() {
         return clock.instant().toString();
     }
 
     void create(BatchInfo batchInfo) throws IOException {
+        Map<String, String> created = new java.util.LinkedHashMap<>();
+        created.put("operator", batchInfo.operator());
+        created.put("device", batchInfo.device());
+        if (batchInfo.origin() != null) {
+            created.put("origin", batchInfo.origin());
+        }
         record(new JournalEntry(JournalEntry.BATCH_CREATED, now(), null, null, null, null, null, null, null, null,
-                null, null, null, null, null, Map.of("operator", batchInfo.operator(), "device", batchInfo.device())));
+                null, null, null, null, null, created));
         // settings go to the audit trail (they are long and not needed to resume)
         model.info = batchInfo;
         audit.batchStarted(id, batchInfo);
@@ -366,6 +470,11 @@ public final class StoredBatch {
     /** Store-relative names of every file the journal still refers to. */
     synchronized Set<String> liveFiles() {
         return model.liveFiles();
+    }
+
+    /** Store-relative names of every file the journal ever recorded (live or retired). */
+    synchronized Set<String> knownFiles() {
+        return Set.copyOf(model.knownFiles);
     }
 
     String folder() {

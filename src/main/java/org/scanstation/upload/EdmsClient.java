@@ -38,6 +38,18 @@ public interface EdmsClient extends AutoCloseable {
         return create(folderId, document, TransferProgress.NONE);
     }
 
+    /**
+     * Creates a small file that is not a patient document (e.g. an audit anchor) under exactly
+     * {@code name} in the folder. When the folder already holds that name (an earlier attempt whose
+     * answer was lost, or another writer), returns the existing object with {@link EdmsDocument#existed()}
+     * true instead of failing or duplicating.
+     */
+    EdmsDocument createFile(String folderId, String name, String mediaType, byte[] content, String description)
+            throws EdmsException;
+
+    /** The documents directly in the folder at {@code path} (segments below the repository root); empty when there is no such folder. */
+    List<EdmsDocument> documentsIn(List<String> path) throws EdmsException;
+
     /** Streams the document's content into {@code out}; returns the number of bytes. */
     long download(String objectId, OutputStream out) throws EdmsException;
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.scanstation.model.NhsNumber;
+import org.scanstation.logging.Redactor;
 import org.scanstation.store.BatchStore;
 import org.scanstation.store.DocumentState;
 import org.scanstation.store.Sha256;
@@ -31,7 +32,8 @@ import org.scanstation.store.StoredDocument;
  * persist the run stops with {@link UploadOutcome#EDMS_UNAVAILABLE}. A rejection of the connection
  * itself (credentials, TLS trust, repository; {@link EdmsRejectedException#affectsEveryRequest()})
  * stops the run and leaves the queue as it was; any other 4xx marks that document FAILED with the
- * server's message and the run goes on.
+ * server's message and the run goes on. A run the EDMS did not stop ends by anchoring the head of the
+ * store's audit trail in the EDMS ({@link AuditAnchoring}).
  */
 public final class UploadService {
 
@@ -59,6 +61,9 @@ public final class UploadService {
                     }
                 }
             }
+            if (stopped == null) {
+                run.anchorAuditTrail(store);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the store: " + e.getMessage(), e);
         }
@@ -84,11 +89,11 @@ public final class UploadService {
             try {
                 advance(batch, doc);
             } catch (EdmsUnavailableException e) {
-                problems.add("EDMS unavailable: " + e.getMessage());
+                problems.add("EDMS unavailable: " + Redactor.mask(e.getMessage()));
                 return UploadOutcome.EDMS_UNAVAILABLE;
             } catch (EdmsRejectedException e) {
                 if (e.affectsEveryRequest()) {
-                    problems.add(e.getMessage());
+                    problems.add(Redactor.mask(e.getMessage()));
                     return UploadOutcome.NEEDS_ATTENTION;
                 }
                 fail(batch, doc, "the EDMS refused it: " + e.getMessage());
@@ -101,7 +106,7 @@ public final class UploadService {
                 return UploadOutcome.INTERRUPTED;
             } catch (IllegalStateException e) {
                 // changed meanwhile by someone else (e.g. held by a supervisor): leave it be
-                problems.add("batch " + batch.id() + " document " + doc.index() + " skipped: " + e.getMessage());
+                problems.add("batch " + batch.id() + " document " + doc.index() + " skipped: " + Redactor.mask(e.getMessage()));
             }
             return null;
         }
@@ -187,7 +192,24 @@ public final class UploadService {
             return !at.plus(settings.retention()).isAfter(settings.clock().instant());
         }
 
-        void fail(StoredBatch batch, StoredDocument doc, String reason) throws IOException {
+        /** Sends the audit trail's head to the EDMS; a failure is a problem line, retried by the next run. */
+        void anchorAuditTrail(BatchStore store) throws IOException {
+            try {
+                Optional<String> conflict = new AuditAnchoring(client, settings.folderRoot()).anchor(store);
+                if (conflict.isPresent()) {
+                    failedNow = true;
+                    problems.add(conflict.get());
+                }
+            } catch (EdmsException e) {
+                problems.add("the audit trail's head could not be filed in the EDMS this time (" + e.getMessage()
+                        + "); the next upload sends it");
+            }
+        }
+
+        void fail(StoredBatch batch, StoredDocument doc, String text) throws IOException {
+            // kept in the store, shown by queue and the window: never with an identifier a server quoted
+            String reason = Redactor.mask(text);
+            LOG.warning(() -> "batch " + batch.id() + " document " + doc.index() + " failed: " + reason);
             failedNow = true;
             problems.add("batch " + batch.id() + " document " + doc.index() + ": " + reason);
             try {

@@ -42,12 +42,50 @@ class LayeringTest {
     }
 
     @Test
+    void onlyThePatientIndexStoreKnowsSql() {
+        noClasses().that().resideOutsideOfPackages("org.scanstation.match.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
     void theCoreDoesNotKnowTheFaces() {
         noClasses().that().resideInAnyPackage("org.scanstation.model..", "org.scanstation.image..",
                         "org.scanstation.barcode..", "org.scanstation.ocr..", "org.scanstation.match..",
                         "org.scanstation.pipeline..", "org.scanstation.pdf..", "org.scanstation.store..",
-                        "org.scanstation.upload..", "org.scanstation.scan..")
+                        "org.scanstation.upload..", "org.scanstation.scan..", "org.scanstation.export..",
+                        "org.scanstation.intake..", "org.scanstation.station..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.scanstation.cli..", "org.scanstation.gui..")
+                .check(classes);
+    }
+
+    /** The store keeps what it is given and the PDF writer writes what it is given: neither holds policy. */
+    @Test
+    void theStoreAndThePdfWriterKnowNoPipelinePolicy() {
+        noClasses().that().resideInAnyPackage("org.scanstation.store..", "org.scanstation.pdf..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.scanstation.pipeline..",
+                        "org.scanstation.intake..", "org.scanstation.export..", "org.scanstation.station..")
+                .check(classes);
+    }
+
+    /** Pages are analysed and documents decided without knowing where they go. */
+    @Test
+    void thePipelineDoesNotKnowWhereDocumentsGo() {
+        noClasses().that().resideInAnyPackage("org.scanstation.pipeline..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.scanstation.store..", "org.scanstation.pdf..",
+                        "org.scanstation.intake..", "org.scanstation.export..", "org.scanstation.station..",
+                        "org.scanstation.upload..")
+                .check(classes);
+    }
+
+    /** One path from a page to a queued document: the station uses it, the command line and the station never copy it. */
+    @Test
+    void onlyTheWindowUsesTheStationAndNothingBelowKnowsIt() {
+        noClasses().that().resideOutsideOfPackages("org.scanstation.station..", "org.scanstation.gui..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.scanstation.station..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.scanstation.intake..", "org.scanstation.export..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.scanstation.station..", "org.scanstation.cli..")
                 .check(classes);
     }
 

@@ -34,11 +34,16 @@ class AnalyseCommandTest {
     }
 
     @Test
-    void missingPatientsIsAUsageErrorOnOneLine() {
-        Run r = run("analyse", CORPUS.resolve("batch/0001.jpg").toString());
-        assertThat(r.code()).isEqualTo(ExitCode.USAGE.code());
-        assertThat(r.err().strip().lines()).hasSize(1);
-        assertThat(r.err()).contains("--patients");
+    void noPatientIndexAtAllIsExitFourOnOneLineSayingHowToGiveOne() {
+        System.setProperty("scanstation.patientIndex", dir.resolve("never-imported").toString());
+        try {
+            Run r = run("analyse", CORPUS.resolve("batch/0001.jpg").toString());
+            assertThat(r.code()).isEqualTo(ExitCode.PATIENT_INDEX.code());
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.err()).contains("--patients").contains("--index").contains("scanstation index import");
+        } finally {
+            System.clearProperty("scanstation.patientIndex");
+        }
     }
 
     @Test
@@ -93,5 +98,58 @@ class AnalyseCommandTest {
         JsonNode page = new ObjectMapper().readTree(json.toFile()).get("pages").get(0);
         assertThat(page.get("status").asText()).isNotEqualTo("separator");
         assertThat(page.get("barcodes").get(0).get("text").asText()).isEqualTo("SEPARATOR");
+    }
+
+    @Test
+    void aScanimageBatchFolderIsReadInFeederOrderAndWhatIsNotReadIsListed() throws Exception {
+        // the demo batch as `scanimage --batch` names it: out1 ... out14; name order would read out1, out10, ...
+        Path in = Files.createDirectory(dir.resolve("scans"));
+        Path samples = Path.of("samples");
+        JsonNode truth = new ObjectMapper().readTree(samples.resolve("truth.json").toFile()).get("pages");
+        for (int i = 1; i <= truth.size(); i++) {
+            Files.copy(samples.resolve(String.format("batch/%04d.jpg", i)), in.resolve("out" + i + ".jpg"));
+        }
+        Files.writeString(in.resolve("scan-notes.txt"), "batch 7, ward 3");
+        Files.createDirectory(in.resolve("rescans"));
+        Path json = dir.resolve("out.json");
+        Run r = run("analyse", "--patients", samples.resolve("patients.csv").toString(), "--json", json.toString(),
+                in.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode result = new ObjectMapper().readTree(json.toFile());
+        JsonNode pages = result.get("pages");
+        assertThat(pages).hasSize(truth.size());
+        for (int i = 0; i < truth.size(); i++) {
+            JsonNode t = truth.get(i);
+            JsonNode p = pages.get(i);
+            assertThat(p.get("source").asText()).isEqualTo("out" + (i + 1) + ".jpg");
+            if ("matched".equals(p.get("status").asText())) {
+                assertThat(p.get("patient").get("nhsNumber").asText()).as(p.get("source").asText())
+                        .isEqualTo(t.get("nhs_number").asText());
+            }
+        }
+        assertThat(result.get("skipped")).hasSize(2);
+        assertThat(result.get("skipped").findValuesAsText("source")).containsExactlyInAnyOrder("scan-notes.txt", "rescans");
+        assertThat(r.out()).contains("not read: scan-notes.txt: not an image or PDF file (.txt)")
+                .contains("not read: rescans: a folder");
+    }
+
+    @Test
+    void aFolderWhoseNumberingIsAmbiguousIsRefusedBeforeAnyAnalysis() throws Exception {
+        Path in = Files.createDirectory(dir.resolve("mixed"));
+        for (String name : new String[] {"page01.jpg", "page02.jpg", "page3.jpg"}) {
+            Files.copy(CORPUS.resolve("batch/0002.jpg"), in.resolve(name));
+        }
+        Run r = run("analyse", "--patients", CORPUS.resolve("patients.csv").toString(), in.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.INPUT.code());
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("ambiguous").contains("page3.jpg");
+    }
+
+    @Test
+    void thePageTimeLimitIsAnOptionWithBounds() {
+        Run r = run("analyse", "--patients", CORPUS.resolve("patients.csv").toString(), "--page-time-limit", "0",
+                CORPUS.resolve("batch/0002.jpg").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(r.err()).contains("--page-time-limit");
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scanstation.config.MachineFile;
 import picocli.CommandLine;
 
 /** The station refuses to start on a malformed machine-wide file, naming file and line; doctor reports it. */
@@ -23,6 +24,7 @@ class StartupConfigTest {
     @AfterEach
     void forgetConfigOverride() {
         System.clearProperty("scanstation.config");
+        System.clearProperty(MachineFile.TEST_OVERRIDE);
     }
 
     int run(String... args) {
@@ -56,7 +58,7 @@ class StartupConfigTest {
     @Test
     void doctorFailsWhenTheLanguageDataIsMissing() {
         Path missing = dir.resolve("no-tessdata");
-        int code = run("--config", "installer/config/station.json", "doctor", "--tessdata", missing.toString());
+        int code = run("doctor", "--tessdata", missing.toString());
         assertThat(code).isEqualTo(ExitCode.FAILURE.code());
         assertThat(out.toString()).contains("FAIL  Tesseract OCR  English language data (eng.traineddata) not found in " + missing)
                 .contains("fix the FAIL lines above");
@@ -79,9 +81,30 @@ class StartupConfigTest {
 
     @Test
     void theInstalledExampleLetsCommandsRun() {
-        int code = run("--config", "installer/config/station.json", "doctor");
-        assertThat(out.toString()).contains("Configuration").contains("locked by IT: ");
+        System.setProperty(MachineFile.TEST_OVERRIDE, "installer/config/station.json");
+        int code = run("doctor");
+        assertThat(out.toString()).contains("Configuration").contains("locked by IT: analysis, edms, patientIndex");
         assertThat(out.toString()).doesNotContain("FAIL  Configuration");
         assertThat(code).as(out.toString()).isZero();
+    }
+
+    @Test
+    void doctorChecksAMachineFileBeforeItIsDeployedWithoutApplyingIt() {
+        int code = run("doctor", "--check-file", "installer/config/station.json");
+        assertThat(out.toString()).contains("OK    Candidate file installer/config/station.json is valid")
+                .contains("it would lock: analysis, edms, patientIndex, stationId, store.keyFile, store.path")
+                .doesNotContain("FAIL  Configuration");
+        assertThat(code).as(out.toString()).isZero();
+    }
+
+    @Test
+    void aSettingsFileGivenWithConfigCannotAddAnAccount() throws Exception {
+        Path mine = Files.writeString(dir.resolve("mine.json"), """
+                { "users": [ { "name": "me", "role": "supervisor",
+                  "passwordHash": "pbkdf2-sha256$600000$0nexGB4ZLeI3pN55w9+IPQ$6hviohWzX2SuGwhvyswXKzthgCmRDUJc2U8qzalJhT4" } ] }
+                """);
+        int code = run("--config", mine.toString(), "queue", "--store", dir.resolve("none").toString());
+        assertThat(code).isEqualTo(ExitCode.CONFIG.code());
+        assertThat(err.toString()).contains(mine + ": 'users' can only be set in IT's machine-wide file");
     }
 }

@@ -156,7 +156,7 @@ class DoctorChecksTest {
                 Duration.ofSeconds(2));
         List<CheckResult> results = new Doctor(s).run();
         assertThat(results).extracting(CheckResult::check)
-                .containsExactly("Configuration", "Tesseract OCR", "Scanners", "Batch store", "EDMS", "Logs");
+                .containsExactly("Configuration", "Tesseract OCR", "Scanners", "Batch store", "Patient index", "EDMS", "Logs");
         assertThat(results.get(0).status()).isEqualTo(CheckStatus.OK);
         assertThat(results.get(0).details()).contains("locked by IT: store");
         assertThat(Doctor.anyFailed(results)).as(results.toString()).isFalse();

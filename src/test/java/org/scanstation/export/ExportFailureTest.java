@@ -120,8 +120,8 @@ class ExportFailureTest {
     }
 
     private static BatchExporter exporter(TextLayerOcr ocr) {
-        return new BatchExporter(new DocumentExporter(new FilePageImageSource(), ocr,
-                new PdfaDocumentWriter(PdfWriterOptions.defaults())), Clock.systemUTC());
+        return new BatchExporter(new DocumentExporter(ocr, new PdfaDocumentWriter(PdfWriterOptions.defaults())),
+                new DocumentPages(new FilePageImageSource()), Clock.systemUTC());
     }
 
     private static List<String> filesIn(Path folder) throws IOException {

@@ -61,7 +61,7 @@ class PreparedPagesExportTest {
         PdfaDocumentWriter writer = new PdfaDocumentWriter(PdfWriterOptions.defaults());
         try (AnalysisEngine analysis = AnalysisEngine.create(AnalysisSettings.defaults(),
                 CsvPatientIndex.load(CORPUS.resolve("patients.csv")))) {
-            PdfPagePreparer preparer = new PdfPagePreparer(analysis.pageTextEngine(), writer, prepared);
+            PdfPagePreparer preparer = new PdfPagePreparer(analysis.pageLayoutEngine(), writer, prepared);
             analysis.analyse(PAGES.stream().map(f -> CORPUS.resolve("batch").resolve(f)).toList(), batch::add, page -> {
                 analysed.put(page.scan().id().name(), page);
                 if (page.pageText() != null) {
@@ -82,7 +82,8 @@ class PreparedPagesExportTest {
             }
         };
         fallbackOcr = new TextLayerOcr(counting, 1, 1);
-        BatchExporter exporter = new BatchExporter(new DocumentExporter(decoder, fallbackOcr, writer, prepared), Clock.systemUTC());
+        BatchExporter exporter = new BatchExporter(new DocumentExporter(fallbackOcr, writer),
+                new DocumentPages(decoder, prepared), Clock.systemUTC());
         report = exporter.write(batch, new BatchInfo("B9", "ST-9", "A Clerk", ZonedDateTime.now()), out, null);
         assertThat(prepared.waiting()).isZero();
     }
@@ -142,15 +143,18 @@ class PreparedPagesExportTest {
         PreparedPages prepared = new PreparedPages();
         PageAnalysis page = batch.get(3);
         prepared.failed(page.id(), new OcrException("Tesseract could not recognise the image"));
-        DocumentExporter exporter = new DocumentExporter(ids -> {
-            throw new AssertionError("a prepared page is not decoded again");
-        }, fallbackOcr, new PdfaDocumentWriter(), prepared);
-        BatchDocument doc = BatchDocument.of(0, List.of(page));
+        BatchExporter exporter = new BatchExporter(new DocumentExporter(fallbackOcr, new PdfaDocumentWriter()),
+                new DocumentPages(ids -> {
+                    throw new AssertionError("a prepared page is not decoded again");
+                }, prepared), Clock.systemUTC());
+        Path folder = out.resolve("failed");
         ExportException e = org.assertj.core.api.Assertions.catchThrowableOfType(ExportException.class,
-                () -> exporter.export(doc, new BatchInfo("B9", "ST-9", "A Clerk", ZonedDateTime.now()), out.resolve("x.pdf")));
+                () -> exporter.write(List.of(page), new BatchInfo("B8", "ST-9", "A Clerk", ZonedDateTime.now()), folder, null));
         assertThat(e.reason()).isEqualTo(ExportException.Reason.OCR_FAILED);
         assertThat(e.getMessage()).contains(page.id().name()).contains("could not recognise");
-        assertThat(out.resolve("x.pdf")).doesNotExist();
-        assertThat(prepared.take(page.id())).as("taken once").isEmpty();
+        try (var files = java.nio.file.Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".pdf"));
+        }
+        assertThat(prepared.take(page.id(), page.transforms())).as("taken once").isEmpty();
     }
 }

@@ -79,30 +79,6 @@ class PageLoaderTest {
         return g.getRaster().getSample(60, 50, 0) < 60 && g.getRaster().getSample(200, 300, 0) > 200;
     }
 
-    // ---- inputs -------------------------------------------------------------------------------
-
-    @Test
-    void aFolderMeansItsImageAndPdfFilesInNameOrder() throws Exception {
-        for (String name : List.of("0003.pdf", "0001.jpg", "0002.tif", "notes.txt", "0004.PNG")) {
-            Files.writeString(dir.resolve(name), "x");
-        }
-        Files.createDirectory(dir.resolve("0000-sub"));
-        Path single = dir.resolve("notes.txt");
-        List<Path> files = PageLoader.expandInputs(List.of(dir, single));
-        assertThat(files).extracting(p -> p.getFileName().toString())
-                .containsExactly("0001.jpg", "0002.tif", "0003.pdf", "0004.PNG", "notes.txt");
-    }
-
-    @Test
-    void aMissingPathIsAnInputErrorWithOneLine() {
-        Path missing = dir.resolve("no-such-folder");
-        assertThatThrownBy(() -> PageLoader.expandInputs(List.of(missing)))
-                .isInstanceOf(InputException.class)
-                .hasMessageContaining("not found")
-                .hasMessageContaining("no-such-folder")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
-    }
-
     // ---- raster formats -----------------------------------------------------------------------
 
     @Test
@@ -302,7 +278,7 @@ class PageLoaderTest {
         assertThat(unreadable(load(zero))).contains("empty file");
 
         Path text = Files.writeString(dir.resolve("letter.jpg"), "Dear Dr Smith, this is not a picture.");
-        assertThat(unreadable(load(text))).contains("not a JPEG, PNG, TIFF or PDF");
+        assertThat(unreadable(load(text))).contains("not a JPEG, PNG, TIFF, PDF");
 
         byte[] jpeg = encode(TestPages.letter(5, 1), "jpeg", 0);
         Path cutJpeg = Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(jpeg, jpeg.length / 3));

@@ -45,7 +45,7 @@ class PublicCorpusCleanupTest {
         try (TesseractOcrEngine ocr = TesseractOcrEngine.createDefault(TesseractOcrEngine.Layout.BLOCK)) {
             PageCleaner cleaner = new PageCleaner(ocr);
             PageLoader loader = new PageLoader();
-            for (Path file : PageLoader.expandInputs(List.of(CORPUS.resolve("batch")))) {
+            for (Path file : InputFiles.expand(List.of(CORPUS.resolve("batch"))).files()) {
                 List<ScannedPage> loaded = new ArrayList<>();
                 long t0 = cpu.getCurrentThreadCpuTime();
                 loader.load(file, r -> loaded.add(((PageLoadResult.Loaded) r).page()));

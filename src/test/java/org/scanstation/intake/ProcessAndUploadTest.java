@@ -35,8 +35,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.scanstation.intake.Public01EndToEndTest.Run;
 import org.scanstation.store.BatchInfo;
-import org.scanstation.store.BatchIntake;
-import org.scanstation.store.BatchIntake.IntakePage;
+import org.scanstation.image.Transform;
+import org.scanstation.match.CsvPatientIndex;
+import org.scanstation.model.PageId;
+import org.scanstation.model.PageStatus;
+import org.scanstation.model.Patient;
+import org.scanstation.pipeline.PageAnalysis;
 import org.scanstation.store.BatchStore;
 import org.scanstation.store.DocumentState;
 import org.scanstation.store.KeyFileProvider;
@@ -82,16 +86,16 @@ class ProcessAndUploadTest {
         Files.createDirectories(multiPage.getParent());
         writeTwoPageTiff(multiPage, ImageIO.read(BATCH.resolve("0015.tif").toFile()),
                 ImageIO.read(BATCH.resolve("0016.jpg").toFile()));
-        // an earlier run stored and analysed a batch, then died before exporting it
+        // an earlier run stored a page and its decisions (the filing's commit point), then died before exporting
         try (BatchStore store = open()) {
-            BatchIntake dying = new BatchIntake(store, (pages, title) -> {
-                throw new IOException("power cut");
-            }, ProcessService.DOCUMENT_TITLE);
-            IntakePage page = new IntakePage("0044.jpg", Files.readAllBytes(BATCH.resolve("0044.jpg")), "image/jpeg",
-                    "matched", EARLIER, 0, 0, 0.5, 300, 0.99, List.of("barcode"));
-            assertThatThrownBy(() -> dying.intake(new BatchInfo("op-earlier", "WARD-TEST", Map.of()), List.of(page)))
-                    .hasMessage("power cut");
-            interruptedBatch = store.unsealedBatches().get(0).id().toString();
+            StoredBatch dying = store.createBatch(new BatchInfo("op-earlier", "WARD-TEST", Map.of(), BatchInfo.PROCESS));
+            int stored = dying.addPage(Files.readAllBytes(BATCH.resolve("0044.jpg")), "image/jpeg", "0044.jpg", 300);
+            Patient earlier = CsvPatientIndex.load(PATIENTS).byNhsNumber(EARLIER).orElseThrow();
+            PageAnalysis page = new PageAnalysis(0, PageId.single(BATCH.resolve("0044.jpg")), PageStatus.MATCHED,
+                    earlier, 0.99, 0, 0.5, 0, List.of(), List.of(), List.of(new Transform.Deskew(0.5)),
+                    List.of("barcode"));
+            BatchFiler.plan(List.of(new BatchFiler.FiledPage(stored, page, 0))).storeIn(dying);
+            interruptedBatch = dying.id().toString();
         }
         process = Public01EndToEndTest.cli("process", "--patients", PATIENTS.toString(), "--store", storeDir.toString(),
                 "--key", key.toString(), "--operator", "op-test", "--station-id", "WARD-TEST",

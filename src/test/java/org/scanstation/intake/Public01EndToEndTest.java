@@ -42,13 +42,6 @@ class Public01EndToEndTest {
 
     private static final Path CORPUS = Path.of("../shared/corpus/public-01");
 
-    /**
-     * Documents the analysis files automatically although the manifest expects review: document 17
-     * (0059.jpg, trap label_conflict) is filed by its barcode's hospital number. A pipeline problem,
-     * reported; the upload side is checked against what the station actually queued.
-     */
-    private static final java.util.Set<Integer> KNOWN_ANALYSIS_MISFILES = java.util.Set.of(17);
-
     private final InMemoryCmisServer server = InMemoryCmisServer.shared();
 
     @TempDir
@@ -95,8 +88,7 @@ class Public01EndToEndTest {
         }
         assertThat(queued).as("every auto-filed document of the manifest is queued, to its patient")
                 .containsAllEntriesOf(expected);
-        assertThat(queued.keySet()).as("nothing else is queued, apart from the analysis's known misfile")
-                .isSubsetOf(union(expected.keySet(), KNOWN_ANALYSIS_MISFILES));
+        assertThat(queued.keySet()).as("nothing else is queued").isEqualTo(expected.keySet());
         pdfs.values().forEach(pdf -> assertThat(new String(pdf, 0, 8, java.nio.charset.StandardCharsets.US_ASCII))
                 .startsWith("%PDF-"));
 
@@ -152,12 +144,6 @@ class Public01EndToEndTest {
         JsonNode report = new ObjectMapper().readTree(queue.out);
         assertThat(report.toString()).doesNotContain("9996018407");
         assertThat(StoreContents.findings(storeDir, needles)).as("plaintext in the store after upload").isEmpty();
-    }
-
-    private static java.util.Set<Integer> union(java.util.Set<Integer> a, java.util.Set<Integer> b) {
-        java.util.Set<Integer> u = new java.util.TreeSet<>(a);
-        u.addAll(b);
-        return u;
     }
 
     /** Document index to NHS number for every document of the manifest whose pages are all expected matched. */

@@ -55,6 +55,19 @@ class LogSetupTest {
     }
 
     @Test
+    void stationInfoSurvivesAGarbageCollection() throws Exception {
+        LogSetup.install(dir, 100_000, 2, Redactor.withDefaults());
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        // a logger created now finds "org.scanstation" with its INFO level, not a fresh one at WARNING
+        Logger.getLogger("org.scanstation.after.gc" + System.nanoTime()).info("still at INFO after a GC");
+        LogSetup.close();
+        assertThat(Files.readString(dir.resolve("scanstation.0.log"))).contains("still at INFO after a GC");
+    }
+
+    @Test
     void librariesOnlyLogWarnings() throws IOException {
         LogSetup.install(dir, 100_000, 2, Redactor.withDefaults());
         Logger.getLogger("org.apache.pdfbox.something").info("chatty library detail");
@@ -67,7 +80,8 @@ class LogSetupTest {
     @Test
     void redactorUsesTheTrustsOwnHospitalNumberPattern() {
         Redactor r = new Redactor("RX[0-9]{6}");
-        assertThat(r.redact("batch 12 page 3: RX123456 and A1234567")).isEqualTo("batch 12 page 3: [hospital-number] and A1234567");
+        assertThat(r.redact("batch 12 page 3: RX123456 and A1234567 and Z12345"))
+                .isEqualTo("batch 12 page 3: [hospital-number] and [hospital-number] and Z12345");
         assertThat(r.redact("batch 20261125-0001 took 12 s")).isEqualTo("batch 20261125-0001 took 12 s");
     }
 

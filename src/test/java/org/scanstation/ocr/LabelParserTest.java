@@ -122,6 +122,7 @@ class LabelParserTest {
             "NHS No: 999 6l8 53I1;9996185311",
             "NHS No: 999 O18 S3B1;9990185381",
             "NH5 No: 999 618 5311;9996185311",
+            "NHS No, 9997634322;9997634322",     // the full stop read as a comma
     })
     void readsNhsDigitsAsPrinted(String line, String digits) {
         assertThat(parser.parse(line).nhsDigits()).isEqualTo(digits);
@@ -145,6 +146,9 @@ class LabelParserTest {
             "MRN: K06O2259;K0602259",
             "Unit No O1234567;O1234567",
             "RXX 12345 K7654321;K7654321",
+            "MRN $1537408 LE16 4LA;S1537408",    // look-alikes only where the format wants a letter
+            "Hosp No: 5Z96B940;S2968940",
+            "MRN: R2O29l3l;R2029131",
     })
     void readsHospitalNumbers(String line, String mrn) {
         assertThat(parser.parse(line).mrn()).isEqualTo(mrn);
@@ -156,6 +160,40 @@ class LabelParserTest {
         assertThat(trust.parse("Hospital No: 123456X").mrn()).isEqualTo("123456X");
         assertThat(trust.parse("Hospital No: 12345OX").mrn()).isEqualTo("123450X");
         assertThat(parser.parse("Hospital No: 123456X").mrn()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "ISihndlls QIStulrvedu, STIPE mre",   // body text under a barcode read as a name
+            "TEMaINS UIStUIDEY, SINTPIE Tle",
+            "Rt, a a ee",                         // no vowel: not a family name
+    })
+    void ocrGarbageIsNotAName(String line) {
+        assertThat(parser.parse(line).familyName()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "O'BRIEN-SMITH, Mary Jane;O'BRIEN-SMITH;Mary Jane",
+            "McDONALD, Iain;McDONALD;Iain",
+            "MacLeod, Fiona;MacLeod;Fiona",
+            "KING, wiliam;KING;",                 // a given name OCR left in small letters is not read
+            "| Name: Arjun MITCHELL |;MITCHELL;Arjun",   // the box's ruling read as characters
+    })
+    void namesPrintedAsNamesAre(String line, String family, String given) {
+        LabelReading r = parser.parse(line);
+        assertThat(r.familyName()).isEqualTo(family);
+        assertThat(r.givenName()).isEqualTo(given);
+    }
+
+    @Test
+    void aLookAlikeThatCouldBeTwoHospitalNumbersGivesNone() {
+        LabelParser trust = new LabelParser(new HospitalNumberFormat("[A-Z0-9][0-9]{7}"), TODAY);
+        assertThat(trust.parse("MRN: S1537408").mrn()).isEqualTo("S1537408");
+        assertThat(trust.parse("MRN: $1537408").mrn()).as("S or 5 both fit").isNull();
+        assertThat(parser.parse("MRN: 82777487").mrn()).as("B or S").isNull();
+        assertThat(parser.parse("Hosp No: 12968940").mrn()).as("I or L").isNull();
+        assertThat(parser.parse("Hosp No: 24963811").mrn()).as("a garbled first letter is not guessed").isNull();
     }
 
     @Test

@@ -353,11 +353,25 @@ class PdfaDocumentWriterTest {
     }
 
     @Test
-    void anExistingFileIsReplacedWhole() throws Exception {
+    void anExistingFileIsNeverReplaced() throws Exception {
         Path out = dir.resolve("letter.pdf");
         Files.writeString(out, "old");
+        assertThatThrownBy(() -> writer.write(twoPages(), TestPages.metadata(), out))
+                .isInstanceOfSatisfying(PdfExportException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TARGET_EXISTS))
+                .hasMessageContaining("already exists").hasMessageContaining("not replaced");
+        assertThat(out).hasContent("old");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(out);
+        }
+    }
+
+    @Test
+    void aWrittenPdfIsReadableByItsOwnerOnly() throws Exception {
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path out = dir.resolve("private.pdf");
         writer.write(twoPages(), TestPages.metadata(), out);
-        PdfaValidation.assertPdfA2b(out);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .isEqualTo("rw-------");
     }
 
     @Test

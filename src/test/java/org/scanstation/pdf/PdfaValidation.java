@@ -24,6 +24,18 @@ public final class PdfaValidation {
     private PdfaValidation() {
     }
 
+    /** The PDF/A-2b rules the PDF breaks, empty when it complies. */
+    public static java.util.List<String> failures(byte[] pdf) throws Exception {
+        PDFAFlavour flavour = PDFAFlavour.fromString("2b");
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new java.io.ByteArrayInputStream(pdf), flavour);
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
+            return validator.validate(parser).getTestAssertions().stream()
+                    .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
+                    .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
+                    .distinct().toList();
+        }
+    }
+
     public static void assertPdfA2b(Path pdf) throws Exception {
         PDFAFlavour flavour = PDFAFlavour.fromString("2b");
         try (InputStream in = Files.newInputStream(pdf);

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scanstation.ocr.NoisyPaper;
 import org.scanstation.ocr.OcrText;
-import org.scanstation.pipeline.Progress;
+import org.scanstation.model.Progress;
 
 /** Low-contrast pages (light print on grey, noisy paper) still give their words to the text layer. */
 class TextLayerLowContrastTest {

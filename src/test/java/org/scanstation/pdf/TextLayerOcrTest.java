@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.ocr.OcrText;
 import org.scanstation.ocr.TesseractOcrEngine;
-import org.scanstation.pipeline.Progress;
+import org.scanstation.model.Progress;
 
 class TextLayerOcrTest {
 

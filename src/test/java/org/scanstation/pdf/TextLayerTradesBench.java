@@ -51,11 +51,11 @@ public final class TextLayerTradesBench {
         Path out = Path.of(args[2]);
         Map<String, PageAnalysis> analysed = new LinkedHashMap<>();
         try (AnalysisEngine engine = AnalysisEngine.create(AnalysisSettings.defaults(), CsvPatientIndex.load(Path.of(args[1])))) {
-            engine.analyse(PageLoader.expandInputs(List.of(batch)), p -> analysed.put(p.id().name(), p));
+            engine.analyse(org.scanstation.image.InputFiles.expand(List.of(batch)).files(), p -> analysed.put(p.id().name(), p));
         }
         Map<String, Page> pages = new LinkedHashMap<>();
         PageLoader loader = new PageLoader();
-        for (Path f : PageLoader.expandInputs(List.of(batch))) {
+        for (Path f : org.scanstation.image.InputFiles.expand(List.of(batch)).files()) {
             loader.load(f, r -> {
                 PageAnalysis a = r instanceof PageLoadResult.Loaded l ? analysed.get(l.id().name()) : null;
                 if (a != null && a.document() != null && a.status() != PageStatus.BLANK && a.status() != PageStatus.SEPARATOR) {

@@ -18,6 +18,8 @@ import org.scanstation.model.PageStatus;
 
 class BatchAnalyzerTest {
 
+    static final AnalysisPool POOL = new AnalysisPool(2);
+
     static PageId id(int i) {
         return PageId.single(Path.of(String.format("%04d.png", i)));
     }
@@ -38,7 +40,7 @@ class BatchAnalyzerTest {
                     List.of(), List.of(), List.of(), List.of());
         };
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
-        new BatchAnalyzer(slowAndUneven, 2).analyse(sink -> {
+        new BatchAnalyzer(slowAndUneven, POOL).analyse(sink -> {
             for (int i = 1; i <= 40; i++) {
                 sink.accept(new PageLoadResult.Loaded(new ScannedPage(id(i), new BufferedImage(8, 8,
                         BufferedImage.TYPE_BYTE_GRAY), 300, false)));
@@ -55,7 +57,7 @@ class BatchAnalyzerTest {
             throw new IllegalStateException("boom");
         };
         List<PageAnalysis> out = new ArrayList<>();
-        new BatchAnalyzer(broken, 2).analyse(sink -> {
+        new BatchAnalyzer(broken, POOL).analyse(sink -> {
             sink.accept(new PageLoadResult.Loaded(new ScannedPage(id(1), new BufferedImage(8, 8,
                     BufferedImage.TYPE_BYTE_GRAY), 300, false)));
             sink.accept(new PageLoadResult.Unreadable(id(2), "truncated JPEG"));
@@ -85,7 +87,7 @@ class BatchAnalyzerTest {
         };
         List<String> handedOn = Collections.synchronizedList(new ArrayList<>());
         List<String> results = new ArrayList<>();
-        new BatchAnalyzer(keeping, 2).analyse(sink -> {
+        new BatchAnalyzer(keeping, POOL).analyse(sink -> {
             for (int i = 1; i <= 6; i++) {
                 sink.accept(i == 5 ? new PageLoadResult.Unreadable(id(i), "truncated JPEG")
                         : new PageLoadResult.Loaded(new ScannedPage(id(i), new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY), 300, false)));

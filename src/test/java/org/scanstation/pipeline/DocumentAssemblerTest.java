@@ -102,11 +102,52 @@ class DocumentAssemblerTest {
         assertThat(r.get(0).reasons().get(0)).contains("no labelled page before it");
     }
 
+    PageFindings notAnalysed(String why) {
+        return new PageFindings(PageId.single(Path.of(String.format("%04d.jpg", ++n))), PageKind.UNREADABLE, null, 0, 0,
+                List.of(), List.of(), List.of(), List.of(why));
+    }
+
     @Test
-    void anUnreadablePageStaysInItsDocumentForReview() {
-        var r = run(matched(KING), page(PageKind.UNREADABLE, null), continuation());
-        assertThat(r).extracting(PageAnalysis::document).containsExactly(0, 0, 0);
-        assertThat(r.get(1).status()).isEqualTo(PageStatus.REVIEW);
-        assertThat(r.get(2).status()).isEqualTo(PageStatus.MATCHED);
+    void aPageNotAnalysedEndsTheDocumentAndTheUnlabelledPagesAfterItWaitForReview() {
+        // A(labelled) A A X(not analysed) B-unlabelled B-unlabelled, then a labelled page starts a new document
+        var r = run(matched(KING), continuation(), continuation(), notAnalysed("the page could not be analysed"),
+                continuation(), continuation(), matched(JOHNSON), continuation());
+        assertThat(r).extracting(PageAnalysis::document).containsExactly(0, 0, 0, 1, 1, 1, 2, 2);
+        assertThat(r).extracting(PageAnalysis::status).containsExactly(PageStatus.MATCHED, PageStatus.MATCHED,
+                PageStatus.MATCHED, PageStatus.REVIEW, PageStatus.REVIEW, PageStatus.REVIEW, PageStatus.MATCHED,
+                PageStatus.MATCHED);
+        for (PageAnalysis after : r.subList(3, 6)) {
+            assertThat(after.patient()).isNull();
+        }
+        assertThat(r.get(3).reasons().get(0)).isEqualTo("the page could not be analysed");
+        assertThat(r.get(3).reasons().get(1)).contains("first page of a new document").contains("document 0");
+        assertThat(r.get(4).reasons().get(0)).contains("0004.jpg").contains("could not be analysed");
+        assertThat(r.get(7).patient()).isEqualTo(JOHNSON);
+    }
+
+    @Test
+    void theSamePatientLabelledAgainAfterAPageNotAnalysedStartsANewDocument() {
+        var r = run(matched(KING), notAnalysed("over its time limit"), matched(KING), continuation());
+        assertThat(r).extracting(PageAnalysis::document).containsExactly(0, 1, 2, 2);
+        assertThat(r).extracting(PageAnalysis::status).containsExactly(PageStatus.MATCHED, PageStatus.REVIEW,
+                PageStatus.MATCHED, PageStatus.MATCHED);
+    }
+
+    @Test
+    void eachPageNotAnalysedStartsItsOwnHeldDocumentAndBlanksDoNotReopenTheOneBefore() {
+        var r = run(matched(KING), notAnalysed("undecodable"), page(PageKind.BLANK, null), notAnalysed("out of memory"),
+                continuation(), page(PageKind.SEPARATOR, null), continuation());
+        assertThat(r).extracting(PageAnalysis::document).containsExactly(0, 1, null, 2, 2, null, 3);
+        assertThat(r).extracting(PageAnalysis::status).containsExactly(PageStatus.MATCHED, PageStatus.REVIEW,
+                PageStatus.BLANK, PageStatus.REVIEW, PageStatus.REVIEW, PageStatus.SEPARATOR, PageStatus.REVIEW);
+        assertThat(r).filteredOn(p -> p.status() != PageStatus.MATCHED).extracting(PageAnalysis::patient)
+                .containsOnlyNulls();
+    }
+
+    @Test
+    void aPageNotAnalysedFirstInTheBatchIsHeldLikeAnyOther() {
+        var r = run(notAnalysed("truncated"), continuation(), review(null, "nhs:9990160179"));
+        assertThat(r).extracting(PageAnalysis::status).containsOnly(PageStatus.REVIEW);
+        assertThat(r).extracting(PageAnalysis::document).containsExactly(0, 0, 1);
     }
 }

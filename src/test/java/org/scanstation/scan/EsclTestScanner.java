@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * page, 404 when no page is left, 503 while "warming up"), {@code DELETE ScanJobs/{id}}.
  * Behaviour switches play a busy scanner, an empty feeder and a jam.
  */
-final class EsclTestScanner implements AutoCloseable {
+public final class EsclTestScanner implements AutoCloseable {
 
     private final HttpServer server;
     private final byte[] capabilities;
@@ -39,7 +39,7 @@ final class EsclTestScanner implements AutoCloseable {
     /** Pages of a NextDocument are held back by this long (a slow scanner). */
     volatile long pageDelayMillis;
 
-    EsclTestScanner(String capabilitiesResource, List<byte[]> feederPages) throws IOException {
+    public EsclTestScanner(String capabilitiesResource, List<byte[]> feederPages) throws IOException {
         try (InputStream in = EsclTestScanner.class.getResourceAsStream("/escl/" + capabilitiesResource)) {
             this.capabilities = in.readAllBytes();
         }
@@ -50,7 +50,7 @@ final class EsclTestScanner implements AutoCloseable {
         server.start();
     }
 
-    String uri() {
+    public String uri() {
         return "escl://127.0.0.1:" + server.getAddress().getPort() + "/eSCL";
     }
 

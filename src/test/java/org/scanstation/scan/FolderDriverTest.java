@@ -43,8 +43,54 @@ class FolderDriverTest {
         assertThat(pages).extracting(p -> TestPages.numberOf(p.image())).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(pages).extracting(p -> p.metadata().source()).containsExactly(
                 "a-0001.jpg", "a-0002.tif#1", "a-0002.tif#2", "a-0003.pdf#1", "a-0003.pdf#2", "a-0004.png");
-        assertThat(rejected).extracting(ScanEvent.InputRejected::source).containsExactly("b-broken.png", "notes.txt");
-        assertThat(rejected.get(0).reason()).contains("cannot be decoded");
+        assertThat(rejected).extracting(ScanEvent.InputRejected::source).containsExactly(".hidden", "b-broken.png",
+                "notes.txt");
+        assertThat(rejected.get(0).reason()).contains("hidden");
+        assertThat(rejected.get(1).reason()).contains("PNG");
+        assertThat(rejected.get(2).reason()).contains("not an image or PDF file");
+    }
+
+    @Test
+    void scanimageBatchNamesAreImportedInNumberOrder() throws Exception {
+        for (int i = 1; i <= 12; i++) {
+            TestPages.write(dir.resolve("out" + i + ".png"), TestPages.png(i));
+        }
+        List<ScannedImage> pages = new ArrayList<>();
+        controller.scan("folder:" + dir, ScanOptions.defaults(), new CancelToken(), e -> {
+            if (e instanceof ScanEvent.PageScanned p) {
+                pages.add(p.page());
+            }
+        });
+        assertThat(pages).extracting(p -> TestPages.numberOf(p.image()))
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    }
+
+    @Test
+    void aFolderWhoseNumberingIsAmbiguousIsRefused() throws Exception {
+        TestPages.write(dir.resolve("out01.png"), TestPages.png(1));
+        TestPages.write(dir.resolve("out2.png"), TestPages.png(2));
+        ScanException e = catchThrowableOfType(ScanException.class, () ->
+                controller.scan("folder:" + dir, ScanOptions.defaults(), new CancelToken(), ev -> { }));
+        assertThat(e.getMessage()).contains("ambiguous").contains("out01.png").contains("out2.png");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aTiffWhosePageChainLoopsIsImportedWithoutHanging() throws Exception {
+        org.scanstation.image.InputFixtures.selfLoopingTiff(dir, "1-loop.tif");
+        TestPages.write(dir.resolve("2.png"), TestPages.png(2));
+        List<ScannedImage> pages = new ArrayList<>();
+        List<ScanEvent.InputRejected> rejected = new ArrayList<>();
+        controller.scan("folder:" + dir, ScanOptions.defaults(), new CancelToken(), e -> {
+            if (e instanceof ScanEvent.PageScanned p) {
+                pages.add(p.page());
+            } else if (e instanceof ScanEvent.InputRejected r) {
+                rejected.add(r);
+            }
+        });
+        assertThat(pages).extracting(p -> p.metadata().source()).containsExactly("1-loop.tif#1", "2.png");
+        assertThat(rejected).extracting(ScanEvent.InputRejected::source).containsExactly("1-loop.tif#2");
+        assertThat(rejected.get(0).reason()).contains("points back");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.scanstation.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +19,8 @@ class ScanControllerTest {
         int unusedPort = SanedProcess.freePort();
         return ScanDrivers.controller(ScanDrivers.Settings.defaults()
                 .withSaneServers(List.of("127.0.0.1:" + unusedPort))
-                .withSamples(samples, Duration.ZERO));
+                .withSamples(samples, Duration.ZERO)
+                .withTwainDsm(samples.resolve("no-such-twaindsm.so").toString()));
     }
 
     @Test
@@ -32,18 +32,18 @@ class ScanControllerTest {
             assertThat(n.driver()).isEqualTo("sane");
             assertThat(n.message()).contains("Cannot connect to the scanner server", "saned");
         });
-        if (!System.getProperty("os.name").startsWith("Windows")) {
-            assertThat(listing.notes()).contains(new DeviceListing.DriverNote("twain", "TWAIN is available on Windows only"));
-        }
+        assertThat(listing.notes()).anySatisfy(n -> {
+            assertThat(n.driver()).isEqualTo("twain");
+            assertThat(n.message()).contains("the TWAIN Data Source Manager", "no-such-twaindsm.so", "could not be loaded");
+        });
     }
 
     @Test
-    void twainOnThisSystemIsAReadableErrorNotAFakeDevice() throws Exception {
-        assumeFalse(System.getProperty("os.name").startsWith("Windows"), "on Windows the TWAIN driver is available");
+    void twainWithoutItsManagerIsAReadableErrorNotAFakeDevice() throws Exception {
         ScanException e = catchThrowableOfType(ScanException.class, () -> stationWithNoSaned()
                 .scan("twain:Any Scanner", ScanOptions.defaults(), new CancelToken(), ev -> { }));
         assertThat(e.error()).isEqualTo(ScanError.DRIVER_UNAVAILABLE);
-        assertThat(e.getMessage()).isEqualTo("TWAIN is available on Windows only");
+        assertThat(e.getMessage()).contains("could not be loaded", "SCANSTATION_TWAIN_DSM", "scanner.twainDsm");
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scanstation.scan.driver.escl.EsclDriver;
 
-/** OkHttp stays inside the eSCL driver; JFreeSane inside the SANE driver; no console output. */
+/** OkHttp stays inside the eSCL driver; JFreeSane inside the SANE driver; JNA inside the TWAIN driver; no console output. */
 class ScanLayeringTest {
 
     private static JavaClasses scan;
@@ -45,6 +45,12 @@ class ScanLayeringTest {
     void jfreesaneOnlyInTheSaneDriver() {
         noClasses().that().resideOutsideOfPackage("org.scanstation.scan.driver.sane..")
                 .should().dependOnClassesThat().resideInAPackage("au.com.southsky..").check(scan);
+    }
+
+    @Test
+    void jnaOnlyInTheTwainDriver() {
+        noClasses().that().resideOutsideOfPackage("org.scanstation.scan.driver.twain..")
+                .should().dependOnClassesThat().resideInAPackage("com.sun.jna..").check(scan);
     }
 
     @Test

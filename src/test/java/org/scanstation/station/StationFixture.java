@@ -21,6 +21,11 @@ public final class StationFixture {
 
     /** @param cmisUrl the EDMS, or null for an offline station */
     public static StationConfig config(Path dir, String cmisUrl) {
+        return config(dir, cmisUrl, Path.of("samples/patients.csv"));
+    }
+
+    /** @param patients the patient index CSV */
+    public static StationConfig config(Path dir, String cmisUrl, Path patients) {
         StationConfig d = StationConfig.defaults();
         synchronized (StationFixture.class) {
             if (hash == null) {
@@ -29,7 +34,7 @@ public final class StationFixture {
         }
         StationConfig.Edms edms = new StationConfig.Edms(cmisUrl, "/ScanStationTest/" + dir.getFileName(), "dummyuser",
                 null, null, null, cmisUrl == null);
-        return new StationConfig("test-station", edms, new StationConfig.PatientIndexSource("samples/patients.csv"),
+        return new StationConfig("test-station", edms, new StationConfig.PatientIndexSource(patients.toString()),
                 d.analysis(), new StationConfig.Store(dir.resolve("store").toString(),
                 dir.resolve("station.key").toString(), 0),
                 d.scanner(), List.of(new StationConfig.User(SUPERVISOR, "supervisor", hash),
@@ -41,8 +46,17 @@ public final class StationFixture {
     }
 
     public static Station open(Path dir, String cmisUrl, Executor work, Duration pacing) {
-        return StationFactory.open(effective(config(dir, cmisUrl), Set.of()),
-                new StationFactory.Defaults(Path.of("samples"), pacing), work);
+        return new Station(parts(dir, cmisUrl, work, pacing));
+    }
+
+    /** The parts of a station, for a test that also looks at its store. */
+    public static Station.Parts parts(Path dir, String cmisUrl, Executor work, Duration pacing) {
+        return parts(config(dir, cmisUrl), work, pacing);
+    }
+
+    public static Station.Parts parts(StationConfig config, Executor work, Duration pacing) {
+        return StationFactory.parts(effective(config, Set.of()), new StationFactory.Defaults(Path.of("samples"), pacing),
+                work);
     }
 
     public static SignedInUser supervisor() {

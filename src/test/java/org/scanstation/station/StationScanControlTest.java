@@ -43,33 +43,49 @@ class StationScanControlTest {
 
             assertThat(station.isOnline()).isFalse();
             assertThat(station.connectionText()).startsWith("Offline");
-            station.fileBatch("chris", "demo");
+            station.fileBatch();
             assertThat(station.uploadLines()).isNotEmpty().allSatisfy(l ->
                     assertThat(l.state()).isIn("waiting to upload", "held: waiting for review"));
         }
     }
 
     @Test
-    void shuttingDownWithPagesNotFiledFilesThemSoNothingIsLost(@TempDir Path dir) throws Exception {
+    void closingWithPagesNotFiledKeepsThemForTheNextStartSoNothingIsLost(@TempDir Path dir) throws Exception {
+        List<LivePage> before;
         try (Station station = StationFixture.open(dir, null, Runnable::run, Duration.ZERO)) {
             station.addListener(new StationListener() {
                 @Override
                 public void pageAdded(LivePage page) {
-                    if (page.number() == 2) {
+                    if (page.number() == 3) {
                         station.stopScan();
                     }
                 }
             });
-            station.startScan("demo", station.profiles().get(0));
-            int kept = station.openPages().size();
-            assertThat(kept).isGreaterThanOrEqualTo(2);
+            station.startScan("demo", station.profiles().get(0), "chris");
+            station.deletePage(2);
+            before = station.openPages();
+            assertThat(before.size()).isGreaterThanOrEqualTo(2);
             assertThat(station.hasWorkInFlight()).isTrue();
-
-            station.finishForShutdown("chris", "demo", Duration.ofSeconds(60));
-
-            assertThat(station.openPages()).isEmpty();
-            assertThat(station.hasWorkInFlight()).isFalse();
-            assertThat(station.uploadLines()).isNotEmpty();
+            station.finishForShutdown();
+            assertThat(station.uploadLines()).as("nothing filed behind the clerk's back").isEmpty();
+        }
+        try (Station again = StationFixture.open(dir, null, Runnable::run, Duration.ZERO)) {
+            List<String> notices = new ArrayList<>();
+            again.addListener(new StationListener() {
+                @Override
+                public void notice(String text) {
+                    notices.add(text);
+                }
+            });
+            again.start();
+            assertThat(again.openPages()).extracting(p -> p.analysis().id().name())
+                    .containsExactlyElementsOf(before.stream().map(p -> p.analysis().id().name()).toList());
+            assertThat(again.openPages()).extracting(LivePage::status)
+                    .containsExactlyElementsOf(before.stream().map(LivePage::status).toList());
+            assertThat(notices).anyMatch(n -> n.contains("back in this batch"));
+            again.fileBatch();
+            assertThat(again.openPages()).isEmpty();
+            assertThat(again.uploadLines()).isNotEmpty();
         }
     }
 }

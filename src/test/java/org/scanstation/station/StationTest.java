@@ -22,12 +22,14 @@ class StationTest {
     @TempDir
     static Path shared;
     static Station station;
+    static Station.Parts parts;
     static List<LivePage> scanned;
 
     /** One scan of the demo batch for the whole class (analysis takes a few seconds). */
     @BeforeAll
     static void scanDemoBatch() {
-        station = StationFixture.open(shared, InMemoryCmisServer.shared().browserUrl(), Runnable::run, Duration.ZERO);
+        parts = StationFixture.parts(shared, InMemoryCmisServer.shared().browserUrl(), Runnable::run, Duration.ZERO);
+        station = new Station(parts);
         station.start();
         station.startScan("demo", station.profiles().get(0));
         scanned = station.openPages();
@@ -47,7 +49,7 @@ class StationTest {
         assertThat(scanned).allSatisfy(p -> assertThat(p.thumbnail()).isNotNull());
         assertThat(station.hasWorkInFlight()).isTrue();
 
-        station.fileBatch("chris", "demo");
+        station.fileBatch();
         assertThat(station.openPages()).isEmpty();
         List<ReviewItem> queue = station.reviewQueue();
         assertThat(queue).hasSize(2);
@@ -75,7 +77,7 @@ class StationTest {
         assertThat(lines).filteredOn(l -> l.state().startsWith("uploaded")).hasSize(5);
         assertThat(lines).extracting(UploadLine::state).contains("held: unidentifiable, never uploaded");
 
-        List<AuditEvent> decisions = station.auditForTests().stream()
+        List<AuditEvent> decisions = parts.store().audit().events().stream()
                 .filter(e -> "review-decision".equals(e.type())).toList();
         assertThat(decisions).extracting(AuditEvent::user).containsOnly(StationFixture.SUPERVISOR);
         assertThat(decisions).extracting(AuditEvent::decision).containsExactly("reassign", "unidentifiable");

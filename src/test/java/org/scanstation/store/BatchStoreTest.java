@@ -150,18 +150,74 @@ class BatchStoreTest {
     }
 
     @Test
-    void aDamagedJournalRecordBeforeTheEndIsDetectedOnOpen() throws Exception {
-        BatchId id;
+    void aDamagedJournalRecordSetsItsBatchAsideWholeAndTheOtherBatchesCarryOn() throws Exception {
+        BatchId damaged;
+        BatchId other;
         try (BatchStore store = open()) {
             StoreFixture.queuedBatch(store, List.of(SamplePatientData.ALICE), 3);
-            id = store.batches().get(0).id();
+            StoreFixture.queuedBatch(store, List.of(SamplePatientData.BOB), 4);
+            damaged = store.batches().get(0).id();
+            other = store.batches().get(1).id();
         }
-        Path journal = storeDir().resolve("batches").resolve(id.value()).resolve("journal.log");
+        Path batchDir = storeDir().resolve("batches").resolve(damaged.value());
+        Path journal = batchDir.resolve("journal.log");
         byte[] bytes = Files.readAllBytes(journal);
         bytes[30] ^= 0x40; // inside the first record
         Files.write(journal, bytes);
-        assertThatThrownBy(this::open).isInstanceOf(StoreCorruptedException.class)
-                .hasMessageContaining("batches/" + id + "/journal.log");
+        List<String> before = relativeFiles(batchDir);
+        try (BatchStore store = open()) {
+            assertThat(store.batches()).extracting(StoredBatch::id).containsExactly(other);
+            assertThat(store.recovery().batchesQuarantined()).isEqualTo(1);
+            assertThat(store.notices()).singleElement().asString().contains("batch " + damaged, "set aside",
+                    "record 0 fails its authentication check", "nothing was deleted");
+            Quarantine.Item item = store.quarantined().get(0);
+            assertThat(item.kind()).isEqualTo("batch");
+            assertThat(item.files()).isEqualTo(before.size());
+            Path kept = storeDir().resolve(item.folder());
+            List<String> after = relativeFiles(kept);
+            after.remove(Quarantine.NOTE);
+            assertThat(after).containsExactlyInAnyOrderElementsOf(before);
+            assertThat(Files.readAllBytes(kept.resolve("journal.log"))).isEqualTo(bytes);
+            assertThat(store.report().toText()).contains("SET ASIDE FOR IT", damaged.value());
+            assertThat(store.audit().events()).anySatisfy(e -> {
+                assertThat(e.type()).isEqualTo("batch-quarantined");
+                assertThat(e.batch()).isEqualTo(damaged.value());
+            });
+        }
+        try (BatchStore store = open()) {
+            assertThat(store.recovery().cleanStart()).as("set aside once, reported from then on").isTrue();
+            assertThat(store.quarantined()).hasSize(1);
+        }
+    }
+
+    @Test
+    void theJournalOfAFullyPurgedBatchIsItsOnlyHistoryAndIsKeptWhenDamaged() throws Exception {
+        BatchId id;
+        try (BatchStore store = open()) {
+            StoreFixture.queuedBatch(store, List.of(SamplePatientData.ALICE), 3);
+            StoredBatch b = store.batches().get(0);
+            id = b.id();
+            b.markUploaded(0, "obj-0", false);
+            b.markVerified(0);
+            b.purge(0);
+        }
+        Path journal = storeDir().resolve("batches").resolve(id.value()).resolve("journal.log");
+        assertThat(relativeFiles(journal.getParent())).containsExactly("journal.log");
+        byte[] bytes = Files.readAllBytes(journal);
+        java.util.Arrays.fill(bytes, 4, bytes.length, (byte) 0); // header kept, records zeroed
+        Files.write(journal, bytes);
+        try (BatchStore store = open()) {
+            assertThat(store.batches()).isEmpty();
+            Quarantine.Item item = store.quarantined().get(0);
+            assertThat(item.batch()).isEqualTo(id.value());
+            assertThat(Files.readAllBytes(storeDir().resolve(item.folder()).resolve("journal.log"))).isEqualTo(bytes);
+        }
+    }
+
+    private static List<String> relativeFiles(Path dir) throws Exception {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return new ArrayList<>(s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).toList());
+        }
     }
 
     @Test
@@ -170,7 +226,45 @@ class BatchStoreTest {
             StoreFixture.queuedBatch(store, List.of(SamplePatientData.ALICE), 3);
         }
         KeyFileProvider otherKey = new KeyFileProvider(tmp.resolve("other.key"));
-        assertThatThrownBy(() -> BatchStore.open(storeDir(), otherKey)).isInstanceOf(StoreCorruptedException.class);
+        otherKey.key();
+        List<String> before = relativeFiles(storeDir());
+        assertThatThrownBy(() -> BatchStore.open(storeDir(), otherKey)).isInstanceOf(StoreCorruptedException.class)
+                .hasMessageContaining("key.check");
+        assertThat(relativeFiles(storeDir())).as("a wrong key sets nothing aside and writes nothing")
+                .containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void aDamagedKeyCheckIsToldApartFromAWrongKeyByTheLogs() throws Exception {
+        try (BatchStore store = open()) {
+            StoreFixture.queuedBatch(store, List.of(SamplePatientData.ALICE), 3);
+        }
+        Path check = storeDir().resolve("key.check");
+        byte[] b = Files.readAllBytes(check);
+        b[b.length - 1] ^= 1;
+        Files.write(check, b);
+        KeyFileProvider otherKey = new KeyFileProvider(tmp.resolve("other.key"));
+        otherKey.key();
+        assertThatThrownBy(() -> BatchStore.open(storeDir(), otherKey)).isInstanceOf(StoreCorruptedException.class)
+                .hasMessageContaining("does not open this store");
+        try (BatchStore store = open()) {
+            assertThat(store.notices()).singleElement().asString().contains("key.check", "written again");
+            assertThat(store.batches()).hasSize(1);
+            assertThat(store.quarantined()).isEmpty();
+        }
+    }
+
+    @Test
+    void aMissingKeyForAStoreThatHoldsDataIsNeverReplacedByANewOne() throws Exception {
+        try (BatchStore store = open()) {
+            StoreFixture.queuedBatch(store, List.of(SamplePatientData.ALICE), 3);
+        }
+        Path lost = tmp.resolve("lost").resolve("store.key");
+        assertThatThrownBy(() -> BatchStore.open(storeDir(), new KeyFileProvider(lost)))
+                .isInstanceOf(StoreKeyMissingException.class)
+                .hasMessageContaining("holds data but its key is missing").hasMessageContaining("no new key");
+        assertThat(lost).doesNotExist();
+        assertThat(lost.getParent()).doesNotExist();
     }
 
     @Test
@@ -200,7 +294,7 @@ class BatchStoreTest {
     }
 
     @Test
-    void leftoversOfUnfinishedWritesAreRemovedOnOpenNeverTrusted() throws Exception {
+    void leftoversOfUnfinishedWritesAreNeverTrustedAndUnrecordedFilesAreSetAsideNotDeleted() throws Exception {
         BatchId id;
         try (BatchStore store = open()) {
             StoreFixture.queuedBatch(store, List.of(SamplePatientData.ALICE), 3);
@@ -211,15 +305,50 @@ class BatchStoreTest {
         Files.copy(batchDir.resolve("pages").resolve("p00001.enc"), batchDir.resolve("pages").resolve("p00003.enc"));
         Path halfBatch = storeDir().resolve("batches").resolve(BatchId.random().value());
         Files.createDirectories(halfBatch);
+        byte[] unrecorded = Files.readAllBytes(batchDir.resolve("pages").resolve("p00003.enc"));
         try (BatchStore store = open()) {
             assertThat(store.recovery().temporaryFilesRemoved()).isEqualTo(1);
-            assertThat(store.recovery().unrecordedFilesRemoved()).isEqualTo(1);
-            assertThat(store.recovery().incompleteBatchesRemoved()).isEqualTo(1);
+            assertThat(store.recovery().unrecordedFilesSetAside()).isEqualTo(1);
+            assertThat(store.recovery().emptyBatchFoldersRemoved()).isEqualTo(1);
             assertThat(store.batches()).hasSize(1);
             assertThat(store.batch(id).orElseThrow().pages()).hasSize(2);
+            Quarantine.Item item = store.quarantined().get(0);
+            assertThat(item.kind()).isEqualTo("unrecorded-files");
+            assertThat(Files.readAllBytes(storeDir().resolve(item.folder()).resolve("pages").resolve("p00003.enc")))
+                    .isEqualTo(unrecorded);
+            assertThat(store.notices()).singleElement().asString().contains("never recorded");
         }
         assertThat(batchDir.resolve("pages").resolve("p00003.enc")).doesNotExist();
-        assertThat(halfBatch).doesNotExist();
+        assertThat(halfBatch).as("an empty folder holds nothing").doesNotExist();
+    }
+
+    @Test
+    void aPdfOrDecisionsACrashLeftUnrecordedAreMadeAgainNotSetAsideWhileAnUnrecordedPageIsKept() throws Exception {
+        BatchId id;
+        try (BatchStore store = open()) {
+            StoredBatch b = store.createBatch(StoreFixture.info());
+            b.addPage(SamplePatientData.png(SamplePatientData.ALICE, 1), "image/png", "0001.png");
+            b.addPage(SamplePatientData.png(SamplePatientData.ALICE, 2), "image/png", "0002.png");
+            id = b.id();
+        }
+        Path batchDir = storeDir().resolve("batches").resolve(id.value());
+        // a filing cut off after writing its outputs and before their journal records
+        Files.createDirectories(batchDir.resolve("docs"));
+        Files.copy(batchDir.resolve("pages").resolve("p00001.enc"), batchDir.resolve("docs").resolve("d00007.enc"));
+        Files.copy(batchDir.resolve("pages").resolve("p00001.enc"), batchDir.resolve("decisions.enc"));
+        // a page written and never recorded: the only copy of something scanned
+        Files.copy(batchDir.resolve("pages").resolve("p00001.enc"), batchDir.resolve("pages").resolve("p00009.enc"));
+        try (BatchStore store = open()) {
+            assertThat(batchDir.resolve("docs").resolve("d00007.enc")).doesNotExist();
+            assertThat(batchDir.resolve("decisions.enc")).doesNotExist();
+            assertThat(store.recovery().unrecordedFilesSetAside()).as("only the page").isEqualTo(1);
+            assertThat(store.quarantined()).singleElement().satisfies(q -> assertThat(q.files()).isEqualTo(1));
+            assertThat(store.audit().events()).anySatisfy(e -> {
+                assertThat(e.type()).isEqualTo("unrecorded-output-removed");
+                assertThat(e.reasons()).singleElement().asString().contains("docs/d00007.enc", "decisions.enc");
+            });
+            assertThat(store.batch(id).orElseThrow().pages()).hasSize(2);
+        }
     }
 
     @Test

@@ -53,8 +53,9 @@ class StoreCrashRecoveryTest {
                 }
                 System.err.println("recovery after kill " + run + ": " + reopened.recovery());
                 assertThat(reopened.verifyAll()).isEmpty();
-                assertThat(reopened.recovery().unrecordedFilesRemoved() + reopened.recovery().temporaryFilesRemoved()
+                assertThat(reopened.recovery().unrecordedFilesSetAside() + reopened.recovery().temporaryFilesRemoved()
                         + reopened.recovery().tornRecordsDropped()).isLessThanOrEqualTo(2);
+                assertThat(reopened.recovery().batchesQuarantined()).as("a crash is not damage").isZero();
             }
         }
         try (BatchStore reopened = BatchStore.open(store, StoreFixture.keyIn(tmp))) {

@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.scanstation.logging.Redactor;
 
 class RedactionAndRetryTest {
 
     @Test
     void nhsNumbersInServerMessagesAreRedactedInEveryUsualSpelling() {
-        assertThat(Redaction.redact("name exists in folder /ScanStation/9990000026"))
-                .isEqualTo("name exists in folder /ScanStation/[NHS number]");
-        assertThat(Redaction.redact("patient 999 000 0026 and 999-000-0018")).doesNotContainPattern("\\d{3}");
-        assertThat(Redaction.redact("object 137 of 12345678901234")).isEqualTo("object 137 of 12345678901234");
+        assertThat(Redactor.mask("name exists in folder /ScanStation/9990000026"))
+                .isEqualTo("name exists in folder /ScanStation/[nhs-number]");
+        assertThat(Redactor.mask("patient 999 000 0026 and 999-000-0018")).doesNotContainPattern("\\d{3}");
+        assertThat(Redactor.mask("object 137 of 12345678901234")).isEqualTo("object 137 of 12345678901234");
     }
 
     @Test

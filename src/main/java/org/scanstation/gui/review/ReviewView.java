@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.scanstation.gui.Images;
 import org.scanstation.gui.SessionViewModel;
+import org.scanstation.gui.Shown;
 import org.scanstation.model.Patient;
 import org.scanstation.station.ReviewItem;
 
@@ -199,7 +200,7 @@ public final class ReviewView extends BorderPane {
         rescan.disableProperty().bind(vm.canDecide().not());
         Label message = new Label();
         message.setId("reviewMessage");
-        message.textProperty().bind(vm.messageProperty());
+        message.textProperty().bind(Shown.message(vm.messageProperty()));
         message.setWrapText(true);
         message.getStyleClass().add("message");
 

@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.scanstation.config.StationConfig;
 import org.scanstation.gui.Images;
+import org.scanstation.gui.Shown;
 
 /** The scan screen (clerk). All logic is in {@link ScanViewModel}. */
 public final class ScanView extends BorderPane {
@@ -138,7 +139,7 @@ public final class ScanView extends BorderPane {
         VBox.setVgrow(lower, Priority.ALWAYS);
         Label message = new Label();
         message.setId("scanMessage");
-        message.textProperty().bind(vm.messageProperty());
+        message.textProperty().bind(Shown.message(vm.messageProperty()));
         message.getStyleClass().add("message");
         message.setWrapText(true);
         VBox body = new VBox(10, stripTitle, strip, message, lower);

@@ -157,7 +157,7 @@ public final class ScanViewModel {
             }
             scanning.set(true);
             message.set("Scanning from " + device.get().name() + " ...");
-            station.startScan(device.get().uri(), profile.get());
+            station.startScan(device.get().uri(), profile.get(), session.operator());
         } catch (StationException e) {
             message.set(e.getMessage());
         }
@@ -177,7 +177,7 @@ public final class ScanViewModel {
             return;
         }
         try {
-            station.fileBatch(session.operator(), device.get() == null ? "unknown" : device.get().uri());
+            station.fileBatch();
             message.set("Filing the batch: documents are exported and queued ...");
         } catch (StationException e) {
             message.set(e.getMessage());
@@ -190,8 +190,12 @@ public final class ScanViewModel {
             message.set("Select a page first.");
             return;
         }
-        station.deletePage(t.number());
-        message.set("Page " + t.number() + " deleted from this batch.");
+        try {
+            station.deletePage(t.number());
+            message.set("Page " + t.number() + " deleted from this batch.");
+        } catch (StationException e) {
+            message.set(e.getMessage());
+        }
     }
 
     public void rescanSelected() {
@@ -200,7 +204,11 @@ public final class ScanViewModel {
             message.set("Select a page first.");
             return;
         }
-        station.rescanPage(t.number());
+        try {
+            station.rescanPage(t.number());
+        } catch (StationException e) {
+            message.set(e.getMessage());
+        }
     }
 
     // ---------------------------------------------------------------- derived state

@@ -1,5 +1,6 @@
 package org.scanstation.gui.settings;
 
+import org.scanstation.gui.Shown;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -65,7 +66,7 @@ public final class SettingsView extends BorderPane {
         save.setAccessibleText("Save settings to your own settings file; locked settings are not changed");
         Label message = new Label();
         message.setId("settingsMessage");
-        message.textProperty().bind(vm.messageProperty());
+        message.textProperty().bind(Shown.message(vm.messageProperty()));
         message.setWrapText(true);
         message.getStyleClass().add("message");
         VBox box = new VBox(14, grid, profTitle, profiles, save, message);

@@ -41,6 +41,8 @@ public final class SettingsViewModel {
                 : e.passwordFile() != null ? "protected file " + e.passwordFile() : "not set";
         rows.add(new SettingRow("edms.password", "Password kept in", "EDMS", secret, true,
                 "Never stored in the settings: only where it is kept"));
+        add("patientIndex.store", "Patient index folder (imported by IT)", "Patient index",
+                c.patientIndex() == null ? null : c.patientIndex().store());
         add("patientIndex.csv", "Patient index (CSV export)", "Patient index",
                 c.patientIndex() == null ? null : c.patientIndex().csv());
         add("scanner.defaultDevice", "Default scanner", "Scanner", c.scanner() == null ? null : c.scanner().defaultDevice());
@@ -62,8 +64,7 @@ public final class SettingsViewModel {
 
     static String describe(StationConfig.ScanProfile p) {
         return p.name() + ": " + (p.resolution() == null ? 300 : p.resolution()) + " dpi, " + p.mode() + ", "
-                + p.source() + (Boolean.TRUE.equals(p.skipBlankPages()) ? ", blank pages left out" : "")
-                + (Boolean.TRUE.equals(p.useSeparators()) ? ", separator sheets" : "");
+                + p.source();
     }
 
     /** Writes the changed, unlocked settings to the user's file; they apply at the next start. */

@@ -1,5 +1,6 @@
 package org.scanstation.gui.upload;
 
+import org.scanstation.gui.Shown;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -50,7 +51,7 @@ public final class UploadQueueView extends BorderPane {
         table.getColumns().add(column("Pages", 70, l -> String.valueOf(l.pages())));
         table.getColumns().add(column("State", 300, l -> (l.needsAttention() ? "\u26a0 " : "") + l.state()));
         table.getColumns().add(column("Retries", 80, l -> String.valueOf(l.retries())));
-        table.getColumns().add(column("Last problem", 420, UploadLine::lastError));
+        table.getColumns().add(column("Last problem", 420, l -> Shown.message(l.lastError())));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(UploadLine l, boolean empty) {

@@ -15,6 +15,13 @@ public interface DriverSink {
     /** An input that is not a page (e.g. a file that is not an image); the scan goes on. */
     void rejected(String source, String reason) throws InterruptedException;
 
+    /**
+     * Something the clerk or IT should know about this scan that does not stop it, e.g. a setting the
+     * scanner refused and what it does instead. Drivers without such remarks never call it.
+     */
+    default void notice(String text) throws InterruptedException {
+    }
+
     /** Signals progress (data arriving, a folder polled): resets the watchdog's page time-out. */
     void alive();
 }

@@ -30,6 +30,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.scanstation.upload.ContentDigest;
 import org.scanstation.upload.DocumentKey;
+import org.scanstation.upload.EdmsAddress;
 import org.scanstation.upload.EdmsClient;
 import org.scanstation.upload.EdmsConnection;
 import org.scanstation.upload.EdmsCredentials;
@@ -38,7 +39,7 @@ import org.scanstation.upload.EdmsException;
 import org.scanstation.upload.EdmsRejectedException;
 import org.scanstation.upload.EdmsUnavailableException;
 import org.scanstation.upload.NewDocument;
-import org.scanstation.upload.Redaction;
+import org.scanstation.logging.Redactor;
 import org.scanstation.upload.RepositoryInfo;
 import org.scanstation.upload.TransferProgress;
 
@@ -61,6 +62,7 @@ public final class CmisBrowserClient implements EdmsClient {
 
     private final EdmsConnection connection;
     private final HttpUrl serviceUrl;
+    private final EdmsAddress origin;
     private final OkHttpClient http;
     private volatile Repository repository;
 
@@ -72,9 +74,10 @@ public final class CmisBrowserClient implements EdmsClient {
      */
     public CmisBrowserClient(EdmsConnection connection) {
         this.connection = connection;
-        HttpUrl url = HttpUrl.parse(connection.url());
+        this.origin = connection.address();
+        HttpUrl url = HttpUrl.parse(connection.url().strip());
         if (url == null) {
-            throw new IllegalArgumentException("not a valid EDMS URL: " + connection.url());
+            throw new IllegalArgumentException("not a valid EDMS URL: " + EdmsAddress.shown(connection.url()));
         }
         this.serviceUrl = url;
         OkHttpClient.Builder b = new OkHttpClient.Builder()
@@ -83,6 +86,14 @@ public final class CmisBrowserClient implements EdmsClient {
                 .writeTimeout(connection.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .retryOnConnectionFailure(false)
                 .followRedirects(false);
+        // nothing (no request, no credentials, no document) goes anywhere but the configured origin
+        b.addInterceptor(chain -> {
+            HttpUrl to = chain.request().url();
+            if (!origin.sameOrigin(addressOf(to))) {
+                throw new ForeignOriginException(addressOf(to));
+            }
+            return chain.proceed(chain.request());
+        });
         String auth = authorization(connection.credentials());
         if (auth != null) {
             b.addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("Authorization", auth).build()));
@@ -193,8 +204,19 @@ public final class CmisBrowserClient implements EdmsClient {
 
     @Override
     public EdmsDocument create(String folderId, NewDocument doc, TransferProgress progress) throws EdmsException {
+        return createNamed(folderId, fileName(doc.key()), description(doc),
+                doc.mediaType() == null ? "application/pdf" : doc.mediaType(), doc.content(), progress);
+    }
+
+    @Override
+    public EdmsDocument createFile(String folderId, String name, String mediaType, byte[] content, String description)
+            throws EdmsException {
+        return createNamed(folderId, name, description, mediaType, content, TransferProgress.NONE);
+    }
+
+    private EdmsDocument createNamed(String folderId, String name, String description, String mediaType,
+                                     byte[] content, TransferProgress progress) throws EdmsException {
         Repository repo = repository();
-        String name = fileName(doc.key());
         MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM)
                 .addFormDataPart("cmisaction", "createDocument")
                 .addFormDataPart("propertyId[0]", "cmis:objectTypeId")
@@ -202,12 +224,12 @@ public final class CmisBrowserClient implements EdmsClient {
                 .addFormDataPart("propertyId[1]", "cmis:name")
                 .addFormDataPart("propertyValue[1]", name)
                 .addFormDataPart("propertyId[2]", "cmis:description")
-                .addFormDataPart("propertyValue[2]", description(doc))
+                .addFormDataPart("propertyValue[2]", description)
                 .addFormDataPart("succinct", "true");
-        MediaType type = MediaType.parse(doc.mediaType() == null ? "application/pdf" : doc.mediaType());
+        MediaType type = MediaType.parse(mediaType);
         // the content part goes last: the browser binding streams it
         body.addFormDataPart("content", name,
-                new ProgressRequestBody(doc.content(), type == null ? OCTETS : type, progress));
+                new ProgressRequestBody(content, type == null ? OCTETS : type, progress));
         HttpUrl url = repo.rootFolderUrl().newBuilder().addQueryParameter("objectId", folderId).build();
         try {
             JsonNode created = call(new Request.Builder().url(url).post(body.build()).build());
@@ -222,6 +244,38 @@ public final class CmisBrowserClient implements EdmsClient {
             segments.add(name);
             JsonNode existing = objectByPath(repo, segments).orElseThrow(() -> e);
             return document(existing, true);
+        }
+    }
+
+    @Override
+    public List<EdmsDocument> documentsIn(List<String> path) throws EdmsException {
+        Repository repo = repository();
+        List<EdmsDocument> out = new ArrayList<>();
+        int page = 200;
+        for (int skip = 0; ; skip += page) {
+            HttpUrl.Builder u = repo.rootFolderUrl().newBuilder();
+            path.forEach(u::addPathSegment);
+            u.addQueryParameter("cmisselector", "children").addQueryParameter("succinct", "true")
+                    .addQueryParameter("maxItems", Integer.toString(page))
+                    .addQueryParameter("skipCount", Integer.toString(skip));
+            JsonNode answer;
+            try {
+                answer = call(new Request.Builder().url(u.build()).get().build());
+            } catch (EdmsRejectedException e) {
+                if (e.status() == 404) {
+                    return out;
+                }
+                throw e;
+            }
+            for (JsonNode child : answer.path("objects")) {
+                JsonNode object = child.path("object");
+                if ("cmis:document".equals(text(object, "cmis:baseTypeId"))) {
+                    out.add(document(object, true));
+                }
+            }
+            if (!answer.path("hasMoreItems").asBoolean(false) || answer.path("objects").isEmpty()) {
+                return out;
+            }
         }
     }
 
@@ -295,10 +349,43 @@ public final class CmisBrowserClient implements EdmsClient {
         RepositoryInfo info = new RepositoryInfo(chosen.path("repositoryId").asText(),
                 chosen.path("repositoryName").asText(), chosen.path("productName").asText(),
                 chosen.path("productVersion").asText(), chosen.path("cmisVersionSupported").asText());
-        r = new Repository(info, HttpUrl.get(chosen.path("repositoryUrl").asText()),
-                HttpUrl.get(chosen.path("rootFolderUrl").asText()), chosen.path("rootFolderId").asText());
+        r = new Repository(info, sameOriginLink(chosen, "repositoryUrl"), sameOriginLink(chosen, "rootFolderUrl"),
+                chosen.path("rootFolderId").asText());
         repository = r;
         return r;
+    }
+
+    /**
+     * A link from the repository information, only when it points at the configured origin: a server
+     * (or whoever answers in its place) cannot send the station's credentials and documents elsewhere.
+     */
+    private HttpUrl sameOriginLink(JsonNode repository, String field) throws EdmsRejectedException {
+        HttpUrl link = HttpUrl.parse(repository.path(field).asText(""));
+        if (link == null) {
+            throw new EdmsRejectedException(0, "invalidArgument", "the EDMS's repository information has no valid "
+                    + field + ": is this a CMIS browser binding endpoint?", true);
+        }
+        EdmsAddress to = addressOf(link);
+        if (!origin.sameOrigin(to)) {
+            throw new EdmsRejectedException(0, "origin", "the EDMS at " + origin + " says its repository is at " + to
+                    + " (" + field + "); the station sends nothing outside the configured address. IT: configure"
+                    + " the EDMS's public address, or the station's URL, so that they agree", true);
+        }
+        return link;
+    }
+
+    private static EdmsAddress addressOf(HttpUrl url) {
+        return new EdmsAddress(url.scheme(), url.host().toLowerCase(java.util.Locale.ROOT), url.port());
+    }
+
+    /** A request was about to leave for another origin; it was stopped before connecting. */
+    private static final class ForeignOriginException extends IOException {
+        final EdmsAddress to;
+
+        ForeignOriginException(EdmsAddress to) {
+            super("refused to contact " + to + ": not the configured EDMS");
+            this.to = to;
+        }
     }
 
     private Optional<JsonNode> objectByPath(Repository repo, List<String> segments) throws EdmsException {
@@ -366,17 +453,21 @@ public final class CmisBrowserClient implements EdmsClient {
     }
 
     private EdmsException unreachable(IOException e) {
+        if (e instanceof ForeignOriginException f) {
+            return new EdmsRejectedException(0, "origin", "a request to " + f.to + " was stopped: the station talks only"
+                    + " to the configured EDMS at " + origin, true);
+        }
         if (e instanceof javax.net.ssl.SSLHandshakeException || e instanceof javax.net.ssl.SSLPeerUnverifiedException) {
             // a certificate problem does not go away by retrying: the trust store must be configured
             return new EdmsRejectedException(0, "tls", "the EDMS certificate is not trusted or does not match "
-                    + serviceUrl.host() + " (configure the trust store): " + Redaction.redact(e.getMessage()), true);
+                    + serviceUrl.host() + " (configure the trust store): " + Redactor.mask(e.getMessage()), true);
         }
         return unavailable(e);
     }
 
     private EdmsUnavailableException unavailable(IOException e) {
         String what = e instanceof java.net.SocketTimeoutException || e instanceof java.io.InterruptedIOException
-                ? "timed out" : "failed (" + e.getClass().getSimpleName() + ": " + Redaction.redact(e.getMessage()) + ")";
+                ? "timed out" : "failed (" + e.getClass().getSimpleName() + ": " + Redactor.mask(e.getMessage()) + ")";
         return new EdmsUnavailableException("connection to the EDMS at " + serviceUrl.host() + ":" + serviceUrl.port()
                 + " " + what, 0, e);
     }
@@ -397,7 +488,7 @@ public final class CmisBrowserClient implements EdmsClient {
         } catch (IOException | RuntimeException e) {
             // keep the status alone
         }
-        message = Redaction.redact(message);
+        message = Redactor.mask(message);
         if (code >= 500 || code == 408 || code == 429) {
             return new EdmsUnavailableException("the EDMS answered HTTP " + code
                     + (message == null ? "" : ": " + message), code, null);

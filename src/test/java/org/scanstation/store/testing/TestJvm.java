@@ -26,15 +26,20 @@ public final class TestJvm implements AutoCloseable {
     }
 
     public static TestJvm start(Class<?> main, Path log, String... args) throws IOException {
+        return start(main, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), log, args);
+    }
+
+    /** A child with its own JVM options (heap, system properties); Tesseract single-threaded as the CLI runs it. */
+    public static TestJvm start(Class<?> main, List<String> jvmOptions, Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx256m");
-        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile());
+        pb.environment().put("OMP_THREAD_LIMIT", "1");
         return new TestJvm(pb.start());
     }
 
@@ -56,12 +61,17 @@ public final class TestJvm implements AutoCloseable {
         process.waitFor(20, TimeUnit.SECONDS);
     }
 
-    /** Waits for the child to end by itself; returns its exit status. */
+    /** Waits for the child to end by itself (up to a minute after its output ends); returns its exit status. */
     public int waitFor() throws IOException, InterruptedException {
+        return waitFor(60);
+    }
+
+    /** Waits for the child to end by itself, up to {@code seconds} after its output ends; returns its exit status. */
+    public int waitFor(int seconds) throws IOException, InterruptedException {
         readUntil(l -> false);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException("child JVM did not finish in 60 s; output " + lines);
+            throw new IllegalStateException("child JVM did not finish in " + seconds + " s; output " + lines);
         }
         return process.exitValue();
     }

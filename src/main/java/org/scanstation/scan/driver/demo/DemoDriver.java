@@ -96,7 +96,7 @@ public final class DemoDriver implements ScanDriver {
                 return;
             }
             try {
-                ImageFiles.readPages(file, options.resolution(), options.mode(), (image, dpi, source) -> {
+                ImageFiles.readPages(file, (image, dpi, source) -> {
                     if (!cancel.isCancelled() && fed[0] < limit) {
                         pace(cancel, sink);
                         sink.page(PageImages.toMode(image, options.mode()), dpi, source);

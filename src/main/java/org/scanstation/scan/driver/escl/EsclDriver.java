@@ -4,8 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +30,7 @@ import org.scanstation.scan.driver.DriverSink;
 import org.scanstation.scan.driver.ScanDriver;
 import org.scanstation.scan.driver.folder.ImageFiles;
 import org.scanstation.scan.driver.folder.PageImages;
+import org.scanstation.files.NoPlaintextTempFiles;
 
 /**
  * Driverless network scanners over eSCL / AirScan (Mopria eSCL): {@code escl://HOST:PORT/eSCL}.
@@ -42,6 +41,11 @@ import org.scanstation.scan.driver.folder.PageImages;
  * Devices are not discovered (no DNS-SD here): {@link #listDevices()} reports the configured ones.
  */
 public final class EsclDriver implements ScanDriver {
+
+    static {
+        // no imageio*.tmp plaintext in the temporary folder (see NoPlaintextTempFiles)
+        NoPlaintextTempFiles.apply();
+    }
 
     public static final String SCHEME = "escl";
     private static final MediaType XML = MediaType.get("text/xml; charset=utf-8");
@@ -323,19 +327,17 @@ public final class EsclDriver implements ScanDriver {
             return 1;
         }
 
+        /** A PDF the scanner sent, decoded in memory: a scanned page never touches the temporary folder. */
         private int deliverPdf(byte[] body) throws IOException, InterruptedException {
-            Path tmp = Files.createTempFile("escl-document", ".pdf");
             int[] count = {0};
             try {
-                Files.write(tmp, body);
-                ImageFiles.readPages(tmp, settings.resolution(), options.mode(), (image, dpi, source) -> {
+                // read in memory: no copy of the scanned document in the temporary folder
+                ImageFiles.readPdf(body, "scanned document", (image, dpi, source) -> {
                     sink.page(PageImages.toMode(image, options.mode()), dpi, null);
                     count[0]++;
                 });
             } catch (ImageFiles.UnreadableFileException e) {
-                throw new IOException("the scanner sent a PDF that cannot be read", e);
-            } finally {
-                Files.deleteIfExists(tmp);
+                throw new IOException("the scanner sent a PDF that cannot be read: " + e.getMessage(), e);
             }
             return count[0];
         }

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.scanstation.image.FeederOrder;
+import org.scanstation.image.InputException;
+import org.scanstation.image.InputFiles;
 import org.scanstation.scan.CancelToken;
 import org.scanstation.scan.ColorMode;
 import org.scanstation.scan.DeviceUri;
@@ -21,9 +24,12 @@ import org.scanstation.scan.driver.DriverSink;
 import org.scanstation.scan.driver.ScanDriver;
 
 /**
- * Imports pages already scanned into a folder: {@code folder:/path}. Every JPEG, PNG, TIFF (all
- * pages) and PDF (all pages) file in the folder, in file-name order, which is the batch order. A file
- * that cannot be decoded is reported as rejected, never dropped silently, and the import goes on.
+ * Imports pages already scanned into a folder: {@code folder:/path}. Every page of every page file in
+ * the folder (the formats of {@link org.scanstation.image.PageLoader}), in feeder order: natural order,
+ * numbers in names compared as numbers ({@code out2} before {@code out10}); a folder whose numbering is
+ * ambiguous is refused ({@link FeederOrder}). Everything else in the folder (subfolders, hidden files,
+ * links to nothing, files that are not pages) and every page that cannot be read or did not render
+ * cleanly is reported as rejected with the reason, never dropped silently, and the import goes on.
  * Files are read, never moved or changed.
  */
 public final class FolderDriver implements ScanDriver {
@@ -56,35 +62,65 @@ public final class FolderDriver implements ScanDriver {
     public void scan(DeviceUri device, ScanOptions options, CancelToken cancel, DriverSink sink)
             throws InterruptedException {
         Path folder = FolderPaths.folderOf(device);
-        List<Path> files = filesInNameOrder(folder);
-        if (files.isEmpty()) {
+        List<Path> entries = entriesInNaturalOrder(folder);
+        if (entries.isEmpty()) {
             throw new ScanException(ScanError.NO_DOCUMENTS, "The folder " + folder + " holds no files to import.");
         }
-        for (Path file : files) {
+        List<Path> pageFiles = new java.util.ArrayList<>();
+        java.util.Map<Path, String> notPages = new java.util.HashMap<>();
+        for (Path entry : entries) {
+            String why = InputFiles.whyNotAPage(entry);
+            if (why == null) {
+                pageFiles.add(entry);
+            } else {
+                notPages.put(entry, why);
+            }
+        }
+        try {
+            FeederOrder.sort(folder, pageFiles);
+        } catch (InputException e) {
+            throw new ScanException(ScanError.INVALID_DEVICE, e.getMessage() + ".");
+        }
+        for (Path entry : entries) {
             if (cancel.isCancelled()) {
                 return;
             }
-            if (!ImageFiles.isPageFile(file)) {
-                sink.rejected(file.getFileName().toString(), "not a JPEG, PNG, TIFF or PDF file; not imported");
+            String name = entry.getFileName().toString();
+            if (notPages.containsKey(entry)) {
+                sink.rejected(name, notPages.get(entry));
                 continue;
             }
-            try {
-                ImageFiles.readPages(file, options.resolution(), options.mode(), (image, dpi, source) -> {
+            ImageFiles.readEachPage(entry, new ImageFiles.PageVisitor() {
+                @Override
+                public void page(java.awt.image.BufferedImage image, int dpi, String source) throws InterruptedException {
                     if (!cancel.isCancelled()) {
                         sink.page(image, dpi, source);
                     }
-                });
-            } catch (ImageFiles.UnreadableFileException e) {
-                sink.rejected(file.getFileName().toString(), e.getMessage());
-            }
+                }
+
+                @Override
+                public void notRead(String source, String reason) throws InterruptedException {
+                    sink.rejected(source, reason);
+                }
+            });
         }
     }
 
+    /** Everything in the folder (hidden files, subfolders, links included), in natural order. */
+    static List<Path> entriesInNaturalOrder(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.sorted(Comparator.comparing(f -> f.getFileName().toString(), FeederOrder.NATURAL)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The files of the folder in natural order, leaving out hidden, temporary and system files. */
     static List<Path> filesInNameOrder(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.filter(Files::isRegularFile)
                     .filter(f -> !FolderPaths.isIgnorable(f))
-                    .sorted(Comparator.comparing(f -> f.getFileName().toString()))
+                    .sorted(Comparator.comparing(f -> f.getFileName().toString(), FeederOrder.NATURAL))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the folder " + folder + ": " + e.getMessage(), e);

@@ -9,7 +9,7 @@ public final class FolderDriverSupport {
     private FolderDriverSupport() {
     }
 
-    /** The files of {@code folder} in name order, leaving out hidden and system files. */
+    /** The files of {@code folder} in natural order, leaving out hidden and system files. */
     public static List<Path> filesInNameOrder(Path folder) {
         return FolderDriver.filesInNameOrder(folder);
     }

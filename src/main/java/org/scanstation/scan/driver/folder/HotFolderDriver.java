@@ -25,7 +25,8 @@ import org.scanstation.scan.driver.ScanDriver;
 
 /**
  * A hot folder, {@code watch:/path}: a multi-function device scans to a share and the station picks
- * the files up as they arrive, in name order among the files ready at each poll.
+ * the files up as they arrive, in natural order (numbers in names compared as numbers) among the files
+ * ready at each poll.
  *
  * <ul>
  *   <li>Only completed files: a file is taken when its size and modification time were the same at
@@ -201,8 +202,10 @@ public final class HotFolderDriver implements ScanDriver {
             try {
                 // decode fully before delivering, so a half-written file never yields a partial page set
                 List<Page> pages = new java.util.ArrayList<>();
-                ImageFiles.readPages(file, options.resolution(), options.mode(),
-                        (image, dpi, source) -> pages.add(new Page(image, dpi, source)));
+                ImageFiles.readPages(file, (image, dpi, source) -> pages.add(new Page(image, dpi, source)));
+                if (changedSince(file, seen)) {
+                    return; // the device wrote more while it was read: taken again once it settles
+                }
                 markDone(file, seen);
                 takenByHash.put(hash, name);
                 lastNewNanos = System.nanoTime();
@@ -210,12 +213,22 @@ public final class HotFolderDriver implements ScanDriver {
                     sink.page(p.image(), p.dpi(), p.source());
                 }
             } catch (ImageFiles.UnreadableFileException e) {
-                if (now - seen.unchangedSinceNanos() >= settleTime.toNanos()) {
+                if (now - seen.unchangedSinceNanos() >= settleTime.toNanos() && !changedSince(file, seen)) {
                     markDone(file, seen);
                     lastNewNanos = System.nanoTime();
                     sink.rejected(name, e.getMessage());
                 }
                 // otherwise probably still being written: retried at the next poll or when it changes
+            }
+        }
+
+        /** True when the file is no longer what was seen (its size or time changed), or is gone. */
+        private boolean changedSince(Path file, Seen seen) {
+            try {
+                BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+                return !seen.sameAs(attrs.size(), attrs.lastModifiedTime().toMillis());
+            } catch (IOException e) {
+                return true;
             }
         }
 

@@ -83,6 +83,18 @@ public final class CmisInspector {
         }
     }
 
+    /** Deletes an object behind the station's back (cmisaction=delete). */
+    public void delete(String objectId) throws IOException, InterruptedException {
+        HttpResponse<byte[]> res = http.send(HttpRequest.newBuilder(URI.create(rootFolderUrl + "?objectId=" + objectId))
+                        .header("Authorization", auth)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("cmisaction=delete&allVersions=true")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (res.statusCode() >= 300) {
+            throw new IOException("delete: HTTP " + res.statusCode() + " " + new String(res.body(), StandardCharsets.UTF_8));
+        }
+    }
+
     private HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());

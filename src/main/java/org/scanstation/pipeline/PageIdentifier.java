@@ -1,0 +1,266 @@
+package org.scanstation.pipeline;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.scanstation.barcode.Barcode;
+import org.scanstation.barcode.BarcodePayload;
+import org.scanstation.image.BlankVerdict;
+import org.scanstation.image.ImageOps;
+import org.scanstation.image.OrientationDetector;
+import org.scanstation.match.IdentifierRead;
+import org.scanstation.match.MatchDecision;
+import org.scanstation.match.MatchPolicy;
+import org.scanstation.match.PageEvidence;
+import org.scanstation.match.PatientIndex;
+import org.scanstation.model.HospitalNumberFormat;
+import org.scanstation.ocr.LabelHypotheses;
+import org.scanstation.ocr.LabelReader;
+import org.scanstation.ocr.LabelReading;
+import org.scanstation.ocr.LabelsFound;
+import org.scanstation.ocr.OcrEngine;
+import org.scanstation.ocr.OcrException;
+import org.scanstation.ocr.OcrText;
+import org.scanstation.ocr.PageTextReader;
+import org.scanstation.ocr.PageTextIdentifiers;
+import org.scanstation.ocr.PageTextImage;
+
+/**
+ * Who an upright page belongs to: its labels read (OCR of the label crops), its barcodes' identifiers,
+ * and for a page with no label its text; the match policy decides on all of it (ADR 0002). With the
+ * patient index (ADR 0013), a page the first reading leaves short of evidence is read harder (its labels,
+ * then its text), a page identified by its barcode alone while a label beside it could not be read is
+ * reviewed, and a page that identifies nobody is taken for a continuation page only when nothing
+ * suggests an identity that could not be read. Thread-safe when its parts are.
+ */
+final class PageIdentifier {
+
+    /** A page whose text gave fewer legible letters and digits than this was not read: it cannot be called label-free. */
+    static final int MIN_LEGIBLE_CHARACTERS = 20;
+    /** Legible letters and digits that show a page whose orientation the geometry left unclear was turned right. */
+    static final int LEGIBLE_WHEN_TURNED_RIGHT = 150;
+
+    /**
+     * The decision and what was read.
+     *
+     * @param pageText the whole upright page's text as read for identifiers (word boxes in the upright page's
+     *                 pixels), null when it was not read whole (a labelled page): the PDF's text layer takes it
+     *                 as it is (ADR 0015)
+     */
+    record Identification(MatchDecision decision, List<LabelReading> readings, OcrText pageText) {
+    }
+
+    private final LabelReader labels;
+    private final HospitalNumberFormat mrnFormat;
+    private final MatchPolicy policy;
+    private final OcrEngine pageText;
+    private final LabelHypothesisChooser chooser;
+
+    /** @param index with it, the harder reading and the doubts of ADR 0013; null for the first reading only */
+    PageIdentifier(LabelReader labels, HospitalNumberFormat mrnFormat, MatchPolicy policy, OcrEngine pageText,
+                   PatientIndex index) {
+        this.labels = labels;
+        this.mrnFormat = mrnFormat;
+        this.policy = policy;
+        this.pageText = pageText;
+        this.chooser = index == null ? null : new LabelHypothesisChooser(index);
+    }
+
+    /**
+     * @param pageName the page's name (its identity key when it identifies nobody but may carry an unread label)
+     * @param bilevel  whether the page was scanned bilevel
+     * @param hints where 2D barcodes are on the upright page (labels carry them)
+     * @param found every barcode decoded on the page
+     * @param turn  how the page was turned upright, with how sure that is
+     * @param blank the blank check's verdict (an uncertain one is never filed unseen)
+     */
+    Identification identify(String pageName, BufferedImage upright, int dpi, boolean bilevel, List<Rectangle> hints,
+                            List<Barcode> found, OrientationDetector.Orientation turn, BlankVerdict blank) {
+        List<LabelReading> readings;
+        List<Rectangle> located;
+        List<String> notes = new ArrayList<>();
+        try {
+            LabelsFound labelsFound = labels.readAll(upright, hints);
+            readings = labelsFound.readings();
+            located = labelsFound.located();
+        } catch (OcrException e) {
+            readings = List.of();
+            located = List.of();
+            notes.add("label OCR failed: " + e.getMessage());
+        }
+        List<IdentifierRead> ids = identifiers(found, readings);
+        OcrText text = null;
+        if (ids.isEmpty() && readings.isEmpty() && pageText != null) {
+            // No label: before taking this page for a continuation page, look for identifiers printed in its
+            // text (a letter's "Re:" line, a label that could not be located). Without this a first page with
+            // no label would be filed with the previous patient's document.
+            readings = new ArrayList<>();
+            text = addPageText(upright, dpi, bilevel, ids, readings, notes);
+        }
+        MatchDecision decision = policy.decide(new PageEvidence(ids, readings, 0));
+        boolean unreadLabel = chooser != null && decision instanceof MatchDecision.Matched && onlyBarcodes(ids, readings)
+                && !located.isEmpty();
+        if ((decision instanceof MatchDecision.NeedsReview || unreadLabel) && notes.isEmpty() && chooser != null
+                && chooser.worthRereading(ids, readings)) {
+            // ADR 0013: the first reading left the page short of evidence. Look harder at its labels, then at
+            // its text; each step only adds evidence, and the policy decides again on everything read.
+            List<LabelHypotheses> hypotheses = reread(upright, hints, notes);
+            if (!hypotheses.isEmpty()) {
+                readings = chooser.choose(identifiers(found, List.of()), readings, hypotheses);
+                ids = identifiers(found, readings);
+                decision = policy.decide(new PageEvidence(ids, readings, 0));
+            }
+            if (decision instanceof MatchDecision.NeedsReview && notes.isEmpty() && pageText != null && text == null
+                    && chooser.worthRereading(ids, readings)) {
+                // the labels are left out: what they say was read above, from the label crops
+                List<Rectangle> labelRegions = new ArrayList<>();
+                hypotheses.forEach(h -> labelRegions.add(h.region()));
+                readings.stream().filter(r -> r.region() != null).forEach(r -> labelRegions.add(r.region()));
+                readings = new ArrayList<>(readings);
+                addPageText(paintedWhite(upright, labelRegions, Math.max(2, dpi / 25)), dpi, bilevel, ids, readings, notes);
+                decision = policy.decide(new PageEvidence(ids, readings, 0));
+            }
+        }
+        if (unreadLabel && decision instanceof MatchDecision.Matched m && onlyBarcodes(ids, readings)) {
+            // a barcode of one patient stuck beside a printed label of another is caught only by reading the label
+            List<String> reasons = new ArrayList<>();
+            reasons.add("only the barcode was read: the printed label beside it could not be read to check that it"
+                    + " names the same patient");
+            reasons.addAll(m.reasons());
+            decision = new MatchDecision.NeedsReview(m.patient(), 0.6, List.copyOf(reasons), m.identityKeys());
+        }
+        if (decision instanceof MatchDecision.NoIdentity && chooser != null) {
+            String doubt = unreadIdentity(upright, located, turn, text);
+            if (doubt != null) {
+                // not taken for a continuation page: it may be the first page of someone else's document
+                decision = new MatchDecision.NeedsReview(null, 0, List.of(doubt + ": a person must check who the page "
+                        + "belongs to; the pages after it are not filed to the patient before it"),
+                        Set.of("unread:" + pageName));
+            }
+        }
+        if (blank.uncertain() && decision instanceof MatchDecision.NoIdentity) {
+            // never left out, never filed unseen: kept in its document for a person to look at
+            decision = new MatchDecision.NeedsReview(null, 0, List.of("the page looks " + blank.reason()
+                    + ": a person must check whether it is a blank back or a faint page"), Set.of());
+        }
+        if (!notes.isEmpty()) {
+            List<String> reasons = new ArrayList<>(notes);
+            reasons.addAll(decision.reasons());
+            decision = new MatchDecision.NeedsReview(null, 0, List.copyOf(reasons),
+                    decision.identityKeys().isEmpty() ? Set.of("unidentified") : decision.identityKeys());
+        }
+        return new Identification(decision, readings, text);
+    }
+
+    /** True when every piece of evidence came from barcodes: nothing printed (label or page text) was read. */
+    static boolean onlyBarcodes(List<IdentifierRead> ids, List<LabelReading> readings) {
+        return !ids.isEmpty() && ids.stream().allMatch(id -> id.source() == IdentifierRead.Source.BARCODE)
+                && readings.stream().noneMatch(r -> r.hasIdentifier() || r.hasDemographics());
+    }
+
+    /**
+     * Why a page that identifies nobody may still carry an identity nobody could read, or null: a place that
+     * looks like a label (a box, a barcode) on the page upright or turned a quarter (its orientation may be
+     * wrong), an orientation that could not be told (unless the page's text read well the way it was turned),
+     * or text that could not be read.
+     */
+    private String unreadIdentity(BufferedImage upright, List<Rectangle> located, OrientationDetector.Orientation turn,
+                                  OcrText text) {
+        if (!located.isEmpty()) {
+            return "a label or barcode is on the page but nothing on it could be read";
+        }
+        if (!labels.locate(ImageOps.rotateQuadrant(upright, 90), List.of()).isEmpty()) {
+            return "a label or barcode lies across the page as it was turned, and nothing on it could be read";
+        }
+        if (turn.uncertain() && (text == null || PageTextImage.legibleCharacters(text) < LEGIBLE_WHEN_TURNED_RIGHT)) {
+            // the text read well the way the page was turned is the proof that it was turned right
+            return "which way up the page is could not be told (" + turn.evidence() + ")";
+        }
+        if (text != null && PageTextImage.legibleCharacters(text) < MIN_LEGIBLE_CHARACTERS) {
+            return "the page's text could not be read (a faint or damaged scan), so a label on it may have been missed";
+        }
+        return null;
+    }
+
+    /** The labels read again, harder (ADR 0013): what each look read; empty when there is no label to read. */
+    private List<LabelHypotheses> reread(BufferedImage upright, List<Rectangle> hints, List<String> notes) {
+        try {
+            return labels.reread(upright, hints);
+        } catch (OcrException e) {
+            notes.add("label OCR failed on a second reading: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /**
+     * Identifiers and dates of birth printed in the page's text added to the evidence; the text read, or null
+     * when OCR failed (noted).
+     */
+    private OcrText addPageText(BufferedImage upright, int dpi, boolean bilevel, List<IdentifierRead> ids,
+                                List<LabelReading> readings, List<String> notes) {
+        try {
+            // half resolution: letter text stays legible to Tesseract at 150 dpi and it reads 3-4x faster
+            int factor = PageTextReader.downscaleFactor(dpi);
+            OcrText text = PageTextReader.scaledUp(
+                    pageText.recognise(PageTextImage.forOcr(ImageOps.downscale(upright, factor), bilevel), null), factor);
+            PageTextIdentifiers body = PageTextIdentifiers.read(text.text(), mrnFormat, LocalDate.now());
+            for (String nhs : body.nhsDigits()) {
+                ids.add(new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, nhs, IdentifierRead.Source.PAGE_TEXT, -1));
+            }
+            for (String mrn : body.mrns()) {
+                ids.add(new IdentifierRead(IdentifierRead.Kind.HOSPITAL_NUMBER, mrn, IdentifierRead.Source.PAGE_TEXT, -1));
+            }
+            for (LocalDate dob : body.birthDates()) {
+                readings.add(new LabelReading(null, "", null, null, dob, null, null, text.meanConfidence()));
+            }
+            return text;
+        } catch (OcrException e) {
+            notes.add("page text OCR failed: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** A grey copy of the page with the regions (grown by {@code margin} pixels) painted white. */
+    static BufferedImage paintedWhite(BufferedImage grey, List<Rectangle> regions, int margin) {
+        BufferedImage copy = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = copy.createGraphics();
+        try {
+            g.drawImage(grey, 0, 0, null);
+            g.setColor(Color.WHITE);
+            for (Rectangle r : regions) {
+                if (r != null) {
+                    g.fillRect(r.x - margin, r.y - margin, r.width + 2 * margin, r.height + 2 * margin);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return copy;
+    }
+
+    List<IdentifierRead> identifiers(List<Barcode> found, List<LabelReading> readings) {
+        List<IdentifierRead> ids = new ArrayList<>();
+        for (Barcode b : found) {
+            BarcodePayload p = BarcodePayload.parse(b, mrnFormat);
+            p.nhsDigits().ifPresent(d -> ids.add(
+                    new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, d, IdentifierRead.Source.BARCODE, -1)));
+            p.mrn().ifPresent(m -> ids.add(
+                    new IdentifierRead(IdentifierRead.Kind.HOSPITAL_NUMBER, m, IdentifierRead.Source.BARCODE, -1)));
+        }
+        for (int i = 0; i < readings.size(); i++) {
+            LabelReading r = readings.get(i);
+            if (r.nhsDigits() != null) {
+                ids.add(new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, r.nhsDigits(), IdentifierRead.Source.LABEL_TEXT, i));
+            }
+            if (r.mrn() != null) {
+                ids.add(new IdentifierRead(IdentifierRead.Kind.HOSPITAL_NUMBER, r.mrn(), IdentifierRead.Source.LABEL_TEXT, i));
+            }
+        }
+        return ids;
+    }
+}
