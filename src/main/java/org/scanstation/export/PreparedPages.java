@@ -40,7 +40,7 @@ public final class PreparedPages {
     }
 
     /** Keeps {@code page}, made with {@code transforms}, unless the batch already holds {@code maxBytes}. */
-    void put(PageId id, List<Transform> transforms, EncodedPage page) {
+    public void put(PageId id, List<Transform> transforms, EncodedPage page) {
         long size = page.imageBytes();
         if (bytes.addAndGet(size) > maxBytes) {
             bytes.addAndGet(-size);
