@@ -4,8 +4,10 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.scanstation.image.ImageOps;
 import org.scanstation.image.ScannedPage;
+import org.scanstation.model.PageId;
 import org.scanstation.ocr.LabelReading;
 import org.scanstation.ocr.OcrEngine;
 import org.scanstation.ocr.OcrException;
@@ -26,7 +28,7 @@ import org.scanstation.pipeline.PageKind;
  * where the words are). A labelled page is read with its labels left out ({@link PageTextReader}), their text
  * taken as the analysis read it from the label crops. So a page is decoded once, turned once
  * and read once, and its image is compressed in parallel with the other pages
- * (a JPEG scan at no higher a quality than its own, {@link SourceJpegQuality}).
+ * (for {@code export}, a JPEG scan at no higher a quality than its own, {@link SourceJpegQuality}).
  * Blank and separator pages, and pages the analysis could not decode, are left out (the exporter handles the
  * last as it always has).
  */
@@ -35,15 +37,37 @@ public final class PdfPagePreparer implements AnalysedPageSink {
     private final OcrEngine pageText;
     private final PdfaDocumentWriter writer;
     private final PreparedPages into;
+    private final Function<ScannedPage, PageId> keyOf;
+    private final boolean capAtSourceQuality;
 
     /**
      * @param pageText an engine laying out a whole page (Tesseract page layout), for the rest of a labelled page
      * @param into     where the pages wait for their document
      */
     public PdfPagePreparer(OcrEngine pageText, PdfaDocumentWriter writer, PreparedPages into) {
+        this(pageText, writer, into, ScannedPage::id, true);
+    }
+
+    /**
+     * For pages of the encrypted store: JPEG at the writer's own quality, so that a page made ready here and the
+     * same page built again from the store later (a held document, a decision changed) give the same PDF; the
+     * store does not keep every scan's own JPEG tables.
+     *
+     * @param keyOf what each page waits under in {@code into} (e.g. where it is stored); null: the page is not
+     *              made ready (its document builds it from its source)
+     */
+    public PdfPagePreparer(OcrEngine pageText, PdfaDocumentWriter writer, PreparedPages into,
+                           Function<ScannedPage, PageId> keyOf) {
+        this(pageText, writer, into, keyOf, false);
+    }
+
+    private PdfPagePreparer(OcrEngine pageText, PdfaDocumentWriter writer, PreparedPages into,
+                            Function<ScannedPage, PageId> keyOf, boolean capAtSourceQuality) {
+        this.capAtSourceQuality = capAtSourceQuality;
         this.pageText = Objects.requireNonNull(pageText, "pageText");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.into = Objects.requireNonNull(into, "into");
+        this.keyOf = Objects.requireNonNull(keyOf, "keyOf");
     }
 
     @Override
@@ -52,14 +76,18 @@ public final class PdfPagePreparer implements AnalysedPageSink {
             return;
         }
         ScannedPage scan = page.scan();
+        PageId key = keyOf.apply(scan);
+        if (key == null) {
+            return;
+        }
         try {
             BufferedImage image = !scan.bilevel() && EncodedPage.hasColour(scan.image())
                     ? ImageOps.render(scan.image(), page.findings().transforms()) : page.uprightGrey();
             OcrText text = page.pageText() != null ? page.pageText() : textLayer(page);
-            into.put(scan.id(), page.findings().transforms(), writer.encode(new PdfPage(image, scan.dpi(), scan.bilevel(), text),
-                    SourceJpegQuality.of(scan.id())));
+            into.put(key, page.findings().transforms(), writer.encode(new PdfPage(image, scan.dpi(), scan.bilevel(), text),
+                    capAtSourceQuality ? SourceJpegQuality.of(scan.id()) : 1f));
         } catch (OcrException | RuntimeException e) {
-            into.failed(scan.id(), e);
+            into.failed(key, e);
         }
     }
 

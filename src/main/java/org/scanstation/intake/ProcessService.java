@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.scanstation.export.PdfPagePreparer;
 import org.scanstation.export.PreparedPages;
+import org.scanstation.image.ScannedPage;
 import org.scanstation.match.PatientIndex;
 import org.scanstation.model.PageId;
 import org.scanstation.ocr.OcrException;
@@ -70,7 +71,7 @@ public final class ProcessService {
         // each page made ready for its PDF on the worker that analysed it: turned and read once (ADR 0015)
         PreparedPages prepared = new PreparedPages();
         PdfPagePreparer preparer = new PdfPagePreparer(engines.analysis().pageLayoutEngine(), engines.pdfs().writer(),
-                prepared);
+                prepared, ScannedPage::id);
         BatchFiler filer = new BatchFiler(engines.storedDocumentPdf().withReadyPages((b, index, transforms) -> {
             PageId id = b.id().equals(batch.id()) ? source.idAt(index) : null;
             return id == null ? Optional.empty() : prepared.take(id, transforms);

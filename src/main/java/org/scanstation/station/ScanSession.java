@@ -38,10 +38,13 @@ final class ScanSession {
     private final OpenBatch open;
     private final StationEvents events;
     private final StationWork work;
+    private final OpenBatchPdfPages pdfPages;
     private volatile CancelToken currentScan;
     private int pageCounter;
 
-    ScanSession(ScanController scanner, AnalysisEngine analysis, OpenBatch open, StationEvents events, StationWork work) {
+    ScanSession(ScanController scanner, AnalysisEngine analysis, OpenBatch open, StationEvents events, StationWork work,
+                OpenBatchPdfPages pdfPages) {
+        this.pdfPages = pdfPages;
         this.scanner = scanner;
         this.analysis = analysis;
         this.open = open;
@@ -135,6 +138,7 @@ final class ScanSession {
     private void store(StoredBatch batch, ScannedPage page) {
         try {
             int index = StoredPages.store(batch, page, page.id().name());
+            pdfPages.stored(batch, index, page);
             synchronized (waiting) {
                 waiting.add(new Captured(index, page.image()));
             }
@@ -154,6 +158,14 @@ final class ScanSession {
 
     /** Analyses the pages {@code source} delivers (each already stored) and adds them to the open batch. */
     private void analyse(PageSource source, int runOffset, int[] lastDocument) throws IOException, InterruptedException {
+        try {
+            analyseInto(source, runOffset, lastDocument);
+        } finally {
+            pdfPages.analysisEnded();
+        }
+    }
+
+    private void analyseInto(PageSource source, int runOffset, int[] lastDocument) throws IOException, InterruptedException {
         analysis.analyse(source, page -> {
             Captured c;
             synchronized (waiting) {
@@ -165,7 +177,7 @@ final class ScanSession {
             int doc = page.document() == null ? 0 : runOffset + page.document() + 1;
             lastDocument[0] = Math.max(lastDocument[0], doc);
             added(page, c, doc);
-        });
+        }, pdfPages);
     }
 
     private void added(PageAnalysis page, Captured c, int document) {
@@ -192,6 +204,7 @@ final class ScanSession {
                 BufferedImage image = null;
                 try {
                     ScannedPage page = StoredPages.read(batch, p, StoredPages.idOf(p));
+                    pdfPages.stored(batch, p.index(), page);
                     image = page.image();
                     loaded = new PageLoadResult.Loaded(page);
                 } catch (StoredPages.UndecodablePageException e) {
