@@ -23,14 +23,14 @@ import org.scanstation.pipeline.PageKind;
 
 /**
  * Makes each content page ready for its PDF on the analysis worker that has just analysed it, from what the
- * analysis made: the upright, straightened page it already holds (a colour scan is turned again in colour),
- * and the page's whole text when the analysis read it (an unlabelled page: Tesseract's sparse text, word boxes
- * where the words are). A labelled page is read with its labels left out ({@link PageTextReader}), their text
- * taken as the analysis read it from the label crops. So a page is decoded once, turned once
- * and read once, and its image is compressed in parallel with the other pages
- * (for {@code export}, a JPEG scan at no higher a quality than its own, {@link SourceJpegQuality}).
- * Blank and separator pages, and pages the analysis could not decode, are left out (the exporter handles the
- * last as it always has).
+ * analysis made: the upright, straightened page it already holds (a colour scan is turned again in colour).
+ * The page is read for the text layer there, its labels left out ({@link PageTextReader}) and their text laid
+ * over their print as the analysis read it from the label crops; its image is compressed there too (for
+ * {@code export}, a JPEG scan at no higher a quality than its own, {@link SourceJpegQuality}). So a page is
+ * decoded once and turned once, its labels are read once, and pages are compressed in parallel. (The
+ * analysis' own reading of an unlabelled page, sparse text for identifiers, is not taken as the text layer:
+ * it breaks up a page's lines and loses words, ADR 0015.) Blank and separator pages, and pages the analysis
+ * could not decode, are left out (their document handles them as it always has).
  */
 public final class PdfPagePreparer implements AnalysedPageSink {
 
@@ -83,7 +83,7 @@ public final class PdfPagePreparer implements AnalysedPageSink {
         try {
             BufferedImage image = !scan.bilevel() && EncodedPage.hasColour(scan.image())
                     ? ImageOps.render(scan.image(), page.findings().transforms()) : page.uprightGrey();
-            OcrText text = page.pageText() != null ? page.pageText() : textLayer(page);
+            OcrText text = textLayer(page);
             into.put(key, page.findings().transforms(), writer.encode(new PdfPage(image, scan.dpi(), scan.bilevel(), text),
                     capAtSourceQuality ? SourceJpegQuality.of(scan.id()) : 1f));
         } catch (OcrException | RuntimeException e) {

@@ -9,13 +9,13 @@ import java.util.List;
 import org.scanstation.image.ImageOps;
 
 /**
- * How the station reads the whole text of an upright page, one recipe for the analysis (identifiers printed
- * in a letter's text) and for the PDF's invisible text layer, so that a page read once serves both:
- * scans of 250 dpi or more are read at half their resolution (Tesseract scales every text line to the same
- * height anyway; on public-01 the text layer keeps 99.8% of the words it has at full resolution for two thirds
- * of the CPU, ADR 0015); low-contrast pages go to the engine black-and-white relative to their paper
- * ({@link OcrBinarizer}); the engine should lay out a whole page (Tesseract page segmentation mode 3).
- * Word boxes come back in the pixels of the page given.
+ * How the station reads the whole text of an upright page for the PDF's invisible text layer: scans of 250 dpi
+ * or more are read at half their resolution (Tesseract scales every text line to the same height anyway; on
+ * public-01 the text layer keeps 99.8% of the words it has at full resolution for two thirds of the CPU,
+ * ADR 0015); low-contrast pages go to the engine black-and-white relative to their paper ({@link OcrBinarizer});
+ * the engine lays out a whole page (Tesseract page segmentation mode 3: the analysis' sparse reading, made to
+ * find identifiers anywhere, breaks a letter's lines up and keeps a tenth fewer of its words). Areas whose text
+ * was read otherwise (labels) can be left out. Word boxes come back in the pixels of the page given.
  */
 public final class PageTextReader {
 

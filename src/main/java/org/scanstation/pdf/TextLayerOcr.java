@@ -23,9 +23,9 @@ import org.scanstation.model.Progress;
  * scanning. The pool has a fixed number of threads (one Tesseract per thread; run the process with
  * {@code OMP_THREAD_LIMIT=1}) and accepts at most {@code maxQueued} waiting pages: {@link #submit}
  * blocks beyond that, so memory stays bounded however fast pages arrive. Pages are read as
- * {@link PageTextReader} reads a page (the analysis reads unlabelled pages the same way, so the export can
- * take their text from it): at half resolution from 250 dpi, low-contrast pages black-and-white relative to
- * their paper (Tesseract's own threshold misses light print on grey paper and chokes on noisy blank pages).
+ * {@link PageTextReader} reads a page for the text layer: at half resolution from 250 dpi, low-contrast pages
+ * black-and-white relative to their paper (Tesseract's own threshold misses light print on grey paper and
+ * chokes on noisy blank pages). Pages the analysis made ready on its own workers do not come here (ADR 0015).
  */
 public final class TextLayerOcr implements AutoCloseable {
 

@@ -103,7 +103,7 @@ public final class AnalysisEngine implements AutoCloseable {
 
     /**
      * As {@link #analyse(PageSource, BatchListener)}; each page that was analysed is first handed to {@code pages}
-     * with its upright image and, when the analysis read it whole, its text (on the worker that analysed it).
+     * with its upright image (on the worker that analysed it).
      */
     public void analyse(PageSource source, BatchListener listener, AnalysedPageSink pages)
             throws IOException, InterruptedException {
@@ -122,8 +122,8 @@ public final class AnalysisEngine implements AutoCloseable {
     }
 
     /**
-     * An engine that lays out a whole page (Tesseract page layout), for reading the rest of a labelled page
-     * for the PDF's text layer on the analysis worker that holds it ({@link org.scanstation.ocr.PageTextReader}):
+     * An engine that lays out a whole page (Tesseract page layout), for reading a page for the PDF's text layer
+     * on the analysis worker that holds it ({@link org.scanstation.ocr.PageTextReader}):
      * thread-safe, one native Tesseract made per thread that uses it, released with this engine.
      */
     public OcrEngine pageLayoutEngine() {

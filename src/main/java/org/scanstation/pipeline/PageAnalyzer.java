@@ -7,8 +7,8 @@ public interface PageAnalyzer {
 
     PageFindings analyse(ScannedPage page);
 
-    /** As {@link #analyse}, with the upright image and page text the analysis made, when it keeps them. */
+    /** As {@link #analyse}, with the upright image the analysis made, when it keeps it. */
     default AnalysedPage analyseKeepingImage(ScannedPage page) {
-        return new AnalysedPage(page, analyse(page), null, null);
+        return new AnalysedPage(page, analyse(page), null);
     }
 }

@@ -26,7 +26,6 @@ import org.scanstation.ocr.LabelsFound;
 import org.scanstation.ocr.OcrEngine;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.ocr.OcrText;
-import org.scanstation.ocr.PageTextReader;
 import org.scanstation.ocr.PageTextIdentifiers;
 import org.scanstation.ocr.PageTextImage;
 
@@ -45,14 +44,8 @@ final class PageIdentifier {
     /** Legible letters and digits that show a page whose orientation the geometry left unclear was turned right. */
     static final int LEGIBLE_WHEN_TURNED_RIGHT = 150;
 
-    /**
-     * The decision and what was read.
-     *
-     * @param pageText the whole upright page's text as read for identifiers (word boxes in the upright page's
-     *                 pixels), null when it was not read whole (a labelled page): the PDF's text layer takes it
-     *                 as it is (ADR 0015)
-     */
-    record Identification(MatchDecision decision, List<LabelReading> readings, OcrText pageText) {
+    /** The decision and what was read. */
+    record Identification(MatchDecision decision, List<LabelReading> readings) {
     }
 
     private final LabelReader labels;
@@ -154,7 +147,7 @@ final class PageIdentifier {
             decision = new MatchDecision.NeedsReview(null, 0, List.copyOf(reasons),
                     decision.identityKeys().isEmpty() ? Set.of("unidentified") : decision.identityKeys());
         }
-        return new Identification(decision, readings, text);
+        return new Identification(decision, readings);
     }
 
     /** True when every piece of evidence came from barcodes: nothing printed (label or page text) was read. */
@@ -205,9 +198,8 @@ final class PageIdentifier {
                                 List<LabelReading> readings, List<String> notes) {
         try {
             // half resolution: letter text stays legible to Tesseract at 150 dpi and it reads 3-4x faster
-            int factor = PageTextReader.downscaleFactor(dpi);
-            OcrText text = PageTextReader.scaledUp(
-                    pageText.recognise(PageTextImage.forOcr(ImageOps.downscale(upright, factor), bilevel), null), factor);
+            int factor = dpi >= 250 ? 2 : 1;
+            OcrText text = pageText.recognise(PageTextImage.forOcr(ImageOps.downscale(upright, factor), bilevel), null);
             PageTextIdentifiers body = PageTextIdentifiers.read(text.text(), mrnFormat, LocalDate.now());
             for (String nhs : body.nhsDigits()) {
                 ids.add(new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, nhs, IdentifierRead.Source.PAGE_TEXT, -1));

@@ -65,7 +65,7 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
         return analyseKeepingImage(page).findings();
     }
 
-    /** The findings with the upright grey page the stages made and the page's text when it was read (ADR 0015). */
+    /** The findings with the upright grey page the stages made (ADR 0015). */
     @Override
     public AnalysedPage analyseKeepingImage(ScannedPage page) {
         BufferedImage grey = ImageOps.toGrey(page.image());
@@ -76,18 +76,18 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
                     List.of(String.format("the page is almost entirely dark (%.0f%% of it): check the scanner or the original",
                             darkShare * 100)), java.util.Set.of("dark-page:" + page.id().name()));
             return new AnalysedPage(page, new PageFindings(page.id(), PageKind.CONTENT, dark, 0, 0, List.of(), List.of(),
-                    List.of(), List.of()), grey, null);
+                    List.of(), List.of()), grey);
         }
         BlankVerdict blank = blankDetector.assess(grey, page.dpi());
         if (blank.blank()) {
             return new AnalysedPage(page, new PageFindings(page.id(), PageKind.BLANK, null, 0, 0, List.of(), List.of(),
-                    List.of(), List.of(blank.reason())), null, null);
+                    List.of(), List.of(blank.reason())), null);
         }
         List<Barcode> found = barcodes.read(grey);
         for (Barcode b : found) {
             if (separators.isSeparator(b)) {
                 return new AnalysedPage(page, new PageFindings(page.id(), PageKind.SEPARATOR, null, 0, 0, List.of(), found,
-                        List.of(), List.of("separator sheet (" + b.format() + " '" + b.text() + "')")), null, null);
+                        List.of(), List.of("separator sheet (" + b.format() + " '" + b.text() + "')")), null);
             }
         }
         OrientationDetector.Orientation turn = orientation.detect(grey);
@@ -117,7 +117,7 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
         MatchDecision decision = who.decision();
         List<LabelReading> readings = who.readings();
         return new AnalysedPage(page, new PageFindings(page.id(), PageKind.CONTENT, decision, rotation, skewDegrees,
-                List.copyOf(transforms), found, readings, List.of()), upright, who.pageText());
+                List.copyOf(transforms), found, readings, List.of()), upright);
     }
 
     /** Share of the page darker than mid-grey, sampled on a coarse grid. */

@@ -39,7 +39,7 @@ import org.scanstation.pipeline.PageAnalysis;
  */
 public final class TextLayerTradesBench {
 
-    private record Page(BufferedImage upright, int dpi, List<Rectangle> labelAreas) {
+    private record Page(BufferedImage upright, int dpi, boolean bilevel, List<Rectangle> labelAreas) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -62,7 +62,7 @@ public final class TextLayerTradesBench {
                     var page = ((PageLoadResult.Loaded) r).page();
                     List<Rectangle> labels = a.labels().stream().filter(l -> l.region() != null)
                             .map(l -> LabelTextLayout.readArea(l, page.dpi())).toList();
-                    pages.put(a.id().name(), new Page(ImageOps.render(page.image(), a.transforms()), page.dpi(), labels));
+                    pages.put(a.id().name(), new Page(ImageOps.render(page.image(), a.transforms()), page.dpi(), page.bilevel(), labels));
                 }
             });
         }
@@ -72,7 +72,9 @@ public final class TextLayerTradesBench {
             List<String> parts = List.of(setting.split(":"));
             Map<String, String> vars = new HashMap<>();
             parts.stream().filter(p -> p.startsWith("var-")).forEach(p -> vars.put(p.substring(4).split("=")[0], p.split("=")[1]));
-            TesseractOcrEngine.Layout layout = parts.contains("psm6") ? TesseractOcrEngine.Layout.BLOCK : TesseractOcrEngine.Layout.PAGE;
+            TesseractOcrEngine.Layout layout = parts.contains("psm6") ? TesseractOcrEngine.Layout.BLOCK
+                    : parts.contains("psm11") || parts.get(0).equals("analysis") ? TesseractOcrEngine.Layout.SPARSE
+                    : TesseractOcrEngine.Layout.PAGE;
             Path dir = out.resolve(setting.replace(':', '_'));
             Files.createDirectories(dir);
             long total = 0;
@@ -100,6 +102,24 @@ public final class TextLayerTradesBench {
     }
 
     private static OcrText read(OcrEngine engine, Page page, List<String> parts) throws Exception {
+        if (parts.get(0).equals("analysis")) {
+            // the analysis' page text (PageIdentifier): sparse text of the page smoothed and thresholded
+            int factor = PageTextReader.downscaleFactor(page.dpi());
+            BufferedImage in = ImageOps.downscale(ImageOps.toGrey(page.upright()), factor);
+            if (parts.contains("mask")) {
+                BufferedImage copy = new BufferedImage(in.getWidth(), in.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+                java.awt.Graphics2D g = copy.createGraphics();
+                g.drawImage(in, 0, 0, null);
+                g.setColor(java.awt.Color.WHITE);
+                for (Rectangle r : page.labelAreas()) {
+                    g.fillRect(r.x / factor, r.y / factor, r.width / factor + 1, r.height / factor + 1);
+                }
+                g.dispose();
+                in = copy;
+            }
+            return PageTextReader.scaledUp(engine.recognise(
+                    org.scanstation.ocr.PageTextImage.forOcr(in, page.bilevel()), null), factor);
+        }
         if (parts.get(0).equals("recipe")) {
             return PageTextReader.read(engine, page.upright(), page.dpi(), parts.contains("mask") ? page.labelAreas() : List.of());
         }

@@ -82,7 +82,7 @@ class BatchAnalyzerTest {
                 }
                 BufferedImage upright = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
                 return new AnalysedPage(page, new PageFindings(page.id(), PageKind.CONTENT,
-                        new MatchDecision.NoIdentity(List.of()), 0, 0, List.of(), List.of(), List.of(), List.of()), upright, null);
+                        new MatchDecision.NoIdentity(List.of()), 0, 0, List.of(), List.of(), List.of(), List.of()), upright);
             }
         };
         List<String> handedOn = Collections.synchronizedList(new ArrayList<>());
