@@ -16,7 +16,7 @@ import sys
 
 # (methods that must all be on the stack, stage); the first match wins, so the most specific come first
 STAGES = [
-    (("PdfPagePreparer", "PageTextReader"), "text layer: reading labelled pages (labels left out)"),
+    (("PdfPagePreparer", "PageTextReader"), "text layer: reading each page (labels left out)"),
     (("PdfPagePreparer", "LabelTextLayout"), "text layer: laying out the labels' text"),
     (("PdfPagePreparer", "ImageOps.render"), "PDF: turning colour pages"),
     (("PdfPagePreparer", "SourceJpegQuality"), "PDF: reading the scan's JPEG quality"),
@@ -25,15 +25,15 @@ STAGES = [
     (("PageImageEncoder",), "PDF: compressing page images (JPEG/G4)"),
     (("FilePageImageSource",), "export: decoding pages again"),
     (("DocumentExporter", "ImageOps.render"), "export: turning/deskewing pages again"),
-    (("StandardPageAnalyzer", "PageTextReader"), "analysis: page text of unlabelled pages (OCR)"),
+    (("PageIdentifier.addPageText",), "analysis: page text for identifiers (sparse OCR)"),
+    (("PageIdentifier.reread",), "analysis: labels read again, harder (ADR 0013)"),
+    (("PageIdentifier.unreadIdentity",), "analysis: label places on a quarter-turned page"),
     (("TesseractLabelReader",), "analysis: label OCR"),
     (("ZxingBarcodeReader",), "analysis: barcodes"),
     (("OrientationDetector",), "analysis: orientation"),
     (("SkewDetector",), "analysis: skew"),
     (("BlankPageDetector",), "analysis: blank check"),
-    (("StandardPageAnalyzer", "TesseractOcrEngine.recognise"), "analysis: page text of unlabelled pages (OCR)"),
     (("StandardPageAnalyzer", "rotateSmall"), "analysis: straightening (deskew)"),
-    (("StandardPageAnalyzer", "downscale"), "analysis: page text of unlabelled pages (OCR)"),
     (("StandardPageAnalyzer",), "analysis: other"),
     (("PageLoader",), "decoding scans"),
     (("AtomicFileWriter",), "PDF: assembling and saving files"),
