@@ -20,8 +20,6 @@ import org.scanstation.pdf.EncodedPage;
  */
 public final class PreparedPages {
 
-    /** What a batch may hold by default: about 1,500 pages of letters. */
-    public static final long DEFAULT_MAX_BYTES = 512L << 20;
 
     private record Outcome(EncodedPage page, List<Transform> transforms, Exception failure) {
     }
@@ -30,8 +28,14 @@ public final class PreparedPages {
     private final AtomicLong bytes = new AtomicLong();
     private final long maxBytes;
 
+    /** For {@code export}, whose pages wait only for the rest of their document: a quarter of the heap, 512 MB at most. */
     public PreparedPages() {
-        this(DEFAULT_MAX_BYTES);
+        this(shareOfHeap(4, 512L << 20));
+    }
+
+    /** {@code 1/divisor} of the JVM's maximum heap, {@code atMost} bytes at most. */
+    public static long shareOfHeap(int divisor, long atMost) {
+        return Math.min(atMost, Runtime.getRuntime().maxMemory() / divisor);
     }
 
     /** @param maxBytes compressed page bytes held at most; pages beyond are not kept */

@@ -69,7 +69,9 @@ public final class ProcessService {
         StoringPageSource source = new StoringPageSource(files, batch, engines.analysis().pageLoader());
         List<BatchFiler.FiledPage> pages = new ArrayList<>();
         // each page made ready for its PDF on the worker that analysed it: turned and read once (ADR 0015)
-        PreparedPages prepared = new PreparedPages();
+        // the whole batch waits for filing: a small share of the heap, so a long batch stays in flat memory (its
+        // later pages are built from the store as before)
+        PreparedPages prepared = new PreparedPages(PreparedPages.shareOfHeap(64, 256L << 20));
         PdfPagePreparer preparer = new PdfPagePreparer(engines.analysis().pageLayoutEngine(), engines.pdfs().writer(),
                 prepared, ScannedPage::id);
         BatchFiler filer = new BatchFiler(engines.storedDocumentPdf().withReadyPages((b, index, transforms) -> {

@@ -28,8 +28,8 @@ import org.scanstation.store.StoredBatch;
  */
 final class OpenBatchPdfPages implements AnalysedPageSink, StoredDocumentPdf.ReadyPages {
 
-    /** Compressed pages held at most for the open batch (about 750 pages of letters). */
-    static final long MAX_BYTES = 256L << 20;
+    /** Compressed pages held at most for the open batch: a sixteenth of the heap, 256 MB at most. */
+    static final long MAX_BYTES = PreparedPages.shareOfHeap(16, 256L << 20);
 
     private final PreparedPages prepared = new PreparedPages(MAX_BYTES);
     private final Map<ScannedPage, PageId> stored = Collections.synchronizedMap(new IdentityHashMap<>());
