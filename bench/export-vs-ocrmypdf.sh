@@ -1,76 +1,54 @@
 #!/bin/sh
 # Side-by-side benchmark: `scanstation export` (analysis + one searchable PDF/A-2b per document) vs
-# img2pdf + `ocrmypdf --output-type pdfa` on the same scanned pages.
-# usage: bench/export-vs-ocrmypdf.sh [BATCH_DIR] [PAGES] [PATIENTS.csv] [WORK_DIR]
-#   BATCH_DIR defaults to ../shared/corpus/public-01/batch, PAGES to all image files in it,
-#   PATIENTS.csv to BATCH_DIR/../patients.csv; truth.json beside it (if any) drives the pdftotext check.
-# Needs: java 17, tesseract-ocr(-eng), ocrmypdf, img2pdf, poppler-utils, python3. Run from anywhere.
+# img2pdf + `ocrmypdf --output-type pdfa -j N` on the same scanned pages, OMP_THREAD_LIMIT=1 for both.
+# usage: bench/export-vs-ocrmypdf.sh [BATCH_DIR...]
+#   BATCH_DIR defaults to both ../shared/corpus/public-01/batch and ../shared/corpus/public-02/batch; each is
+#   run on its own, one tool after the other. BATCH_DIR/../patients.csv is the patient index; truth.json beside
+#   it (if any) drives the NHS-number check. Env: PAGES=N (first N images only), WORK=folder (target/bench/...).
+# Prints per batch: CPU s/page (user + system of the process and its children), wall s and bytes for both,
+# the CPU efficiency, wall and bytes ratios, word recall against OCRmyPDF's text and NHS-number hits
+# (bench/compare-text-layers.py says how). Needs: java 17, tesseract-ocr(-eng), ocrmypdf, img2pdf,
+# poppler-utils, python3. Run from anywhere.
 set -eu
 cd "$(dirname "$0")/.."
-BATCH=${1:-../shared/corpus/public-01/batch}
-PAGES=${2:-0}
-PATIENTS=${3:-$BATCH/../patients.csv}
-WORK=${4:-target/bench/export-vs-ocrmypdf}
-TRUTH=$BATCH/../truth.json
+if [ $# -eq 0 ]; then
+  set -- ../shared/corpus/public-01/batch ../shared/corpus/public-02/batch
+fi
+PAGES=${PAGES:-0}
+WORK_ROOT=${WORK:-target/bench/export-vs-ocrmypdf}
+CORES=$(getconf _NPROCESSORS_ONLN)
+export OMP_THREAD_LIMIT=1
 
 if [ ! -s target/scanstation.jar ] || [ -n "$(find src pom.xml -newer target/scanstation.jar -print -quit)" ]; then
   mvn -B -q -DskipTests package
 fi
-rm -rf "$WORK"
-mkdir -p "$WORK/input" "$WORK/ocrmypdf"
-ls "$BATCH" | grep -Ei '\.(jpe?g|png|tiff?)$' | sort > "$WORK/all.txt"
-if [ "$PAGES" -gt 0 ]; then head -n "$PAGES" "$WORK/all.txt" > "$WORK/pages.txt"; else cp "$WORK/all.txt" "$WORK/pages.txt"; fi
-N=$(wc -l < "$WORK/pages.txt")
-BATCH_ABS=$(cd "$BATCH" && pwd)
-while read -r f; do ln -s "$BATCH_ABS/$f" "$WORK/input/$f"; done < "$WORK/pages.txt"
-echo "$N pages from $BATCH, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+mkdir -p "$WORK_ROOT"
+# the dictionary: Tesseract's own English word list (the one both tools' OCR uses)
+if [ ! -s "$WORK_ROOT/words.txt" ]; then
+  TESSDATA=$(ls -d /usr/share/tesseract-ocr/*/tessdata 2>/dev/null | head -n 1)
+  (cd "$WORK_ROOT" && combine_tessdata -u "$TESSDATA/eng.traineddata" eng. >/dev/null \
+    && dawg2wordlist eng.lstm-unicharset eng.lstm-word-dawg words.txt >/dev/null 2>&1)
+fi
 
-# (a) img2pdf + ocrmypdf (default: one job per core; it limits Tesseract's own threads itself)
-/usr/bin/time -f "%e %U %S" -o "$WORK/ocrmypdf.time" sh -c \
-  "cd '$WORK/input' && img2pdf \$(cat ../pages.txt) -o ../ocrmypdf/images.pdf 2>/dev/null && ocrmypdf -q --output-type pdfa ../ocrmypdf/images.pdf ../ocrmypdf/ocr.pdf"
-# (b) scanstation export (the command sets OMP_THREAD_LIMIT=1 for itself)
-/usr/bin/time -f "%e %U %S" -o "$WORK/export.time" \
-  java -jar target/scanstation.jar export -q --patients "$PATIENTS" --out "$WORK/scanstation" --batch-id bench "$WORK/input" \
-  > "$WORK/export.log"
+for BATCH in "$@"; do
+  NAME=$(basename "$(dirname "$(cd "$BATCH" && pwd)")")
+  WORK_DIR=$WORK_ROOT/$NAME
+  rm -rf "$WORK_DIR"
+  mkdir -p "$WORK_DIR/input" "$WORK_DIR/ocrmypdf"
+  ls "$BATCH" | grep -Ei '\.(jpe?g|png|tiff?)$' | sort > "$WORK_DIR/all.txt"
+  if [ "$PAGES" -gt 0 ]; then head -n "$PAGES" "$WORK_DIR/all.txt" > "$WORK_DIR/pages.txt"; else cp "$WORK_DIR/all.txt" "$WORK_DIR/pages.txt"; fi
+  N=$(wc -l < "$WORK_DIR/pages.txt")
+  BATCH_ABS=$(cd "$BATCH" && pwd)
+  while read -r f; do ln -s "$BATCH_ABS/$f" "$WORK_DIR/input/$f"; done < "$WORK_DIR/pages.txt"
+  echo "== $NAME: $N pages from $BATCH, $CORES cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-python3 - "$WORK" "$N" "$TRUTH" <<'PY'
-import json, os, subprocess, sys
-work, n, truth_path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-pages = open(os.path.join(work, "pages.txt")).read().split()
-def timing(name):
-    wall, user, sys_ = map(float, open(os.path.join(work, name + ".time")).read().split()[-3:])
-    return wall, user + sys_
-def text(pdf, page):
-    return "".join(subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), pdf, "-"],
-                                  capture_output=True, text=True).stdout.split())
-ours_dir = os.path.join(work, "scanstation")
-docs = []
-for sub in ("", "review"):
-    m = os.path.join(ours_dir, sub, "manifest.json")
-    if os.path.exists(m):
-        docs += [(os.path.join(ours_dir, sub, d["file"]), d) for d in json.load(open(m))["documents"]]
-ours_bytes = sum(os.path.getsize(f) for f, _ in docs)
-ours_pages = sum(d["pageCount"] for _, d in docs)
-theirs_pdf = os.path.join(work, "ocrmypdf", "ocr.pdf")
-theirs_bytes = os.path.getsize(theirs_pdf)
-rows = [("img2pdf + ocrmypdf --output-type pdfa", *timing("ocrmypdf"), theirs_bytes, n),
-        ("scanstation export (analysis + PDF/A)", *timing("export"), ours_bytes, ours_pages)]
-print("%-40s %8s %10s %11s %13s %9s" % ("", "wall s", "pages/min", "CPU s/page", "total bytes", "PDF pages"))
-for name, wall, cpu, size, out_pages in rows:
-    print("%-40s %8.1f %10.1f %11.2f %13s %9d" % (name, wall, n * 60 / wall, cpu / n, format(size, ","), out_pages))
-(_, tw, tc, tb, _), (_, ow, oc, ob, _) = rows
-print("export vs ocrmypdf: %.2fx pages/min, %.2fx CPU per page, %.2fx bytes" % (tw / ow, oc / tc, ob / tb))
-if os.path.exists(truth_path):
-    truth = {p["source"]: p for p in json.load(open(truth_path))["pages"]}
-    want = found_ours = found_theirs = 0
-    for f, d in docs:
-        first = truth.get(d["sources"][0], {})
-        if not first.get("prints_ids") or not first.get("nhs_number"):
-            continue
-        want += 1
-        nhs = first["nhs_number"]
-        found_ours += nhs in text(f, 1)
-        found_theirs += nhs in text(theirs_pdf, pages.index(d["sources"][0]) + 1)
-    print("pdftotext finds the patient's NHS number on the first page of %d/%d documents that print it (ocrmypdf, same pages: %d/%d)"
-          % (found_ours, want, found_theirs, want))
-PY
+  # (a) img2pdf + ocrmypdf, one job per core
+  /usr/bin/time -f "%e %U %S" -o "$WORK_DIR/ocrmypdf.time" sh -c \
+    "cd '$WORK_DIR/input' && img2pdf \$(cat ../pages.txt) -o ../ocrmypdf/images.pdf 2>/dev/null && ocrmypdf -q -j $CORES --output-type pdfa ../ocrmypdf/images.pdf ../ocrmypdf/ocr.pdf"
+  # (b) scanstation export
+  /usr/bin/time -f "%e %U %S" -o "$WORK_DIR/export.time" \
+    java -jar target/scanstation.jar export -q --patients "$BATCH/../patients.csv" --out "$WORK_DIR/scanstation" \
+    --batch-id bench "$WORK_DIR/input" > "$WORK_DIR/export.log"
+
+  python3 bench/compare-text-layers.py "$WORK_DIR" "$BATCH/../truth.json" "$WORK_ROOT/words.txt"
+done

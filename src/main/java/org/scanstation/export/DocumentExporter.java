@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 import org.scanstation.image.ImageOps;
 import org.scanstation.image.ScannedPage;
 import org.scanstation.image.Transform;
-import org.scanstation.ocr.OcrText;
+import org.scanstation.ocr.OcrException;
+import org.scanstation.pdf.EncodedPage;
 import org.scanstation.pdf.DocumentMetadata;
 import org.scanstation.pdf.PdfExportException;
 import org.scanstation.pdf.PdfPage;
@@ -25,11 +26,13 @@ import org.scanstation.pdf.WrittenPdf;
  * straightened by its recorded transforms, at its own resolution, bilevel pages kept bilevel (CCITT G4),
  * a page that cannot be decoded replaced by a page saying so, the invisible text layer OCR'd in the
  * shared background pool, the document's full metadata. The PDF goes to a file (written atomically) or
- * stays in memory (never on disk in plaintext).
+ * stays in memory (never on disk in plaintext). A page the analysis already made ready for its PDF
+ * ({@link PdfPagePreparer}: turned once, read once, compressed on the analysis worker; ADR 0015) is taken as
+ * it is; only the others are rendered, read and compressed here.
  *
  * <p>Two steps, so that a caller can keep the OCR pool busy across documents: {@link #prepare} renders
- * the pages and queues their OCR (blocking only while the pool's queue is full); {@link Prepared#write}
- * or {@link Prepared#bytes} waits for the OCR and builds the PDF.
+ * the pages and queues their OCR and compression (blocking only while the pool's queue is full);
+ * {@link Prepared#write} or {@link Prepared#bytes} waits for them and assembles the PDF.
  */
 public final class DocumentExporter {
 
@@ -44,6 +47,11 @@ public final class DocumentExporter {
         this.writer = Objects.requireNonNull(writer, "writer");
     }
 
+    /** The writer that compresses and assembles the pages (for making pages ready ahead, {@link PdfPagePreparer}). */
+    public PdfaDocumentWriter writer() {
+        return writer;
+    }
+
     /**
      * One page of a document, as scanned, with the clean-up to apply.
      *
@@ -51,11 +59,22 @@ public final class DocumentExporter {
      * @param raw        the page as decoded (resolution and bilevel-ness included), or null when it cannot be
      * @param transforms turn upright, then straighten
      * @param problem    for a page that cannot be decoded, why (shown on its placeholder)
+     * @param ready      the page already made ready for its PDF (image compressed, text layer read), or null
      */
-    public record SourcePage(String name, ScannedPage raw, List<Transform> transforms, String problem) {
+    public record SourcePage(String name, ScannedPage raw, List<Transform> transforms, String problem,
+                             EncodedPage ready) {
 
         public SourcePage {
             transforms = transforms == null ? List.of() : List.copyOf(transforms);
+        }
+
+        public SourcePage(String name, ScannedPage raw, List<Transform> transforms, String problem) {
+            this(name, raw, transforms, problem, null);
+        }
+
+        /** A page the analysis made ready for its PDF: nothing is decoded, turned or read again. */
+        public static SourcePage ready(String name, EncodedPage page) {
+            return new SourcePage(name, null, List.of(), null, Objects.requireNonNull(page, "page"));
         }
 
         public static SourcePage decoded(String name, ScannedPage raw, List<Transform> transforms) {
@@ -79,6 +98,12 @@ public final class DocumentExporter {
         List<PreparedPage> prepared = new ArrayList<>(pages.size());
         try {
             for (SourcePage p : pages) {
+                String name = p.name();
+                if (p.ready() != null) {
+                    done.accept(name);
+                    prepared.add(new PreparedPage(name, CompletableFuture.completedFuture(p.ready())));
+                    continue;
+                }
                 BufferedImage img;
                 int dpi;
                 boolean bilevel;
@@ -91,22 +116,25 @@ public final class DocumentExporter {
                     dpi = p.raw().dpi();
                     bilevel = p.raw().bilevel();
                 }
-                String name = p.name();
-                CompletableFuture<OcrText> text = ocr.submit(img).whenComplete((t, error) -> done.accept(name));
-                prepared.add(new PreparedPage(name, img, dpi, bilevel, text));
+                BufferedImage image = img;
+                int resolution = dpi;
+                boolean bits = bilevel;
+                CompletableFuture<EncodedPage> page = ocr.submit(image, p.raw() == null ? 0 : resolution)
+                        .thenApply(text -> writer.encode(new PdfPage(image, resolution, bits, text)))
+                        .whenComplete((t, error) -> done.accept(name));
+                prepared.add(new PreparedPage(name, page));
             }
         } catch (InterruptedException | RuntimeException e) {
-            prepared.forEach(p -> p.text().cancel(false));
+            prepared.forEach(p -> p.page().cancel(false));
             throw e;
         }
         return new Prepared(prepared, metadata);
     }
 
-    private record PreparedPage(String name, BufferedImage image, int dpi, boolean bilevel,
-                                CompletableFuture<OcrText> text) {
+    private record PreparedPage(String name, CompletableFuture<EncodedPage> page) {
     }
 
-    /** A document whose pages are rendered and queued for OCR, ready to be built. */
+    /** A document whose pages are ready or queued for OCR and compression, ready to be built. */
     public final class Prepared {
         private final List<PreparedPage> pages;
         private final DocumentMetadata metadata;
@@ -122,9 +150,9 @@ public final class DocumentExporter {
          * @throws ExportException naming the page when its OCR failed, or saying why the file could not be written
          */
         public WrittenPdf write(Path target) throws ExportException, InterruptedException {
-            List<PdfPage> pdfPages = pdfPages();
+            List<EncodedPage> encoded = encodedPages();
             try {
-                return writer.write(pdfPages, metadata, target);
+                return writer.writeEncoded(encoded, metadata, target);
             } catch (PdfExportException e) {
                 throw new ExportException(reason(e.reason()), e.getMessage(), e);
             }
@@ -136,37 +164,39 @@ public final class DocumentExporter {
          * @throws ExportException naming the page when its OCR failed, or saying why the PDF could not be built
          */
         public byte[] bytes() throws ExportException, InterruptedException {
-            List<PdfPage> pdfPages = pdfPages();
+            List<EncodedPage> encoded = encodedPages();
             try {
-                return writer.writeBytes(pdfPages, metadata);
+                return writer.writeEncodedBytes(encoded, metadata);
             } catch (PdfExportException e) {
                 throw new ExportException(reason(e.reason()), e.getMessage(), e);
             }
         }
 
-        private List<PdfPage> pdfPages() throws ExportException, InterruptedException {
-            List<PdfPage> pdfPages = new ArrayList<>(pages.size());
+        private List<EncodedPage> encodedPages() throws ExportException, InterruptedException {
+            List<EncodedPage> encoded = new ArrayList<>(pages.size());
             for (PreparedPage p : pages) {
-                OcrText text;
                 try {
-                    text = p.text().get();
+                    encoded.add(p.page().get());
                 } catch (ExecutionException e) {
                     cancel();
                     Throwable cause = e.getCause();
-                    throw new ExportException(ExportException.Reason.OCR_FAILED, "OCR failed on page " + p.name()
-                            + " (" + cause.getMessage() + "); its document was not written", cause);
+                    if (cause instanceof OcrException) {
+                        throw new ExportException(ExportException.Reason.OCR_FAILED, "OCR failed on page " + p.name()
+                                + " (" + cause.getMessage() + "); its document was not written", cause);
+                    }
+                    throw new ExportException(ExportException.Reason.FAILED, "page " + p.name() + " could not be made"
+                            + " ready for its PDF (" + cause.getMessage() + "); its document was not written", cause);
                 } catch (InterruptedException e) {
                     cancel();
                     throw e;
                 }
-                pdfPages.add(new PdfPage(p.image(), p.dpi(), p.bilevel(), text));
             }
-            return pdfPages;
+            return encoded;
         }
 
         /** Gives up on the pages' OCR (e.g. when an earlier document failed); queued pages are still recognised, then dropped. */
         public void cancel() {
-            pages.forEach(p -> p.text().cancel(false));
+            pages.forEach(p -> p.page().cancel(false));
         }
     }
 

@@ -23,19 +23,25 @@ import org.scanstation.model.Progress;
 
 /**
  * Analyses a batch of scanned files and exports its documents as searchable PDF/A-2b files with
- * manifests ({@link BatchExporter} says what goes where). Full-page OCR runs in a bounded background
- * pool, one Tesseract per core. Close it to release the OCR engines.
+ * manifests ({@link BatchExporter} says what goes where). Each page is made ready for its PDF on the
+ * analysis worker that analysed it ({@link PdfPagePreparer}): decoded, turned and read once. Close it to
+ * release the OCR engines.
  */
 public final class ExportService implements AutoCloseable {
 
     private final AnalysisEngine analysis;
     private final TextLayerOcr ocr;
     private final BatchExporter exporter;
+    private final PreparedPages prepared;
+    private final PdfPagePreparer preparer;
 
-    private ExportService(AnalysisEngine analysis, TextLayerOcr ocr, BatchExporter exporter) {
+    private ExportService(AnalysisEngine analysis, TextLayerOcr ocr, BatchExporter exporter, PreparedPages prepared,
+                          PdfPagePreparer preparer) {
         this.analysis = analysis;
         this.ocr = ocr;
         this.exporter = exporter;
+        this.prepared = prepared;
+        this.preparer = preparer;
     }
 
     /**
@@ -53,9 +59,12 @@ public final class ExportService implements AutoCloseable {
             analysis.close();
             throw e;
         }
-        DocumentExporter documents = new DocumentExporter(ocr, new PdfaDocumentWriter(options));
+        PdfaDocumentWriter writer = new PdfaDocumentWriter(options);
+        PreparedPages prepared = new PreparedPages();
+        DocumentExporter documents = new DocumentExporter(ocr, writer);
         return new ExportService(analysis, ocr, new BatchExporter(documents,
-                new DocumentPages(new FilePageImageSource()), Clock.systemDefaultZone()));
+                new DocumentPages(new FilePageImageSource(), prepared), Clock.systemDefaultZone()), prepared,
+                new PdfPagePreparer(analysis.pageLayoutEngine(), writer, prepared));
     }
 
     /**
@@ -70,6 +79,7 @@ public final class ExportService implements AutoCloseable {
     public ExportReport export(List<Path> files, BatchInfo info, Path folder, BatchListener pageListener,
                                Progress progress) throws ExportException, IOException, InterruptedException {
         BatchExporter.checkFolder(folder);
+        prepared.clear();
         BatchExporter.checkNoFilesOfBatch(folder, info);
         BlockingQueue<Object> arrivals = new LinkedBlockingQueue<>();
         AtomicInteger analysed = new AtomicInteger();
@@ -88,7 +98,7 @@ public final class ExportService implements AutoCloseable {
                             pageListener.pageAnalysed(page);
                         }
                         grouper.accept(page).ifPresent(arrivals::add);
-                    });
+                    }, preparer);
                     grouper.finish().ifPresent(arrivals::add);
                     arrivals.add(END_OF_BATCH);
                 } catch (Throwable t) {
@@ -101,6 +111,7 @@ public final class ExportService implements AutoCloseable {
             // an export that stopped early interrupts the analysis; it stops between pages
             analysisThread.shutdownNow();
             analysisThread.awaitTermination(1, TimeUnit.MINUTES);
+            prepared.clear();
         }
     }
 

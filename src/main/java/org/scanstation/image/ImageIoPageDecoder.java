@@ -73,14 +73,15 @@ final class ImageIoPageDecoder {
         if ((long) w * h > PixelBudget.ABSURD_PIXELS) {
             return new PageLoadResult.Unreadable(id, PixelBudget.absurd(w, h));
         }
-        int dpi = ImageResolution.DEFAULT_DPI;
+        int dpi = ImageResolution.UNKNOWN;
         try {
             dpi = ImageResolution.dpiOf(reader.getImageMetadata(index));
         } catch (PageDeadline.PageTimeLimitException e) {
             throw e;
         } catch (Exception e) {
-            // metadata is optional: keep the default resolution
+            // metadata is optional: the resolution is inferred from the sheet size
         }
+        dpi = ImageResolution.resolve(dpi, w, h);
         int factor = PixelBudget.reduction(w, h);
         boolean bilevelSource = bilevel(index);
         BufferedImage img;

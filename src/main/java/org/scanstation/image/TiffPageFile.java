@@ -71,15 +71,17 @@ final class TiffPageFile implements PageFile {
         return decoder.decode(index, id);
     }
 
-    /** The page's resolution from its XResolution and ResolutionUnit tags, or 300 dpi. */
+    /** The page's resolution from its XResolution and ResolutionUnit tags, or inferred from its sheet size. */
     private static int dpi(TiffPageChain.Entry.Page page) {
         long[] x = page.tags().get(282);
+        int width = (int) page.tag(256, 1);
+        int height = (int) page.tag(257, 1);
         if (x == null || x.length < 2 || x[1] == 0) {
-            return ImageResolution.DEFAULT_DPI;
+            return ImageResolution.fromSheetSize(width, height);
         }
         double perUnit = x[0] / (double) x[1];
         double dpi = page.tag(296, 2) == 3 ? perUnit * 2.54 : perUnit;
-        return dpi >= 50 && dpi <= 2400 ? (int) Math.round(dpi) : ImageResolution.DEFAULT_DPI;
+        return dpi >= 50 && dpi <= 2400 ? (int) Math.round(dpi) : ImageResolution.fromSheetSize(width, height);
     }
 
     @Override

@@ -8,8 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
+import org.scanstation.export.PdfPagePreparer;
+import org.scanstation.export.PreparedPages;
+import org.scanstation.image.ScannedPage;
 import org.scanstation.match.PatientIndex;
+import org.scanstation.model.PageId;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.pipeline.AnalysisSettings;
 import org.scanstation.pipeline.BatchListener;
@@ -56,24 +61,39 @@ public final class ProcessService {
      */
     public ProcessResult process(Engines engines, BatchStore store, List<Path> files, String operator,
                                  String stationId, BatchListener listener) throws IOException, InterruptedException {
-        BatchFiler filer = new BatchFiler(engines.storedDocumentPdf(), store.audit());
-        InterruptedFiling interrupted = new InterruptedFiling(store, filer);
+        InterruptedFiling interrupted = new InterruptedFiling(store,
+                new BatchFiler(engines.storedDocumentPdf(), store.audit()));
         InterruptedFiling.Outcome earlier = interrupted.finishAll();
         interrupted.keepUnfiledProcessBatchesForReview();
         StoredBatch batch = store.createBatch(new BatchInfo(operator, stationId, settingsForAudit(), BatchInfo.PROCESS));
         StoringPageSource source = new StoringPageSource(files, batch, engines.analysis().pageLoader());
         List<BatchFiler.FiledPage> pages = new ArrayList<>();
+        // each page made ready for its PDF on the worker that analysed it: turned and read once (ADR 0015)
+        // the whole batch waits for filing: a small share of the heap, so a long batch stays in flat memory (its
+        // later pages are built from the store as before)
+        PreparedPages prepared = new PreparedPages(PreparedPages.shareOfHeap(64, 256L << 20));
+        PdfPagePreparer preparer = new PdfPagePreparer(engines.analysis().pageLayoutEngine(), engines.pdfs().writer(),
+                prepared, ScannedPage::id);
+        BatchFiler filer = new BatchFiler(engines.storedDocumentPdf().withReadyPages((b, index, transforms) -> {
+            PageId id = b.id().equals(batch.id()) ? source.idAt(index) : null;
+            return id == null ? Optional.empty() : prepared.take(id, transforms);
+        }), store.audit());
         try {
             engines.analysis().analyse(source, page -> {
                 pages.add(new BatchFiler.FiledPage(source.indexOf(page.id()), page, page.document()));
                 if (listener != null) {
                     listener.pageAnalysed(page);
                 }
-            });
+            }, preparer);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        FilingResult result = filer.file(batch, pages, null);
+        FilingResult result;
+        try {
+            result = filer.file(batch, pages, null);
+        } finally {
+            prepared.clear();
+        }
         return new ProcessResult(result, earlier.finished(), earlier.problems(), source.unreadable());
     }
 

@@ -5,11 +5,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.scanstation.export.BatchInfo;
 import org.scanstation.export.DocumentExporter;
 import org.scanstation.export.DocumentMetadataFactory;
 import org.scanstation.export.ExportException;
+import org.scanstation.image.Transform;
+import org.scanstation.pdf.EncodedPage;
 import org.scanstation.match.PatientIndex;
 import org.scanstation.model.Patient;
 import org.scanstation.store.StoredBatch;
@@ -25,12 +29,39 @@ import org.scanstation.store.StoredPage;
  */
 public final class StoredDocumentPdf {
 
+    /**
+     * Stored pages the analysis already made ready for their PDF, in memory (ADR 0015): a page found here is
+     * neither read from the store, decoded nor read by OCR again.
+     */
+    @FunctionalInterface
+    public interface ReadyPages {
+        ReadyPages NONE = (batch, index, transforms) -> Optional.empty();
+
+        /**
+         * Takes page {@code index} of {@code batch} if it was made ready with {@code transforms}.
+         *
+         * @throws ExportException naming the page when it was analysed but could not be made ready
+         */
+        Optional<EncodedPage> take(StoredBatch batch, int index, List<Transform> transforms) throws ExportException;
+    }
+
     private final DocumentExporter builder;
     private final PatientIndex patients;
+    private final ReadyPages ready;
 
     public StoredDocumentPdf(DocumentExporter builder, PatientIndex patients) {
+        this(builder, patients, ReadyPages.NONE);
+    }
+
+    private StoredDocumentPdf(DocumentExporter builder, PatientIndex patients, ReadyPages ready) {
         this.builder = builder;
         this.patients = patients;
+        this.ready = ready;
+    }
+
+    /** The same builder taking the pages {@code ready} holds as they are. */
+    public StoredDocumentPdf withReadyPages(ReadyPages ready) {
+        return new StoredDocumentPdf(builder, patients, Objects.requireNonNull(ready, "ready"));
     }
 
     /**
@@ -51,6 +82,16 @@ public final class StoredDocumentPdf {
                         + "without knowing which way up it goes");
             }
             names.add(page.sourceName());
+            Optional<EncodedPage> made;
+            try {
+                made = ready.take(batch, index, decision.transforms());
+            } catch (ExportException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            if (made.isPresent()) {
+                pages.add(DocumentExporter.SourcePage.ready(page.sourceName(), made.get()));
+                continue;
+            }
             byte[] bytes = batch.readPage(index); // a damaged store is an error, never a placeholder
             try {
                 pages.add(DocumentExporter.SourcePage.decoded(page.sourceName(),

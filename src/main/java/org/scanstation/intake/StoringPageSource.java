@@ -60,6 +60,16 @@ final class StoringPageSource implements PageSource {
         return index;
     }
 
+    /** The page stored as {@code index} by {@link #pages}, or null. */
+    synchronized PageId idAt(int index) {
+        for (Map.Entry<PageId, Integer> e : stored.entrySet()) {
+            if (e.getValue() == index) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
     /** Pages that could not be decoded (stored as they were, sent to review). */
     synchronized int unreadable() {
         return unreadable;

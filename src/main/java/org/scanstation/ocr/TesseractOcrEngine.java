@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -51,6 +52,7 @@ public final class TesseractOcrEngine implements OcrEngine {
     private final Path tessdata;
     private final String language;
     private final Layout layout;
+    private final Map<String, String> variables;
     private final String whitelist;
     private final ThreadLocal<TessBaseAPI> perThread;
     private final ConcurrentLinkedQueue<TessBaseAPI> all = new ConcurrentLinkedQueue<>();
@@ -60,15 +62,26 @@ public final class TesseractOcrEngine implements OcrEngine {
     private volatile boolean closed;
 
     public TesseractOcrEngine(Path tessdata, String language, Layout layout) {
-        this(tessdata, language, layout, null);
+        this(tessdata, language, layout, null, Map.of());
+    }
+
+    /** @param variables Tesseract parameters set on each native engine after it is loaded (name to value) */
+    public TesseractOcrEngine(Path tessdata, String language, Layout layout, Map<String, String> variables) {
+        this(tessdata, language, layout, null, variables);
     }
 
     /** @param whitelist the only characters the engine may read (e.g. digits for a number field); null for any */
     public TesseractOcrEngine(Path tessdata, String language, Layout layout, String whitelist) {
+        this(tessdata, language, layout, whitelist, Map.of());
+    }
+
+    private TesseractOcrEngine(Path tessdata, String language, Layout layout, String whitelist,
+                               Map<String, String> variables) {
         this.tessdata = tessdata;
         this.language = language;
         this.layout = layout;
         this.whitelist = whitelist;
+        this.variables = Map.copyOf(variables);
         this.perThread = new ThreadLocal<>();
     }
 
@@ -105,6 +118,13 @@ public final class TesseractOcrEngine implements OcrEngine {
             }
             api().TessBaseAPISetPageSegMode(h, layout.psm);
             api().TessBaseAPISetVariable(h, "debug_file", "/dev/null");
+            for (Map.Entry<String, String> v : variables.entrySet()) {
+                if (api().TessBaseAPISetVariable(h, v.getKey(), v.getValue()) != ITessAPI.TRUE) {
+                    api().TessBaseAPIEnd(h);
+                    api().TessBaseAPIDelete(h);
+                    throw new OcrException("Tesseract has no parameter '" + v.getKey() + "'");
+                }
+            }
             if (whitelist != null) {
                 api().TessBaseAPISetVariable(h, "tessedit_char_whitelist", whitelist);
             }

@@ -11,9 +11,11 @@ package org.scanstation.pdf;
 public record PdfWriterOptions(float jpegQuality, boolean requireTextLayer) {
 
     public static final float DEFAULT_JPEG_QUALITY = 0.75f;
+    /** No page is compressed below this JPEG quality, whatever its source was. */
+    public static final float MIN_JPEG_QUALITY = 0.5f;
 
     public PdfWriterOptions {
-        if (jpegQuality < 0.5f || jpegQuality > 1.0f) {
+        if (jpegQuality < MIN_JPEG_QUALITY || jpegQuality > 1.0f) {
             throw new IllegalArgumentException("JPEG quality must be between 0.5 and 1.0: " + jpegQuality);
         }
     }

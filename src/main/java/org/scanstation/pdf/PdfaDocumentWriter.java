@@ -14,16 +14,15 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.image.CCITTFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.scanstation.pdf.PageImageEncoder.EncodedImage;
+import org.scanstation.ocr.OcrText;
 import org.scanstation.pdf.PdfExportException.Reason;
 import org.scanstation.files.NoPlaintextTempFiles;
 
@@ -85,8 +84,62 @@ public final class PdfaDocumentWriter {
      */
     public WrittenPdf write(List<PdfPage> pages, DocumentMetadata metadata, Path target) throws PdfExportException {
         Objects.requireNonNull(target, "target");
-        checkInput(pages, metadata);
+        checkInput(pages, metadata, PdfPage::text);
         AtomicFileWriter.checkFolder(target);
+        return save(encodeAll(pages, metadata), metadata, target);
+    }
+
+    /**
+     * Writes pages whose images are already compressed as one PDF/A-2b file at {@code target}, as
+     * {@link #write} does; the images go in as they are.
+     *
+     * @throws PdfExportException as {@link #write}
+     */
+    public WrittenPdf writeEncoded(List<EncodedPage> pages, DocumentMetadata metadata, Path target)
+            throws PdfExportException {
+        Objects.requireNonNull(target, "target");
+        checkInput(pages, metadata, EncodedPage::text);
+        AtomicFileWriter.checkFolder(target);
+        return save(pages, metadata, target);
+    }
+
+    /**
+     * Builds {@code pages} as one PDF/A-2b document entirely in memory and returns its bytes: nothing
+     * is written to disk, not even scratch data (for callers that must keep patient data off the disk
+     * unless encrypted, such as the batch store).
+     *
+     * @throws PdfExportException as {@link #write}
+     */
+    public byte[] writeBytes(List<PdfPage> pages, DocumentMetadata metadata) throws PdfExportException {
+        checkInput(pages, metadata, PdfPage::text);
+        return bytes(encodeAll(pages, metadata), metadata);
+    }
+
+    /**
+     * As {@link #writeBytes} for pages whose images are already compressed.
+     *
+     * @throws PdfExportException as {@link #write}
+     */
+    public byte[] writeEncodedBytes(List<EncodedPage> pages, DocumentMetadata metadata) throws PdfExportException {
+        checkInput(pages, metadata, EncodedPage::text);
+        return bytes(pages, metadata);
+    }
+
+    /** Compresses one page's image as this writer would (for callers that encode pages as they come). */
+    public EncodedPage encode(PdfPage page) {
+        return encoder.encode(page);
+    }
+
+    /**
+     * As {@link #encode(PdfPage)}, a grey or colour page at a JPEG quality no higher than {@code qualityCap}: a
+     * scan that was itself a JPEG at a lower quality gains nothing from a higher one (the bytes would describe
+     * its own compression artefacts).
+     */
+    public EncodedPage encode(PdfPage page, float qualityCap) {
+        return encoder.encode(page, qualityCap);
+    }
+
+    private WrittenPdf save(List<EncodedPage> pages, DocumentMetadata metadata, Path target) throws PdfExportException {
         // scratch data beyond the memory budget goes beside the result (owner-only), never to java.io.tmpdir
         MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(MAX_MEMORY_PER_DOCUMENT)
                 .setTempDir(target.toAbsolutePath().getParent().toFile());
@@ -98,15 +151,7 @@ public final class PdfaDocumentWriter {
         }
     }
 
-    /**
-     * Builds {@code pages} as one PDF/A-2b document entirely in memory and returns its bytes: nothing
-     * is written to disk, not even scratch data (for callers that must keep patient data off the disk
-     * unless encrypted, such as the batch store).
-     *
-     * @throws PdfExportException as {@link #write}
-     */
-    public byte[] writeBytes(List<PdfPage> pages, DocumentMetadata metadata) throws PdfExportException {
-        checkInput(pages, metadata);
+    private byte[] bytes(List<EncodedPage> pages, DocumentMetadata metadata) throws PdfExportException {
         try (PDDocument doc = build(pages, metadata, MemoryUsageSetting.setupMainMemoryOnly());
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.save(out);
@@ -119,28 +164,44 @@ public final class PdfaDocumentWriter {
         }
     }
 
-    private void checkInput(List<PdfPage> pages, DocumentMetadata metadata) throws PdfExportException {
+    private <P> void checkInput(List<P> pages, DocumentMetadata metadata, Function<P, OcrText> text)
+            throws PdfExportException {
         Objects.requireNonNull(metadata, "metadata");
         if (pages == null || pages.isEmpty()) {
             throw new PdfExportException(Reason.BAD_INPUT,
                     "Document \"" + metadata.title() + "\" has no pages; nothing was written.");
         }
-        checkTextLayers(pages, metadata);
+        checkTextLayers(pages, metadata, text);
     }
 
-    private PDDocument build(List<PdfPage> pages, DocumentMetadata metadata, MemoryUsageSetting memory)
-            throws IOException {
-        List<CompletableFuture<EncodedImage>> images = new ArrayList<>(pages.size());
+    /** Compresses every page's image on the encoding executor. */
+    private List<EncodedPage> encodeAll(List<PdfPage> pages, DocumentMetadata metadata) throws PdfExportException {
+        List<CompletableFuture<EncodedPage>> futures = new ArrayList<>(pages.size());
         for (PdfPage page : pages) {
-            images.add(CompletableFuture.supplyAsync(() -> encoder.encode(page), encodingExecutor));
+            futures.add(CompletableFuture.supplyAsync(() -> encoder.encode(page), encodingExecutor));
         }
+        List<EncodedPage> encoded = new ArrayList<>(pages.size());
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                encoded.add(futures.get(i).join());
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw failure(new IOException("page " + (i + 1) + " could not be compressed: " + cause.getMessage(), cause),
+                        metadata);
+            }
+        }
+        return encoded;
+    }
+
+    private PDDocument build(List<EncodedPage> pages, DocumentMetadata metadata, MemoryUsageSetting memory)
+            throws IOException {
         PDDocument doc = new PDDocument(memory.streamCache);
         try {
             doc.setVersion(1.7f);
             PDType0Font font = loadFont(doc);
             InvisibleTextLayer textLayer = new InvisibleTextLayer(font);
-            for (int i = 0; i < pages.size(); i++) {
-                addPage(doc, pages.get(i), encoded(images.get(i), i + 1), textLayer);
+            for (EncodedPage page : pages) {
+                addPage(doc, page, textLayer);
             }
             PdfaMetadata.apply(doc, metadata, pages.size(), ZonedDateTime.now(clock));
             return doc;
@@ -159,13 +220,14 @@ public final class PdfaDocumentWriter {
                 "Could not build the PDF for \"" + metadata.title() + "\": " + e.getMessage(), e);
     }
 
-    private void checkTextLayers(List<PdfPage> pages, DocumentMetadata metadata) throws PdfExportException {
+    private <P> void checkTextLayers(List<P> pages, DocumentMetadata metadata, Function<P, OcrText> text)
+            throws PdfExportException {
         if (!options.requireTextLayer()) {
             return;
         }
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
-            if (pages.get(i).text() == null) {
+            if (text.apply(pages.get(i)) == null) {
                 missing.add(i + 1);
             }
         }
@@ -177,24 +239,12 @@ public final class PdfaDocumentWriter {
         }
     }
 
-    private static EncodedImage encoded(CompletableFuture<EncodedImage> future, int pageNumber) throws IOException {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IOException("page " + pageNumber + " could not be compressed: " + cause.getMessage(), cause);
-        }
-    }
-
-    private void addPage(PDDocument doc, PdfPage page, EncodedImage image, InvisibleTextLayer textLayer)
-            throws IOException {
+    private void addPage(PDDocument doc, EncodedPage page, InvisibleTextLayer textLayer) throws IOException {
         float width = page.widthPoints();
         float height = page.heightPoints();
         PDPage pdPage = new PDPage(new PDRectangle(width, height));
         doc.addPage(pdPage);
-        PDImageXObject xobject = image.isBilevel()
-                ? CCITTFactory.createFromImage(doc, image.bilevel())
-                : JPEGFactory.createFromByteArray(doc, image.jpeg());
+        PDImageXObject xobject = page.toImage(doc);
         try (PDPageContentStream cs = new PDPageContentStream(doc, pdPage)) {
             cs.drawImage(xobject, 0, 0, width, height);
             if (page.text() != null) {

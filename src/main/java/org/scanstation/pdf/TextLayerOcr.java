@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.scanstation.ocr.OcrEngine;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.ocr.OcrText;
+import org.scanstation.ocr.PageTextReader;
 import org.scanstation.ocr.TesseractOcrEngine;
 import org.scanstation.model.Progress;
 
@@ -21,9 +22,10 @@ import org.scanstation.model.Progress;
  * Full-page OCR for the PDF text layer, run in a bounded background pool so that it never holds up
  * scanning. The pool has a fixed number of threads (one Tesseract per thread; run the process with
  * {@code OMP_THREAD_LIMIT=1}) and accepts at most {@code maxQueued} waiting pages: {@link #submit}
- * blocks beyond that, so memory stays bounded however fast pages arrive. Low-contrast grey pages are
- * given to the engine black-and-white, thresholded relative to the paper ({@link OcrBinarizer}):
- * Tesseract's own threshold misses light print on grey paper and chokes on noisy blank pages.
+ * blocks beyond that, so memory stays bounded however fast pages arrive. Pages are read as
+ * {@link PageTextReader} reads a page for the text layer: at half resolution from 250 dpi, low-contrast pages
+ * black-and-white relative to their paper (Tesseract's own threshold misses light print on grey paper and
+ * chokes on noisy blank pages). Pages the analysis made ready on its own workers do not come here (ADR 0015).
  */
 public final class TextLayerOcr implements AutoCloseable {
 
@@ -57,11 +59,6 @@ public final class TextLayerOcr implements AutoCloseable {
         this.slots = new Semaphore(threads + maxQueued);
     }
 
-    /** What the engine sees: the page, or a black-and-white copy when Tesseract's threshold would fail. */
-    static BufferedImage forOcr(BufferedImage page) {
-        return OcrBinarizer.prepare(page);
-    }
-
     /** Tesseract in page layout (English), one thread per core, closed with this object. */
     public static TextLayerOcr createDefault() throws OcrException {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -69,17 +66,27 @@ public final class TextLayerOcr implements AutoCloseable {
     }
 
     /**
-     * Queues one upright page for OCR; blocks while the queue is full. The future fails with an
-     * {@link OcrException} when OCR fails.
+     * Queues one upright page of unknown resolution for OCR (read at the resolution it has); blocks while the
+     * queue is full. The future fails with an {@link OcrException} when OCR fails.
      */
     public CompletableFuture<OcrText> submit(BufferedImage uprightPage) throws InterruptedException {
+        return submit(uprightPage, 0);
+    }
+
+    /**
+     * Queues one upright page for OCR; blocks while the queue is full. The future fails with an
+     * {@link OcrException} when OCR fails. Word boxes are in {@code uprightPage}'s pixels.
+     *
+     * @param dpi the page's resolution, 0 when unknown
+     */
+    public CompletableFuture<OcrText> submit(BufferedImage uprightPage, int dpi) throws InterruptedException {
         Objects.requireNonNull(uprightPage, "uprightPage");
         slots.acquire();
         CompletableFuture<OcrText> result = new CompletableFuture<>();
         try {
             pool.execute(() -> {
                 try {
-                    result.complete(engine.recognise(forOcr(uprightPage), null));
+                    result.complete(PageTextReader.read(engine, uprightPage, dpi));
                 } catch (OcrException | RuntimeException e) {
                     result.completeExceptionally(e);
                 } finally {

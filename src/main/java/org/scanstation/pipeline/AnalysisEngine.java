@@ -16,6 +16,8 @@ import org.scanstation.match.PatientIndex;
 import org.scanstation.model.HospitalNumberFormat;
 import org.scanstation.ocr.LabelLocator;
 import org.scanstation.ocr.LabelParser;
+import org.scanstation.ocr.OcrEngine;
+import org.scanstation.ocr.OcrEngine;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.ocr.TesseractLabelReader;
 import org.scanstation.ocr.TesseractOcrEngine;
@@ -30,6 +32,7 @@ public final class AnalysisEngine implements AutoCloseable {
 
     private final TesseractOcrEngine ocr;
     private final TesseractOcrEngine pageOcr;
+    private final TesseractOcrEngine layoutOcr;
     private final PageAnalyzer pageAnalyzer;
     private final AnalysisPool pool;
     private final ReadLimits readLimits;
@@ -38,6 +41,7 @@ public final class AnalysisEngine implements AutoCloseable {
                            ReadLimits readLimits) {
         this.ocr = ocr;
         this.pageOcr = pageOcr;
+        this.layoutOcr = new TesseractOcrEngine(ocr.tessdata(), "eng", TesseractOcrEngine.Layout.PAGE);
         this.pageAnalyzer = pageAnalyzer;
         this.pool = new AnalysisPool(workers);
         this.readLimits = readLimits;
@@ -103,6 +107,41 @@ public final class AnalysisEngine implements AutoCloseable {
         new BatchAnalyzer(pageAnalyzer, pool).findings(source, listener);
     }
 
+    /** As {@link #findings(PageSource, BatchAnalyzer.FindingsListener)}, handing each analysed page to {@code pages}. */
+    public void findings(PageSource source, BatchAnalyzer.FindingsListener listener, AnalysedPageSink pages)
+            throws IOException, InterruptedException {
+        new BatchAnalyzer(pageAnalyzer, pool).findings(source, listener, pages);
+    }
+
+    /**
+     * As {@link #analyse(PageSource, BatchListener)}; each page that was analysed is first handed to {@code pages}
+     * with its upright image (on the worker that analysed it).
+     */
+    public void analyse(PageSource source, BatchListener listener, AnalysedPageSink pages)
+            throws IOException, InterruptedException {
+        new BatchAnalyzer(pageAnalyzer, pool).analyse(source, listener, pages);
+    }
+
+    /** As {@link #analyse(List, BatchListener)}, handing each analysed page to {@code pages} as above. */
+    public void analyse(List<Path> files, BatchListener listener, AnalysedPageSink pages)
+            throws IOException, InterruptedException {
+        PageLoader loader = pageLoader();
+        analyse(sink -> {
+            for (Path f : files) {
+                loader.load(f, sink);
+            }
+        }, listener, pages);
+    }
+
+    /**
+     * An engine that lays out a whole page (Tesseract page layout), for reading a page for the PDF's text layer
+     * on the analysis worker that holds it ({@link org.scanstation.ocr.PageTextReader}):
+     * thread-safe, one native Tesseract made per thread that uses it, released with this engine.
+     */
+    public OcrEngine pageLayoutEngine() {
+        return layoutOcr;
+    }
+
     /** Stops the analysis threads, then releases their OCR engines (left open if a thread is still busy). */
     @Override
     public void close() {
@@ -110,6 +149,7 @@ public final class AnalysisEngine implements AutoCloseable {
         if (pool.isClosed()) {
             ocr.close();
             pageOcr.close();
+            layoutOcr.close();
         }
     }
 }

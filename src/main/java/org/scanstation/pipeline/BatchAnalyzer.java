@@ -32,8 +32,17 @@ public final class BatchAnalyzer {
     }
 
     public void analyse(PageSource source, BatchListener listener) throws IOException, InterruptedException {
+        analyse(source, listener, AnalysedPageSink.NONE);
+    }
+
+    /**
+     * As {@link #analyse(PageSource, BatchListener)}; each page that was analysed is first handed to {@code pages}
+     * with its upright image, on the worker that analysed it.
+     */
+    public void analyse(PageSource source, BatchListener listener, AnalysedPageSink pages)
+            throws IOException, InterruptedException {
         DocumentAssembler assembler = new DocumentAssembler();
-        findings(source, f -> listener.pageAnalysed(assembler.accept(f)));
+        findings(source, f -> listener.pageAnalysed(assembler.accept(f)), pages);
     }
 
     /** What each page shows on its own, in feeder order, before a {@link DocumentAssembler} places it. */
@@ -48,6 +57,12 @@ public final class BatchAnalyzer {
      * whose clerk may reorder pages or say where a document starts.
      */
     public void findings(PageSource source, FindingsListener listener) throws IOException, InterruptedException {
+        findings(source, listener, AnalysedPageSink.NONE);
+    }
+
+    /** As {@link #findings(PageSource, FindingsListener)}; each analysed page is first handed to {@code pages}. */
+    public void findings(PageSource source, FindingsListener listener, AnalysedPageSink pages)
+            throws IOException, InterruptedException {
         Semaphore inFlight = new Semaphore(workers + 1);
         Deque<Future<PageFindings>> pending = new ArrayDeque<>();
         ExecutorService threads = pool.threads();
@@ -58,7 +73,7 @@ public final class BatchAnalyzer {
                 try {
                     pending.add(threads.submit(() -> {
                         try {
-                            return analyseOne(loaded);
+                            return analyseOne(loaded, pages);
                         } finally {
                             inFlight.release();
                         }
@@ -83,17 +98,20 @@ public final class BatchAnalyzer {
         }
     }
 
-    private PageFindings analyseOne(PageLoadResult loaded) {
+    private PageFindings analyseOne(PageLoadResult loaded, AnalysedPageSink pages) {
         if (loaded instanceof PageLoadResult.Unreadable u) {
             return PageFindings.unreadable(u.id(), u.reason());
         }
         PageLoadResult.Loaded page = (PageLoadResult.Loaded) loaded;
+        AnalysedPage analysed;
         try {
-            return analyzer.analyse(page.page());
+            analysed = analyzer.analyseKeepingImage(page.page());
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             return PageFindings.unreadable(page.id(), "the page could not be analysed ("
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
+        pages.accept(analysed);
+        return analysed.findings();
     }
 
     private static PageFindings take(Future<PageFindings> f) throws InterruptedException {

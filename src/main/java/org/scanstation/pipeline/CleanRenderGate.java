@@ -32,7 +32,18 @@ public final class CleanRenderGate implements PageAnalyzer {
 
     @Override
     public PageFindings analyse(ScannedPage page) {
-        PageFindings f = analyzer.analyse(page);
+        return gate(page, analyzer.analyse(page));
+    }
+
+    /** As {@link #analyse}, keeping what the analysis made on the way; the findings pass the gate. */
+    @Override
+    public AnalysedPage analyseKeepingImage(ScannedPage page) {
+        AnalysedPage a = analyzer.analyseKeepingImage(page);
+        PageFindings gated = gate(page, a.findings());
+        return gated == a.findings() ? a : new AnalysedPage(a.scan(), gated, a.uprightGrey());
+    }
+
+    private PageFindings gate(ScannedPage page, PageFindings f) {
         String tooSmall = tooSmall(page);
         if (page.renderedCleanly() && tooSmall == null) {
             return f;

@@ -6,4 +6,9 @@ import org.scanstation.image.ScannedPage;
 public interface PageAnalyzer {
 
     PageFindings analyse(ScannedPage page);
+
+    /** As {@link #analyse}, with the upright image the analysis made, when it keeps it. */
+    default AnalysedPage analyseKeepingImage(ScannedPage page) {
+        return new AnalysedPage(page, analyse(page), null);
+    }
 }

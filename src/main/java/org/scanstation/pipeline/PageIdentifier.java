@@ -200,6 +200,11 @@ final class PageIdentifier {
             // half resolution: letter text stays legible to Tesseract at 150 dpi and it reads 3-4x faster
             int factor = dpi >= 250 ? 2 : 1;
             OcrText text = pageText.recognise(PageTextImage.forOcr(ImageOps.downscale(upright, factor), bilevel), null);
+            if (factor > 1 && PageTextImage.legibleCharacters(text) < MIN_LEGIBLE_CHARACTERS) {
+                // small print, or a resolution the file stated wrongly: before calling the text unreadable, read it
+                // at the resolution it was scanned at
+                text = pageText.recognise(PageTextImage.forOcr(upright, bilevel), null);
+            }
             PageTextIdentifiers body = PageTextIdentifiers.read(text.text(), mrnFormat, LocalDate.now());
             for (String nhs : body.nhsDigits()) {
                 ids.add(new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, nhs, IdentifierRead.Source.PAGE_TEXT, -1));

@@ -62,25 +62,32 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
 
     @Override
     public PageFindings analyse(ScannedPage page) {
+        return analyseKeepingImage(page).findings();
+    }
+
+    /** The findings with the upright grey page the stages made (ADR 0015). */
+    @Override
+    public AnalysedPage analyseKeepingImage(ScannedPage page) {
         BufferedImage grey = ImageOps.toGrey(page.image());
         double darkShare = darkShare(grey);
         if (darkShare > 0.85) {
             // Not blank and not readable: a lamp or cover fault, a black sheet, a photo negative. Never dropped.
-            return new PageFindings(page.id(), PageKind.CONTENT, new MatchDecision.NeedsReview(null, 0,
+            MatchDecision dark = new MatchDecision.NeedsReview(null, 0,
                     List.of(String.format("the page is almost entirely dark (%.0f%% of it): check the scanner or the original",
-                            darkShare * 100)), java.util.Set.of("dark-page:" + page.id().name())),
-                    0, 0, List.of(), List.of(), List.of(), List.of());
+                            darkShare * 100)), java.util.Set.of("dark-page:" + page.id().name()));
+            return new AnalysedPage(page, new PageFindings(page.id(), PageKind.CONTENT, dark, 0, 0, List.of(), List.of(),
+                    List.of(), List.of()), grey);
         }
         BlankVerdict blank = blankDetector.assess(grey, page.dpi());
         if (blank.blank()) {
-            return new PageFindings(page.id(), PageKind.BLANK, null, 0, 0, List.of(), List.of(), List.of(),
-                    List.of(blank.reason()));
+            return new AnalysedPage(page, new PageFindings(page.id(), PageKind.BLANK, null, 0, 0, List.of(), List.of(),
+                    List.of(), List.of(blank.reason())), null);
         }
         List<Barcode> found = barcodes.read(grey);
         for (Barcode b : found) {
             if (separators.isSeparator(b)) {
-                return new PageFindings(page.id(), PageKind.SEPARATOR, null, 0, 0, List.of(), found, List.of(),
-                        List.of("separator sheet (" + b.format() + " '" + b.text() + "')"));
+                return new AnalysedPage(page, new PageFindings(page.id(), PageKind.SEPARATOR, null, 0, 0, List.of(), found,
+                        List.of(), List.of("separator sheet (" + b.format() + " '" + b.text() + "')")), null);
             }
         }
         OrientationDetector.Orientation turn = orientation.detect(grey);
@@ -109,8 +116,8 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
                 found, turn, blank);
         MatchDecision decision = who.decision();
         List<LabelReading> readings = who.readings();
-        return new PageFindings(page.id(), PageKind.CONTENT, decision, rotation, skewDegrees, List.copyOf(transforms),
-                found, readings, List.of());
+        return new AnalysedPage(page, new PageFindings(page.id(), PageKind.CONTENT, decision, rotation, skewDegrees,
+                List.copyOf(transforms), found, readings, List.of()), upright);
     }
 
     /** Share of the page darker than mid-grey, sampled on a coarse grid. */

@@ -41,10 +41,13 @@ final class ScanSession {
     private final OpenBatch open;
     private final StationEvents events;
     private final StationWork work;
+    private final OpenBatchPdfPages pdfPages;
     private volatile CancelToken currentScan;
     private int pageCounter;
 
-    ScanSession(ScanController scanner, AnalysisEngine analysis, OpenBatch open, StationEvents events, StationWork work) {
+    ScanSession(ScanController scanner, AnalysisEngine analysis, OpenBatch open, StationEvents events, StationWork work,
+                OpenBatchPdfPages pdfPages) {
+        this.pdfPages = pdfPages;
         this.scanner = scanner;
         this.analysis = analysis;
         this.open = open;
@@ -138,6 +141,7 @@ final class ScanSession {
     private void store(StoredBatch batch, ScannedPage page) {
         try {
             int index = StoredPages.store(batch, page, page.id().name());
+            pdfPages.stored(batch, index, page);
             synchronized (waiting) {
                 waiting.add(new Captured(index, page.id().name(), page.image(), 0, null));
             }
@@ -157,6 +161,14 @@ final class ScanSession {
 
     /** Analyses the pages {@code source} delivers (each already stored, in {@link #waiting}) into the open batch. */
     private void analyse(PageSource source) throws IOException, InterruptedException {
+        try {
+            analyseInto(source);
+        } finally {
+            pdfPages.analysisEnded();
+        }
+    }
+
+    private void analyseInto(PageSource source) throws IOException, InterruptedException {
         analysis.findings(source, found -> {
             Captured c;
             synchronized (waiting) {
@@ -166,7 +178,7 @@ final class ScanSession {
                 throw new IllegalStateException("page " + found.id().name() + " was analysed but never stored");
             }
             added(found, c);
-        });
+        }, pdfPages);
     }
 
     private void added(PageFindings found, Captured c) {
@@ -206,6 +218,7 @@ final class ScanSession {
                 BufferedImage image = null;
                 try {
                     ScannedPage page = StoredPages.read(batch, p, StoredPages.idOf(p));
+                    pdfPages.stored(batch, p.index(), page);
                     image = page.image();
                     loaded = new PageLoadResult.Loaded(turnedBy(page, how.turned()));
                 } catch (StoredPages.UndecodablePageException e) {

@@ -82,8 +82,11 @@ public final class Station implements AutoCloseable {
         this.views = new PageViews(parts.mrnFormat());
         this.uploads = new UploadMonitor(parts.store(), parts.edms(), parts.edmsCheck(), parts.engines().patients(),
                 parts.uploadSettings(), parts.edmsName(), events, work);
-        BatchFiler filer = new BatchFiler(parts.engines().storedDocumentPdf(), parts.store().audit());
-        this.scans = new ScanSession(parts.scanner(), parts.engines().analysis(), open, events, work);
+        // pages made ready for their PDF as they are analysed: filing does not decode or read them again
+        OpenBatchPdfPages pdfPages = new OpenBatchPdfPages(parts.engines().analysis(), parts.engines().pdfs().writer());
+        BatchFiler filer = new BatchFiler(parts.engines().storedDocumentPdf().withReadyPages(pdfPages),
+                parts.store().audit());
+        this.scans = new ScanSession(parts.scanner(), parts.engines().analysis(), open, events, work, pdfPages);
         this.filing = new StationFiling(open, parts.store(), filer, new InterruptedFiling(parts.store(), filer), events, work,
                 uploads::wake);
         this.review = new ReviewDesk(parts.store(), parts.engines().patients(), parts.engines().storedDocumentPdf(),

@@ -181,6 +181,37 @@ class PageLoaderTest {
         assertThat(t.bilevel()).isTrue();
     }
 
+    /**
+     * A file that records no resolution (a PNM or PNG from scanimage, a JPEG with an aspect-only JFIF header)
+     * is taken at the resolution that makes its pixels a standard sheet: a 150-dpi page taken for 300 dpi
+     * would have its labels measured at half their size and its text read at 75 dpi.
+     */
+    @Test
+    void aFileWithoutResolutionIsTakenAtTheResolutionThatMakesItAStandardSheet() throws Exception {
+        Object[][] cases = {
+            {1240, 1754, "png", 150},   // A4 at 150 dpi
+            {1654, 2339, "jpeg", 200},  // A4 at 200 dpi
+            {1700, 2200, "tiff", 200},  // Letter at 200 dpi
+            {1754, 1240, "png", 150},   // A4 landscape at 150 dpi
+            {1228, 1740, "png", 150},   // A4 at 150 dpi, a few mm cropped by the scanner
+            {850, 1400, "png", 100},    // Legal at 100 dpi
+            {1000, 1000, "png", 300},   // no sheet at all: 300 dpi
+        };
+        for (Object[] c : cases) {
+            int w = (int) c[0];
+            int h = (int) c[1];
+            BufferedImage img = new BufferedImage(w, h, "tiff".equals(c[2]) ? BufferedImage.TYPE_BYTE_BINARY
+                    : BufferedImage.TYPE_BYTE_GRAY);
+            Graphics2D g = img.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.dispose();
+            Path file = dir.resolve("nodpi-" + w + "x" + h + "." + c[2]);
+            Files.write(file, encode(img, (String) c[2], 0));
+            assertThat(loaded(load(file).get(0)).dpi()).as(file.getFileName().toString()).isEqualTo(c[3]);
+        }
+    }
+
     // ---- PDF ----------------------------------------------------------------------------------
 
     @Test

@@ -19,7 +19,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.awt.Rectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.scanstation.export.DocumentExporter;
+import org.scanstation.export.PreparedPages;
+import org.scanstation.ocr.OcrText;
+import org.scanstation.ocr.OcrWord;
+import org.scanstation.pdf.EncodedPage;
+import org.scanstation.pdf.PdfPage;
 import org.scanstation.image.Transform;
 import org.scanstation.match.CsvPatientIndex;
 import org.scanstation.match.PatientIndex;
@@ -143,6 +150,46 @@ class BatchFilerTest {
                         .contains("clerk1").contains(b.id().toString());
             }
             assertThat(store.audit().events()).filteredOn(e -> e.type().equals("automatic-decision")).hasSize(7);
+        }
+    }
+
+    @Test
+    void pagesTheAnalysisMadeReadyAreTakenAsTheyAreButOnlyForTheCleanUpTheirDecisionStores() throws Exception {
+        try (BatchStore store = BatchStore.open(tmp.resolve("store"), StoreFixture.keyIn(tmp))) {
+            StoredBatch b = store.createBatch(new BatchInfo("clerk1", "WARD-7", null, BatchInfo.PROCESS));
+            List<BatchFiler.FiledPage> pages = sampleBatch(b);
+            PdfaDocumentWriter writer = new PdfaDocumentWriter();
+            BufferedImage black = new BufferedImage(600, 800, BufferedImage.TYPE_BYTE_GRAY);
+            EncodedPage marker = writer.encode(new PdfPage(black, 150, false, new OcrText("Preparedmarker",
+                    List.of(new OcrWord("Preparedmarker", 90, new Rectangle(50, 50, 300, 40))), 90)));
+            PreparedPages prepared = new PreparedPages();
+            prepared.put(pages.get(0).analysis().id(), List.of(), marker);
+            // made with no turn, but its stored decision turns it over: built again from the store
+            prepared.put(pages.get(1).analysis().id(), List.of(), marker);
+            StoredDocumentPdf pdfs = new StoredDocumentPdf(new DocumentExporter(ocr, writer), index)
+                    .withReadyPages((batch, stored, transforms) -> {
+                        var id = pages.stream().filter(p -> p.storedPage() == stored).findFirst().orElseThrow().analysis().id();
+                        return prepared.take(id, transforms);
+                    });
+            new BatchFiler(pdfs, store.audit()).file(b, pages, null);
+
+            byte[] pdf = b.readPdf(0);
+            List<BufferedImage> images = PdfPageImages.of(pdf);
+            assertThat(PdfPageImages.meanDifference(images.get(0), black)).as("the page as the analysis made it").isLessThan(1);
+            BufferedImage upright = SamplePatientData.page(SamplePatientData.ALICE, "0002.png".hashCode());
+            assertThat(PdfPageImages.meanDifference(images.get(1), upright))
+                    .as("the page made with another clean-up is built again, upright")
+                    .isLessThan(PdfPageImages.meanDifference(images.get(1), PdfPageImages.upsideDown(upright)) / 3);
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                PDFTextStripper text = new PDFTextStripper();
+                text.setStartPage(1);
+                text.setEndPage(1);
+                assertThat(text.getText(doc)).contains("Preparedmarker");
+                text.setStartPage(2);
+                text.setEndPage(2);
+                assertThat(text.getText(doc)).doesNotContain("Preparedmarker").contains("QUIXFEATHER");
+            }
+            assertThat(prepared.waiting()).isZero();
         }
     }
 

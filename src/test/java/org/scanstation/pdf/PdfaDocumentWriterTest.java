@@ -153,6 +153,48 @@ class PdfaDocumentWriterTest {
         }
     }
 
+    @Test
+    void pagesEncodedBeforehandGiveTheSameValidSearchableFile() throws Exception {
+        List<EncodedPage> encoded = twoPages().stream().map(writer::encode).toList();
+        assertThat(encoded.get(1).bilevel()).isTrue();
+        assertThat(encoded.get(1).imageBytes()).as("G4 data, not a bitmap").isLessThan(TestPages.A4_WIDTH_300 * TestPages.A4_HEIGHT_300 / 80);
+        Path fromEncoded = dir.resolve("encoded.pdf");
+        Path fromImages = dir.resolve("images.pdf");
+        writer.writeEncoded(encoded, TestPages.metadata(), fromEncoded);
+        writer.write(twoPages(), TestPages.metadata(), fromImages);
+        PdfaValidation.assertPdfA2b(fromEncoded);
+        try (PDDocument doc = Loader.loadPDF(fromEncoded.toFile());
+             PDDocument same = Loader.loadPDF(fromImages.toFile());
+             PDDocument inMemory = Loader.loadPDF(writer.writeEncodedBytes(encoded, TestPages.metadata()))) {
+            BufferedImage decoded = onlyImage(doc.getPage(1)).getImage();
+            assertThat(decoded.getRGB(5, 5) & 0xffffff).isEqualTo(0xffffff);
+            assertThat(inkIn(decoded, 250, 360, 300, 400)).isTrue();
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text.replaceAll("\\s", "")).contains(TestPages.NHS.replace(" ", "")).contains("Bilevelfollowuppage");
+            assertThat(new PDFTextStripper().getText(same)).isEqualTo(text);
+            assertThat(new PDFTextStripper().getText(inMemory)).isEqualTo(text);
+            for (int i = 0; i < 2; i++) {
+                try (var a = onlyImage(doc.getPage(i)).getCOSObject().createRawInputStream();
+                     var b = onlyImage(same.getPage(i)).getCOSObject().createRawInputStream()) {
+                    assertThat(a.readAllBytes()).as("page %d image", i + 1).isEqualTo(b.readAllBytes());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aGreyPageIsNeverCompressedAboveTheQualityItIsCappedAt() {
+        PdfPage grey = new PdfPage(TestPages.noise(600, 800, 9), 300, false, OcrText.empty());
+        EncodedPage atDefault = writer.encode(grey);
+        EncodedPage capped = writer.encode(grey, 0.55f);
+        EncodedPage cappedAbove = writer.encode(grey, 0.95f);
+        EncodedPage cappedTooLow = writer.encode(grey, 0.05f);
+        assertThat(capped.imageBytes()).isLessThan(atDefault.imageBytes() * 9 / 10);
+        assertThat(cappedAbove.imageBytes()).as("the writer's own quality is the ceiling").isEqualTo(atDefault.imageBytes());
+        assertThat(cappedTooLow.imageBytes()).as("never below " + PdfWriterOptions.MIN_JPEG_QUALITY)
+                .isEqualTo(writer.encode(grey, PdfWriterOptions.MIN_JPEG_QUALITY).imageBytes());
+    }
+
     private static boolean inkIn(BufferedImage img, int x0, int y0, int x1, int y1) {
         for (int y = y0; y < y1; y++) {
             for (int x = x0; x < x1; x++) {

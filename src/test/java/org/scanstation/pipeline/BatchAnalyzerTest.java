@@ -66,4 +66,44 @@ class BatchAnalyzerTest {
         assertThat(out.get(0).reasons().get(0)).contains("could not be analysed").contains("boom");
         assertThat(out.get(1).reasons().get(0)).isEqualTo("truncated JPEG");
     }
+
+    @Test
+    void eachAnalysedPageIsHandedOnWithItsUprightImageBeforeItsResultComesOut() throws Exception {
+        PageAnalyzer keeping = new PageAnalyzer() {
+            @Override
+            public PageFindings analyse(ScannedPage page) {
+                return analyseKeepingImage(page).findings();
+            }
+
+            @Override
+            public AnalysedPage analyseKeepingImage(ScannedPage page) {
+                if (page.id().equals(id(3))) {
+                    throw new IllegalStateException("boom");
+                }
+                BufferedImage upright = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
+                return new AnalysedPage(page, new PageFindings(page.id(), PageKind.CONTENT,
+                        new MatchDecision.NoIdentity(List.of()), 0, 0, List.of(), List.of(), List.of(), List.of()), upright);
+            }
+        };
+        List<String> handedOn = Collections.synchronizedList(new ArrayList<>());
+        List<String> results = new ArrayList<>();
+        new BatchAnalyzer(keeping, POOL).analyse(sink -> {
+            for (int i = 1; i <= 6; i++) {
+                sink.accept(i == 5 ? new PageLoadResult.Unreadable(id(i), "truncated JPEG")
+                        : new PageLoadResult.Loaded(new ScannedPage(id(i), new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY), 300, false)));
+            }
+        }, p -> {
+            results.add(p.id().name());
+            if (!List.of("0003.png", "0005.png").contains(p.id().name())) {
+                assertThat(handedOn).as("handed on before its result").contains(p.id().name());
+            }
+        }, page -> {
+            assertThat(page.uprightGrey()).isNotNull();
+            assertThat(Thread.currentThread().getName()).startsWith("page-analysis-");
+            handedOn.add(page.scan().id().name());
+        });
+        assertThat(results).hasSize(6);
+        assertThat(handedOn).as("not the page the analysis broke on, nor the one that could not be decoded")
+                .containsExactlyInAnyOrder("0001.png", "0002.png", "0004.png", "0006.png");
+    }
 }
