@@ -68,6 +68,13 @@ class SettingsViewModelTest {
         assertThat(vm.editable(csv).get()).isFalse();
         assertThat(csv.note()).contains("supervisor");
         assertThat(vm.editable(vm.row("scanner.defaultDevice")).get()).as("a clerk chooses the scanner").isTrue();
+        assertThat(vm.noteShown(csv).get()).as("a clerk is told who may change it").contains("supervisor signs in");
+        session.signIn(StationFixture.SUPERVISOR, StationFixture.PASSWORD.toCharArray());
+        assertThat(vm.editable(csv).get()).isTrue();
+        assertThat(vm.noteShown(csv).get()).as("a signed-in supervisor is not told to sign in")
+                .doesNotContain("signs in").contains("Supervisor only");
+        session.signOut();
+        assertThat(vm.noteShown(csv).get()).contains("supervisor signs in");
 
         csv.value().set(dir.resolve("elsewhere.csv").toString());
         assertThat(vm.save()).isFalse();

@@ -71,8 +71,9 @@ public final class SettingsView extends BorderPane {
             Button chooser = r.kind() == SettingRow.Kind.FILE || r.kind() == SettingRow.Kind.FOLDER ? browse(r) : null;
             Label note = new Label();
             note.setWrapText(true);
+            javafx.beans.binding.StringBinding shown = vm.noteShown(r);
             note.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                    () -> r.error().get().isEmpty() ? r.note() : "\u2717 " + r.error().get(), r.error()));
+                    () -> r.error().get().isEmpty() ? shown.get() : "\u2717 " + r.error().get(), r.error(), shown));
             note.getStyleClass().add("note");
             r.error().addListener((o, a, b) -> {
                 note.getStyleClass().remove("error");
@@ -152,7 +153,9 @@ public final class SettingsView extends BorderPane {
         editable.addListener((o, a, b) -> lockedLook(field, b));
         lockedLook(field, editable.get());
         if (!r.note().isEmpty()) {
-            field.setTooltip(new Tooltip(r.note()));
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(vm.noteShown(r));
+            field.setTooltip(tip);
         }
         return field;
     }

@@ -36,6 +36,8 @@ public final class SettingsViewModel {
 
     public static final String LOCKED_NOTE = "Read-only: locked by IT in the machine-wide configuration";
     public static final String SUPERVISOR_NOTE = "A supervisor signs in (Review screen) to change this";
+    /** What a supervisor-only row says while a supervisor is signed in. */
+    public static final String SUPERVISOR_SIGNED_IN_NOTE = "Supervisor only: checked and recorded when saved";
 
     private final EffectiveConfig effective;
     private final Path userFile;
@@ -92,6 +94,12 @@ public final class SettingsViewModel {
         boolean supervisor = SettingsCheck.supervisorOnly(path);
         rows.add(new SettingRow(path, label, section, kind, value, locked, supervisor,
                 locked ? LOCKED_NOTE : supervisor ? SUPERVISOR_NOTE : ""));
+    }
+
+    /** The note shown beside a row now: it follows sign-in (a signed-in supervisor is not told to sign in). */
+    public javafx.beans.binding.StringBinding noteShown(SettingRow row) {
+        return Bindings.createStringBinding(() -> row.supervisorOnly() && !row.locked()
+                && session.supervisorSignedIn().get() ? SUPERVISOR_SIGNED_IN_NOTE : row.note(), session.supervisorSignedIn());
     }
 
     /** True when the person at the station may change this row now. */
