@@ -57,8 +57,15 @@ public final class SessionViewModel {
 
     /** Signs in; false (with a message) when the name or password is wrong. The password array is wiped. */
     public boolean signIn(String name, char[] password) {
-        Optional<SignedInUser> u = accounts.signIn(name, password);
-        Arrays.fill(password, '\0');
+        Optional<SignedInUser> u;
+        try {
+            u = accounts.signIn(name, password);
+        } catch (org.scanstation.station.SignInLog.SignInNotRecorded e) {
+            signInError.set("Sign-in refused: " + e.getMessage() + ". Tell IT.");
+            return false;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
         if (u.isEmpty()) {
             Optional<java.time.Duration> locked = accounts.lockedFor(name);
             signInError.set(locked.isPresent()

@@ -91,6 +91,8 @@ public final class Station implements AutoCloseable {
                 uploads::wake);
         this.review = new ReviewDesk(parts.store(), parts.engines().patients(), parts.engines().storedDocumentPdf(),
                 views, events, work, uploads::wake);
+        // every sign-in attempt goes to the audit trail, and a lockout is rebuilt from it after a restart
+        parts.accounts().recordTo(new AuditTrailSignInLog(parts.store().audit()));
     }
 
     /**

@@ -264,6 +264,23 @@ public final class AuditTrail {
                 null, detail == null ? null : List.of(detail), edmsObjectId, null));
     }
 
+    /** A sign-in attempt at the station: the name typed and what came of it (signed-in, refused, locked-out ...). */
+    public void signIn(String name, String outcome) throws IOException {
+        append(new AuditEvent("sign-in", now(), name, null, null, null, null, null, null, null, outcome, null, null,
+                null));
+    }
+
+    /** The sign-in attempts recorded at or after {@code since}, oldest first. */
+    public synchronized List<AuditEvent> signInsSince(java.time.Instant since) throws IOException {
+        List<AuditEvent> out = new ArrayList<>();
+        for (AuditEvent e : events()) {
+            if ("sign-in".equals(e.type()) && e.at() != null && !java.time.Instant.parse(e.at()).isBefore(since)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     /** Something about a whole batch that a person must know (kept, set aside...), in words. */
     void batchEvent(String type, BatchId batch, String user, List<String> reasons) throws IOException {
         append(new AuditEvent(type, now(), user, null, batch.value(), null, null, null, null, null, null,
