@@ -86,6 +86,9 @@ public final class CmisBrowserClient implements EdmsClient {
                 .writeTimeout(connection.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .retryOnConnectionFailure(false)
                 .followRedirects(false);
+        // a read sent on a keep-alive connection the server had closed while it lay idle is sent once more
+        // (a read is safe to repeat); writes never are: OkHttp's own silent retry stays off for them
+        b.addInterceptor(new StaleConnectionReadRetry());
         // nothing (no request, no credentials, no document) goes anywhere but the configured origin
         b.addInterceptor(chain -> {
             HttpUrl to = chain.request().url();

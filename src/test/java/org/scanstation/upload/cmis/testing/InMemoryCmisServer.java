@@ -41,6 +41,7 @@ public final class InMemoryCmisServer implements AutoCloseable {
     private static InMemoryCmisServer shared;
 
     private final int requestedPort;
+    private long idleTimeoutMillis = -1;
     private final FaultInjectionFilter faults = new FaultInjectionFilter();
     private Server server;
     private int port;
@@ -62,6 +63,15 @@ public final class InMemoryCmisServer implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * How long the server keeps an idle keep-alive connection before closing it (set before {@link #start()});
+     * Apache httpd closes after 5 s by default, Jetty after 30 s.
+     */
+    public InMemoryCmisServer idleTimeout(java.time.Duration idle) {
+        this.idleTimeoutMillis = idle.toMillis();
+        return this;
+    }
+
     public synchronized void start() {
         try {
             Path war = locateWar();
@@ -72,6 +82,9 @@ public final class InMemoryCmisServer implements AutoCloseable {
             ServerConnector connector = new ServerConnector(server);
             connector.setHost("127.0.0.1");
             connector.setPort(port != 0 ? port : requestedPort);
+            if (idleTimeoutMillis > 0) {
+                connector.setIdleTimeout(idleTimeoutMillis);
+            }
             server.addConnector(connector);
             ServerConnector tls = tlsConnector(temp);
             server.addConnector(tls);
