@@ -127,6 +127,24 @@ class NoReplacedFilesTest {
     }
 
     @Test
+    void analyseWritesIntoAnEmptyFileAScriptReservedButNeverThroughALink() throws Exception {
+        // mktemp: an empty owner-only file holds nothing to lose
+        Path reserved = Files.createFile(tmp.resolve("reserved.json"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Run r = cli("analyse", "--quiet", "--patients", PATIENTS, "--json", reserved.toString(), PAGES.get(0));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(reserved)).contains("\"pages\"");
+        assertThat(mode(reserved)).isEqualTo("rw-------");
+
+        Path elsewhere = Files.createFile(tmp.resolve("elsewhere.json"));
+        Path link = Files.createSymbolicLink(tmp.resolve("link.json"), elsewhere);
+        Run viaLink = cli("analyse", "--quiet", "--patients", PATIENTS, "--json", link.toString(), PAGES.get(0));
+        assertThat(viaLink.code()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(viaLink.err()).contains("already exists: files are never replaced");
+        assertThat(elsewhere).isEmptyFile();
+    }
+
+    @Test
     void analyseNeverWritesOverAnExistingResultFile() throws Exception {
         Path json = Files.writeString(tmp.resolve("analysis.json"), "{\"mine\": true}");
         Run r = cli("analyse", "--quiet", "--patients", PATIENTS, "--json", json.toString(), PAGES.get(0));
