@@ -232,7 +232,7 @@ public final class BlankPageDetector {
                         n++;
                     }
                 }
-                level[by * bw + bx] = InkMap.percentile(hist, n, 0.75);
+                level[by * bw + bx] = ImageOps.percentile(hist, n, 0.75);
             }
         }
         int[] out = new int[level.length];

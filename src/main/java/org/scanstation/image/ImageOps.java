@@ -351,4 +351,17 @@ public final class ImageOps {
         int y0 = (int) Math.floor(minY);
         return new Rectangle(x0, y0, (int) Math.ceil(maxX) - x0, (int) Math.ceil(maxY) - y0);
     }
+
+    /** The grey level at quantile {@code q} (0..1) of a 256-bin histogram holding {@code total} pixels. */
+    public static int percentile(int[] hist, int total, double q) {
+        long target = (long) Math.ceil(total * q);
+        long acc = 0;
+        for (int v = 0; v < hist.length; v++) {
+            acc += hist[v];
+            if (acc >= target) {
+                return v;
+            }
+        }
+        return hist.length - 1;
+    }
 }

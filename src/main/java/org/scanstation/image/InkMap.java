@@ -44,7 +44,7 @@ final class InkMap {
                 hist[b & 0xff]++;
             }
         }
-        int paper = percentile(hist, px.length, 0.5);
+        int paper = ImageOps.percentile(hist, px.length, 0.5);
         int threshold = threshold(hist, px.length, paper);
         boolean[] ink = new boolean[px.length];
         int count = 0;
@@ -80,20 +80,8 @@ final class InkMap {
      * level (the paper at 62 %) lost the strokes of a grey, low-contrast, noisy 200-dpi scan altogether.
      */
     static int threshold(int[] hist, int total, int paper) {
-        int grain = Math.max(0, percentile(hist, total, 0.75) - paper);
+        int grain = Math.max(0, ImageOps.percentile(hist, total, 0.75) - paper);
         return paper - Math.max((int) Math.round(paper * 0.2), 5 * grain);
-    }
-
-    static int percentile(int[] hist, int total, double q) {
-        long target = (long) Math.ceil(total * q);
-        long acc = 0;
-        for (int v = 0; v < hist.length; v++) {
-            acc += hist[v];
-            if (acc >= target) {
-                return v;
-            }
-        }
-        return hist.length - 1;
     }
 
     /** Coordinates of the ink pixels; when transposed, x and y are swapped (vertical text lines). */

@@ -2,6 +2,7 @@ package org.scanstation.ocr;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import org.scanstation.image.ImageOps;
 
 /**
  * Prepares a whole page for reading its text (a letter's "Re:" line, a label the locator could not find).
@@ -50,8 +51,8 @@ public final class PageTextImage {
         for (byte b : p) {
             hist[b & 0xff]++;
         }
-        int paper = percentile(hist, p.length, 0.5);
-        int grain = Math.max(0, percentile(hist, p.length, 0.75) - paper);
+        int paper = ImageOps.percentile(hist, p.length, 0.5);
+        int grain = Math.max(0, ImageOps.percentile(hist, p.length, 0.75) - paper);
         LabelImageVariants.threshold(p, paper - Math.max(Math.round(paper / 8f), 4 * grain));
         return out;
     }
@@ -65,17 +66,5 @@ public final class PageTextImage {
             }
         }
         return n;
-    }
-
-    private static int percentile(int[] hist, int total, double q) {
-        long target = (long) Math.ceil(total * q);
-        long acc = 0;
-        for (int v = 0; v < hist.length; v++) {
-            acc += hist[v];
-            if (acc >= target) {
-                return v;
-            }
-        }
-        return hist.length - 1;
     }
 }
