@@ -270,15 +270,27 @@ public final class AuditTrail {
                 null));
     }
 
-    /** The sign-in attempts recorded at or after {@code since}, oldest first. */
+    /**
+     * The sign-in attempts recorded at or after {@code since}, oldest first. Read from the end of the trail
+     * back to the first record older than {@code since} (records are in time order), so a station start does
+     * not parse months of trail.
+     */
     public synchronized List<AuditEvent> signInsSince(java.time.Instant since) throws IOException {
-        List<AuditEvent> out = new ArrayList<>();
-        for (AuditEvent e : events()) {
-            if ("sign-in".equals(e.type()) && e.at() != null && !java.time.Instant.parse(e.at()).isBefore(since)) {
-                out.add(e);
+        java.util.ArrayDeque<AuditEvent> out = new java.util.ArrayDeque<>();
+        for (int i = records.size() - 1; i >= 0; i--) {
+            AuditRecord r = records.get(i);
+            if (!r.readable()) {
+                continue;
+            }
+            AuditEvent e = JSON.readValue(r.json(), AuditEvent.class);
+            if (e.at() != null && java.time.Instant.parse(e.at()).isBefore(since)) {
+                break;
+            }
+            if ("sign-in".equals(e.type())) {
+                out.addFirst(e);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** Something about a whole batch that a person must know (kept, set aside...), in words. */
