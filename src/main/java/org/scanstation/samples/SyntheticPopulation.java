@@ -136,8 +136,13 @@ final class SyntheticPopulation {
         String postcode = randomPostcode();
         Patient a = newPatient(family, null, null, postcode, null);
         index.add(a);
-        index.add(newPatient(family, null, a.dateOfBirth().plusYears(1 + rnd.nextInt(6)).minusDays(rnd.nextInt(200)),
-                postcode, null));
+        int years = 1 + rnd.nextInt(6);
+        int days = rnd.nextInt(200);
+        LocalDate younger = a.dateOfBirth().plusYears(years).minusDays(days);
+        // never born after the youngest random patient (a date of birth in the future is refused by the index
+        // import): the sibling is then the elder one
+        LocalDate dob = younger.isAfter(LATEST_DOB) ? a.dateOfBirth().minusYears(years).plusDays(days) : younger;
+        index.add(newPatient(family, null, dob, postcode, null));
     }
 
     private void addNamesakes() {
@@ -170,6 +175,9 @@ final class SyntheticPopulation {
         return new Patient(nhs, mrn, family, given, dob == null ? randomDob() : dob, sex,
                 postcode == null ? randomPostcode() : postcode);
     }
+
+    /** The latest date of birth a random patient can have (1925-01-01 plus 99 years of 365 days). */
+    private static final LocalDate LATEST_DOB = LocalDate.of(1925, 1, 1).plusDays(365 * 99);
 
     private LocalDate randomDob() {
         return LocalDate.of(1925, 1, 1).plusDays(rnd.nextInt(365 * 99));
