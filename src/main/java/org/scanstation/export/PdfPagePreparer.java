@@ -9,6 +9,7 @@ import org.scanstation.image.ImageOps;
 import org.scanstation.image.ScannedPage;
 import org.scanstation.model.PageId;
 import org.scanstation.ocr.LabelReading;
+import org.scanstation.ocr.LaidOutText;
 import org.scanstation.ocr.OcrEngine;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.ocr.OcrText;
@@ -27,9 +28,9 @@ import org.scanstation.pipeline.PageKind;
  * The page is read for the text layer there, its labels left out ({@link PageTextReader}) and their text laid
  * over their print as the analysis read it from the label crops; its image is compressed there too (for
  * {@code export}, a JPEG scan at no higher a quality than its own, {@link SourceJpegQuality}). So a page is
- * decoded once and turned once, its labels are read once, and pages are compressed in parallel. (The
- * analysis' own reading of an unlabelled page, sparse text for identifiers, is not taken as the text layer:
- * it breaks up a page's lines and loses words, ADR 0015.) Blank and separator pages, and pages the analysis
+ * decoded once and turned once, its labels are read once, and pages are compressed in parallel. The analysis
+ * read the page outside its labels with the text layer's own recipe to look for identifiers
+ * ({@link org.scanstation.ocr.PageTextLook}); that reading is the text layer, so a page is read once (ADR 0015). Blank and separator pages, and pages the analysis
  * could not decode, are left out (their document handles them as it always has).
  */
 public final class PdfPagePreparer implements AnalysedPageSink {
@@ -94,10 +95,12 @@ public final class PdfPagePreparer implements AnalysedPageSink {
     /** The page read outside its labels, with each label's text as the analysis read it. */
     private OcrText textLayer(AnalysedPage page) throws OcrException {
         int dpi = page.scan().dpi();
-        List<LabelReading> labels = page.findings().labels().stream()
-                .filter(l -> l.region() != null && l.rawText() != null && !l.rawText().isBlank()).toList();
-        List<Rectangle> readAlready = labels.stream().map(l -> LabelTextLayout.readArea(l, dpi)).toList();
-        OcrText outside = PageTextReader.read(pageText, page.uprightGrey(), dpi, readAlready);
+        List<LabelReading> labels = page.findings().labels().stream().filter(LabelReading::readFromItsCrop).toList();
+        List<Rectangle> readAlready = labels.stream().map(l -> l.readArea(dpi)).toList();
+        LaidOutText read = page.pageText();
+        // the analysis read the page outside these labels with the text layer's recipe: taken as it is
+        OcrText outside = read != null && read.leftOut().equals(readAlready) ? read.text()
+                : PageTextReader.read(pageText, page.uprightGrey(), dpi, readAlready);
         return labels.isEmpty() ? outside : LabelTextLayout.withLabels(outside, page.uprightGrey(), dpi, labels);
     }
 }

@@ -21,4 +21,20 @@ public record LabelReading(Rectangle region, String rawText, String familyName, 
     public boolean hasDemographics() {
         return familyName != null || dateOfBirth != null;
     }
+
+    /** Whether the label's own text was read from its crop (it has a place and some text). */
+    public boolean readFromItsCrop() {
+        return region != null && rawText != null && !rawText.isBlank();
+    }
+
+    /**
+     * The area of the page this reading accounts for: the label's region and the millimetre around it that the
+     * label reader cuts with it. The rest of the page is read without it (its text was read here).
+     */
+    public Rectangle readArea(int dpi) {
+        Rectangle r = new Rectangle(region);
+        int mm = Math.max(2, (int) Math.round(dpi / 25.4));
+        r.grow(mm, mm);
+        return r;
+    }
 }

@@ -33,10 +33,7 @@ public final class LabelTextLayout {
      * around it. The page text read for the text layer leaves this area out.
      */
     public static Rectangle readArea(LabelReading label, int dpi) {
-        Rectangle r = new Rectangle(label.region());
-        int mm = Math.max(2, (int) Math.round(dpi / 25.4));
-        r.grow(mm, mm);
-        return r;
+        return label.readArea(dpi);
     }
 
     /**

@@ -17,7 +17,7 @@ import org.scanstation.model.HospitalNumberFormat;
 import org.scanstation.ocr.LabelLocator;
 import org.scanstation.ocr.LabelParser;
 import org.scanstation.ocr.OcrEngine;
-import org.scanstation.ocr.OcrEngine;
+import org.scanstation.ocr.PageTextLook;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.ocr.TesseractLabelReader;
 import org.scanstation.ocr.TesseractOcrEngine;
@@ -37,11 +37,11 @@ public final class AnalysisEngine implements AutoCloseable {
     private final AnalysisPool pool;
     private final ReadLimits readLimits;
 
-    private AnalysisEngine(TesseractOcrEngine ocr, TesseractOcrEngine pageOcr, PageAnalyzer pageAnalyzer, int workers,
-                           ReadLimits readLimits) {
+    private AnalysisEngine(TesseractOcrEngine ocr, TesseractOcrEngine pageOcr, TesseractOcrEngine layoutOcr,
+                           PageAnalyzer pageAnalyzer, int workers, ReadLimits readLimits) {
         this.ocr = ocr;
         this.pageOcr = pageOcr;
-        this.layoutOcr = new TesseractOcrEngine(ocr.tessdata(), "eng", TesseractOcrEngine.Layout.PAGE);
+        this.layoutOcr = layoutOcr;
         this.pageAnalyzer = pageAnalyzer;
         this.pool = new AnalysisPool(workers);
         this.readLimits = readLimits;
@@ -57,6 +57,9 @@ public final class AnalysisEngine implements AutoCloseable {
         // sparse text: a page's identifiers may stand in small blocks anywhere (a second label in a corner), which
         // the whole-page layout analysis can leave out
         TesseractOcrEngine pageOcr = new TesseractOcrEngine(ocr.tessdata(), "eng", TesseractOcrEngine.Layout.SPARSE);
+        // the whole page laid out: the PDF text layer's reading, which the analysis makes of a page with no label
+        // (PageTextLook) and the PDF step takes as it is
+        TesseractOcrEngine layoutOcr = new TesseractOcrEngine(ocr.tessdata(), "eng", TesseractOcrEngine.Layout.PAGE);
         HospitalNumberFormat mrn = new HospitalNumberFormat(settings.hospitalNumberPattern());
         PageAnalyzer analyzer = new CleanRenderGate(new StandardPageAnalyzer(
                 new BlankPageDetector(),
@@ -68,9 +71,9 @@ public final class AnalysisEngine implements AutoCloseable {
                 mrn,
                 // the pipeline does not report undecoded barcodes yet (ADR 0002, rule 4): the rule waits for it
                 new MatchPolicy(index, true),
-                pageOcr,
+                new PageTextLook(layoutOcr, pageOcr),
                 index));
-        return new AnalysisEngine(ocr, pageOcr, analyzer, settings.workers(), settings.readLimits());
+        return new AnalysisEngine(ocr, pageOcr, layoutOcr, analyzer, settings.workers(), settings.readLimits());
     }
 
     public PageAnalyzer pageAnalyzer() {

@@ -40,7 +40,7 @@ public final class CleanRenderGate implements PageAnalyzer {
     public AnalysedPage analyseKeepingImage(ScannedPage page) {
         AnalysedPage a = analyzer.analyseKeepingImage(page);
         PageFindings gated = gate(page, a.findings());
-        return gated == a.findings() ? a : new AnalysedPage(a.scan(), gated, a.uprightGrey());
+        return gated == a.findings() ? a : new AnalysedPage(a.scan(), gated, a.uprightGrey(), a.pageText());
     }
 
     private PageFindings gate(ScannedPage page, PageFindings f) {

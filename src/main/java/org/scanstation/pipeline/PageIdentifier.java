@@ -1,7 +1,5 @@
 package org.scanstation.pipeline;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;
@@ -23,15 +21,16 @@ import org.scanstation.ocr.LabelHypotheses;
 import org.scanstation.ocr.LabelReader;
 import org.scanstation.ocr.LabelReading;
 import org.scanstation.ocr.LabelsFound;
-import org.scanstation.ocr.OcrEngine;
 import org.scanstation.ocr.OcrException;
 import org.scanstation.ocr.OcrText;
 import org.scanstation.ocr.PageTextIdentifiers;
-import org.scanstation.ocr.PageTextImage;
+import org.scanstation.ocr.LaidOutText;
+import org.scanstation.ocr.PageTextLook;
 
 /**
  * Who an upright page belongs to: its labels read (OCR of the label crops), its barcodes' identifiers,
- * and for a page with no label its text; the match policy decides on all of it (ADR 0002). With the
+ * and the identifiers printed in its text outside those labels ({@link PageTextLook}); the match policy
+ * decides on all of it (ADR 0002). With the
  * patient index (ADR 0013), a page the first reading leaves short of evidence is read harder (its labels,
  * then its text), a page identified by its barcode alone while a label beside it could not be read is
  * reviewed, and a page that identifies nobody is taken for a continuation page only when nothing
@@ -40,22 +39,27 @@ import org.scanstation.ocr.PageTextImage;
 final class PageIdentifier {
 
     /** A page whose text gave fewer legible letters and digits than this was not read: it cannot be called label-free. */
-    static final int MIN_LEGIBLE_CHARACTERS = 20;
+    static final int MIN_LEGIBLE_CHARACTERS = PageTextLook.MIN_LEGIBLE_CHARACTERS;
     /** Legible letters and digits that show a page whose orientation the geometry left unclear was turned right. */
     static final int LEGIBLE_WHEN_TURNED_RIGHT = 150;
 
-    /** The decision and what was read. */
-    record Identification(MatchDecision decision, List<LabelReading> readings) {
+    /**
+     * The decision and what was read.
+     *
+     * @param pageText the page's text outside its labels laid out as a page (the PDF text layer's recipe), as it
+     *                 was read to look for identifiers; null when it was not read
+     */
+    record Identification(MatchDecision decision, List<LabelReading> readings, LaidOutText pageText) {
     }
 
     private final LabelReader labels;
     private final HospitalNumberFormat mrnFormat;
     private final MatchPolicy policy;
-    private final OcrEngine pageText;
+    private final PageTextLook pageText;
     private final LabelHypothesisChooser chooser;
 
     /** @param index with it, the harder reading and the doubts of ADR 0013; null for the first reading only */
-    PageIdentifier(LabelReader labels, HospitalNumberFormat mrnFormat, MatchPolicy policy, OcrEngine pageText,
+    PageIdentifier(LabelReader labels, HospitalNumberFormat mrnFormat, MatchPolicy policy, PageTextLook pageText,
                    PatientIndex index) {
         this.labels = labels;
         this.mrnFormat = mrnFormat;
@@ -86,41 +90,29 @@ final class PageIdentifier {
             located = List.of();
             notes.add("label OCR failed: " + e.getMessage());
         }
+        // The page's text outside the labels read: identifiers printed anywhere else on it (a letter's "Re:" line,
+        // a second patient's label printed without a box, a label the locator could not find). Without it a first
+        // page with no label would be filed with the previous patient's document, and a second patient's unboxed
+        // label beside the first one would go unseen.
+        PageText text = readPageText(upright, dpi, bilevel, readings, notes);
         List<IdentifierRead> ids = identifiers(found, readings);
-        OcrText text = null;
-        if (ids.isEmpty() && readings.isEmpty() && pageText != null) {
-            // No label: before taking this page for a continuation page, look for identifiers printed in its
-            // text (a letter's "Re:" line, a label that could not be located). Without this a first page with
-            // no label would be filed with the previous patient's document.
-            readings = new ArrayList<>();
-            text = addPageText(upright, dpi, bilevel, ids, readings, notes);
-        }
-        MatchDecision decision = policy.decide(new PageEvidence(ids, readings, 0));
+        MatchDecision decision = decide(ids, readings, text);
         boolean unreadLabel = chooser != null && decision instanceof MatchDecision.Matched && onlyBarcodes(ids, readings)
                 && !located.isEmpty();
         if ((decision instanceof MatchDecision.NeedsReview || unreadLabel) && notes.isEmpty() && chooser != null
                 && chooser.worthRereading(ids, readings)) {
-            // ADR 0013: the first reading left the page short of evidence. Look harder at its labels, then at
-            // its text; each step only adds evidence, and the policy decides again on everything read.
+            // ADR 0013: the first reading left the page short of evidence. Look harder at its labels; this only
+            // adds evidence, and the policy decides again on everything read.
             List<LabelHypotheses> hypotheses = reread(upright, hints, notes);
             if (!hypotheses.isEmpty()) {
                 readings = chooser.choose(identifiers(found, List.of()), readings, hypotheses);
                 ids = identifiers(found, readings);
-                decision = policy.decide(new PageEvidence(ids, readings, 0));
-            }
-            if (decision instanceof MatchDecision.NeedsReview && notes.isEmpty() && pageText != null && text == null
-                    && chooser.worthRereading(ids, readings)) {
-                // the labels are left out: what they say was read above, from the label crops
-                List<Rectangle> labelRegions = new ArrayList<>();
-                hypotheses.forEach(h -> labelRegions.add(h.region()));
-                readings.stream().filter(r -> r.region() != null).forEach(r -> labelRegions.add(r.region()));
-                readings = new ArrayList<>(readings);
-                addPageText(paintedWhite(upright, labelRegions, Math.max(2, dpi / 25)), dpi, bilevel, ids, readings, notes);
-                decision = policy.decide(new PageEvidence(ids, readings, 0));
+                decision = decide(ids, readings, text);
             }
         }
-        if (unreadLabel && decision instanceof MatchDecision.Matched m && onlyBarcodes(ids, readings)) {
+        if (unreadLabel && decision instanceof MatchDecision.Matched m && onlyBarcodes(withPageText(ids, text), readings)) {
             // a barcode of one patient stuck beside a printed label of another is caught only by reading the label
+            // (or by print elsewhere on the page that names the barcode's patient too)
             List<String> reasons = new ArrayList<>();
             reasons.add("only the barcode was read: the printed label beside it could not be read to check that it"
                     + " names the same patient");
@@ -128,7 +120,7 @@ final class PageIdentifier {
             decision = new MatchDecision.NeedsReview(m.patient(), 0.6, List.copyOf(reasons), m.identityKeys());
         }
         if (decision instanceof MatchDecision.NoIdentity && chooser != null) {
-            String doubt = unreadIdentity(upright, located, turn, text);
+            String doubt = unreadIdentity(upright, located, turn, text == null ? null : text.legibleCharacters());
             if (doubt != null) {
                 // not taken for a continuation page: it may be the first page of someone else's document
                 decision = new MatchDecision.NeedsReview(null, 0, List.of(doubt + ": a person must check who the page "
@@ -147,7 +139,60 @@ final class PageIdentifier {
             decision = new MatchDecision.NeedsReview(null, 0, List.copyOf(reasons),
                     decision.identityKeys().isEmpty() ? Set.of("unidentified") : decision.identityKeys());
         }
-        return new Identification(decision, readings);
+        List<LabelReading> all = new ArrayList<>(readings);
+        if (text != null) {
+            all.addAll(text.birthDates());
+        }
+        return new Identification(decision, List.copyOf(all), text == null ? null : text.laidOut());
+    }
+
+    /**
+     * What the page's text outside its labels gave: identifiers, dates of birth (as readings with no region),
+     * how much of it was legible, and the laid-out reading the PDF's text layer takes.
+     */
+    private record PageText(List<IdentifierRead> identifiers, List<LabelReading> birthDates, int legibleCharacters,
+                            LaidOutText laidOut) {
+    }
+
+    /** The page read outside the labels read from their crops; null without a page-text engine or when OCR failed (noted). */
+    private PageText readPageText(BufferedImage upright, int dpi, boolean bilevel, List<LabelReading> readings,
+                                  List<String> notes) {
+        if (pageText == null) {
+            return null;
+        }
+        List<Rectangle> readAlready = readings.stream().filter(LabelReading::readFromItsCrop)
+                .map(r -> r.readArea(dpi)).toList();
+        try {
+            PageTextLook.Reading read = pageText.read(upright, dpi, bilevel, readAlready);
+            List<IdentifierRead> ids = new ArrayList<>();
+            List<LabelReading> dates = new ArrayList<>();
+            for (OcrText t : read.texts()) {
+                addIdentifiers(t, ids, dates);
+            }
+            return new PageText(List.copyOf(ids), List.copyOf(dates), read.legibleCharacters(), read.layout());
+        } catch (OcrException e) {
+            notes.add("page text OCR failed: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The policy on the labels' and barcodes' evidence with the page text's. */
+    private MatchDecision decide(List<IdentifierRead> ids, List<LabelReading> readings, PageText text) {
+        if (text == null) {
+            return policy.decide(new PageEvidence(ids, readings, 0));
+        }
+        List<LabelReading> allReadings = new ArrayList<>(readings);
+        allReadings.addAll(text.birthDates());
+        return policy.decide(new PageEvidence(withPageText(ids, text), allReadings, 0));
+    }
+
+    private static List<IdentifierRead> withPageText(List<IdentifierRead> ids, PageText text) {
+        if (text == null) {
+            return ids;
+        }
+        List<IdentifierRead> all = new ArrayList<>(ids);
+        all.addAll(text.identifiers());
+        return all;
     }
 
     /** True when every piece of evidence came from barcodes: nothing printed (label or page text) was read. */
@@ -163,18 +208,18 @@ final class PageIdentifier {
      * or text that could not be read.
      */
     private String unreadIdentity(BufferedImage upright, List<Rectangle> located, OrientationDetector.Orientation turn,
-                                  OcrText text) {
+                                  Integer legible) {
         if (!located.isEmpty()) {
             return "a label or barcode is on the page but nothing on it could be read";
         }
         if (!labels.locate(ImageOps.rotateQuadrant(upright, 90), List.of()).isEmpty()) {
             return "a label or barcode lies across the page as it was turned, and nothing on it could be read";
         }
-        if (turn.uncertain() && (text == null || PageTextImage.legibleCharacters(text) < LEGIBLE_WHEN_TURNED_RIGHT)) {
+        if (turn.uncertain() && (legible == null || legible < LEGIBLE_WHEN_TURNED_RIGHT)) {
             // the text read well the way the page was turned is the proof that it was turned right
             return "which way up the page is could not be told (" + turn.evidence() + ")";
         }
-        if (text != null && PageTextImage.legibleCharacters(text) < MIN_LEGIBLE_CHARACTERS) {
+        if (legible != null && legible < MIN_LEGIBLE_CHARACTERS) {
             return "the page's text could not be read (a faint or damaged scan), so a label on it may have been missed";
         }
         return null;
@@ -190,54 +235,26 @@ final class PageIdentifier {
         }
     }
 
-    /**
-     * Identifiers and dates of birth printed in the page's text added to the evidence; the text read, or null
-     * when OCR failed (noted).
-     */
-    private OcrText addPageText(BufferedImage upright, int dpi, boolean bilevel, List<IdentifierRead> ids,
-                                List<LabelReading> readings, List<String> notes) {
-        try {
-            // half resolution: letter text stays legible to Tesseract at 150 dpi and it reads 3-4x faster
-            int factor = dpi >= 250 ? 2 : 1;
-            OcrText text = pageText.recognise(PageTextImage.forOcr(ImageOps.downscale(upright, factor), bilevel), null);
-            if (factor > 1 && PageTextImage.legibleCharacters(text) < MIN_LEGIBLE_CHARACTERS) {
-                // small print, or a resolution the file stated wrongly: before calling the text unreadable, read it
-                // at the resolution it was scanned at
-                text = pageText.recognise(PageTextImage.forOcr(upright, bilevel), null);
+    /** Identifiers and dates of birth printed in a text read from the page, added to the evidence. */
+    private void addIdentifiers(OcrText text, List<IdentifierRead> ids, List<LabelReading> readings) {
+        PageTextIdentifiers body = PageTextIdentifiers.read(text.text(), mrnFormat, LocalDate.now());
+        for (String nhs : body.nhsDigits()) {
+            IdentifierRead read = new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, nhs, IdentifierRead.Source.PAGE_TEXT, -1);
+            if (!ids.contains(read)) {
+                ids.add(read);
             }
-            PageTextIdentifiers body = PageTextIdentifiers.read(text.text(), mrnFormat, LocalDate.now());
-            for (String nhs : body.nhsDigits()) {
-                ids.add(new IdentifierRead(IdentifierRead.Kind.NHS_NUMBER, nhs, IdentifierRead.Source.PAGE_TEXT, -1));
+        }
+        for (String mrn : body.mrns()) {
+            IdentifierRead read = new IdentifierRead(IdentifierRead.Kind.HOSPITAL_NUMBER, mrn, IdentifierRead.Source.PAGE_TEXT, -1);
+            if (!ids.contains(read)) {
+                ids.add(read);
             }
-            for (String mrn : body.mrns()) {
-                ids.add(new IdentifierRead(IdentifierRead.Kind.HOSPITAL_NUMBER, mrn, IdentifierRead.Source.PAGE_TEXT, -1));
-            }
-            for (LocalDate dob : body.birthDates()) {
+        }
+        for (LocalDate dob : body.birthDates()) {
+            if (readings.stream().noneMatch(r -> dob.equals(r.dateOfBirth()))) {
                 readings.add(new LabelReading(null, "", null, null, dob, null, null, text.meanConfidence()));
             }
-            return text;
-        } catch (OcrException e) {
-            notes.add("page text OCR failed: " + e.getMessage());
-            return null;
         }
-    }
-
-    /** A grey copy of the page with the regions (grown by {@code margin} pixels) painted white. */
-    static BufferedImage paintedWhite(BufferedImage grey, List<Rectangle> regions, int margin) {
-        BufferedImage copy = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = copy.createGraphics();
-        try {
-            g.drawImage(grey, 0, 0, null);
-            g.setColor(Color.WHITE);
-            for (Rectangle r : regions) {
-                if (r != null) {
-                    g.fillRect(r.x - margin, r.y - margin, r.width + 2 * margin, r.height + 2 * margin);
-                }
-            }
-        } finally {
-            g.dispose();
-        }
-        return copy;
     }
 
     List<IdentifierRead> identifiers(List<Barcode> found, List<LabelReading> readings) {

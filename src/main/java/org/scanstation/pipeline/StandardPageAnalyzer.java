@@ -20,7 +20,7 @@ import org.scanstation.match.PatientIndex;
 import org.scanstation.model.HospitalNumberFormat;
 import org.scanstation.ocr.LabelReader;
 import org.scanstation.ocr.LabelReading;
-import org.scanstation.ocr.OcrEngine;
+import org.scanstation.ocr.PageTextLook;
 
 /**
  * The page stages in order: blank check, barcodes, separator check, orientation, skew, then who the page
@@ -40,7 +40,7 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
 
     public StandardPageAnalyzer(BlankPageDetector blankDetector, BarcodeReader barcodes, SeparatorRule separators,
                                 OrientationDetector orientation, SkewDetector skew, LabelReader labels,
-                                HospitalNumberFormat mrnFormat, MatchPolicy policy, OcrEngine pageText) {
+                                HospitalNumberFormat mrnFormat, MatchPolicy policy, PageTextLook pageText) {
         this(blankDetector, barcodes, separators, orientation, skew, labels, mrnFormat, policy, pageText, null);
     }
 
@@ -50,7 +50,7 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
      */
     public StandardPageAnalyzer(BlankPageDetector blankDetector, BarcodeReader barcodes, SeparatorRule separators,
                                 OrientationDetector orientation, SkewDetector skew, LabelReader labels,
-                                HospitalNumberFormat mrnFormat, MatchPolicy policy, OcrEngine pageText,
+                                HospitalNumberFormat mrnFormat, MatchPolicy policy, PageTextLook pageText,
                                 PatientIndex index) {
         this.blankDetector = blankDetector;
         this.barcodes = barcodes;
@@ -117,7 +117,7 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
         MatchDecision decision = who.decision();
         List<LabelReading> readings = who.readings();
         return new AnalysedPage(page, new PageFindings(page.id(), PageKind.CONTENT, decision, rotation, skewDegrees,
-                List.copyOf(transforms), found, readings, List.of()), upright);
+                List.copyOf(transforms), found, readings, List.of()), upright, who.pageText());
     }
 
     /** Share of the page darker than mid-grey, sampled on a coarse grid. */
