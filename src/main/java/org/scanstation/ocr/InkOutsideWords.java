@@ -21,8 +21,11 @@ public final class InkOutsideWords {
 
     /** Words read at least this confidently (0..100) account for their ink. */
     static final float ACCOUNTED_CONFIDENCE = PageTextImage.LEGIBLE_CONFIDENCE;
-    /** A place of unaccounted ink is kept from this size (millimetres, its longer side) on. */
-    static final double MIN_PLACE_MM = 2.0;
+    /**
+     * A place of unaccounted ink is kept from this size (millimetres, its longer side, counted in whole cells) on:
+     * three characters of print, the least of any identifier; a speck of dust or a lone character is dropped.
+     */
+    static final double MIN_PLACE_MM = 3.0;
     /** More places than this: the page as a whole is unaccounted for. */
     static final int MAX_PLACES = 200;
     /** Margin around each place, millimetres: Tesseract needs paper around print to read it. */
