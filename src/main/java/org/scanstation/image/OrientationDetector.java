@@ -31,7 +31,14 @@ public final class OrientationDetector {
      */
     public record Orientation(int clockwiseDegrees, double confidence, boolean uncertain, String evidence,
             double uprightSkewDegrees) {
+
+        /** Whether the page had text lines to measure (else {@code uprightSkewDegrees} is 0 for want of any). */
+        public boolean linesMeasured() {
+            return !NO_TEXT.equals(evidence);
+        }
     }
+
+    static final String NO_TEXT = "no text to orient by";
 
     private static final int MIN_INK_PIXELS = 200;
     /** The text axis must be this much sharper than the other to be trusted without OCR. */
@@ -69,7 +76,7 @@ public final class OrientationDetector {
     public Orientation detect(BufferedImage page) {
         InkMap map = InkMap.of(page);
         if (map.inkCount < MIN_INK_PIXELS) {
-            return new Orientation(0, 0, true, "no text to orient by", 0);
+            return new Orientation(0, 0, true, NO_TEXT, 0);
         }
         SkewDetector.Measurement h = SkewDetector.measure(map, false);
         SkewDetector.Measurement v = SkewDetector.measure(map, true);

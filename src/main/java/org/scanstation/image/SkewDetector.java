@@ -91,9 +91,14 @@ public final class SkewDetector {
         int[] bins = new int[(len + 2 * offset) * scale + 2];
         int[] xs = pts[0];
         int[] ys = pts[1];
+        // ys - x * t + offset is never negative and ys is whole, so its bin is ys + floor(offset - x * t): the
+        // tilt of each column worked out once, not once per point
+        int[] shift = new int[span + 1];
+        for (int x = 0; x <= span; x++) {
+            shift[x] = (int) Math.floor(offset - x * t);
+        }
         for (int k = 0; k < xs.length; k++) {
-            int b = (int) ((ys[k] - xs[k] * t + offset) * scale);
-            bins[b]++;
+            bins[ys[k] + shift[xs[k]]]++;
         }
         double s = 0;
         for (int k = 1; k < bins.length; k++) {

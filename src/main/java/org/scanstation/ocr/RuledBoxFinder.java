@@ -162,6 +162,31 @@ final class RuledBoxFinder {
     }
 
     private final Map<Long, int[]> cache = new HashMap<>();
+    private int[] columns;
+
+    /** The work image transposed (column x is row x), made once, in tiles. */
+    private int[] columns() {
+        if (columns == null) {
+            int w = img.width;
+            int h = img.height;
+            int[] t = new int[w * h];
+            final int tile = 64;
+            for (int y0 = 0; y0 < h; y0 += tile) {
+                int y1 = Math.min(h, y0 + tile);
+                for (int x0 = 0; x0 < w; x0 += tile) {
+                    int x1 = Math.min(w, x0 + tile);
+                    for (int y = y0; y < y1; y++) {
+                        int row = y * w;
+                        for (int x = x0; x < x1; x++) {
+                            t[x * h + y] = img.grey[row + x];
+                        }
+                    }
+                }
+            }
+            columns = t;
+        }
+        return columns;
+    }
 
     /** One row or column, box-smoothed along itself (cached: each is used by three neighbours). */
     private int[] smoothed(int line, boolean horizontal, int half) {
@@ -174,29 +199,35 @@ final class RuledBoxFinder {
             cache.clear();
         }
         int length = horizontal ? img.width : img.height;
-        int[] raw = new int[length];
-        for (int i = 0; i < length; i++) {
-            raw[i] = horizontal ? img.grey[line * img.width + i] : img.grey[i * img.width + line];
+        int[] raw;
+        int base;
+        if (horizontal) {
+            raw = img.grey;
+            base = line * img.width;
+        } else {
+            // columns read from a transposed copy: walking a column of the page touches a cache line per pixel
+            raw = columns();
+            base = line * img.height;
         }
         int[] out = new int[length];
-        long sum = 0;
+        int sum = 0;
         int count = 0;
         for (int i = 0; i < Math.min(half, length); i++) {
-            sum += raw[i];
+            sum += raw[base + i];
             count++;
         }
         for (int i = 0; i < length; i++) {
             int add = i + half;
             if (add < length) {
-                sum += raw[add];
+                sum += raw[base + add];
                 count++;
             }
             int drop = i - half - 1;
             if (drop >= 0) {
-                sum -= raw[drop];
+                sum -= raw[base + drop];
                 count--;
             }
-            out[i] = (int) (sum / count);
+            out[i] = sum / count;
         }
         cache.put(key, out);
         return out;

@@ -93,7 +93,9 @@ public final class StandardPageAnalyzer implements PageAnalyzer {
         OrientationDetector.Orientation turn = orientation.detect(grey);
         int rotation = turn.clockwiseDegrees();
         BufferedImage turned = ImageOps.rotateQuadrant(grey, rotation);
-        double skewDegrees = skew.detectDegrees(turned);
+        // the orientation measured the text lines' tilt on its way (the same profile search on the same reduced
+        // page, read turned): measured once
+        double skewDegrees = turn.linesMeasured() ? turn.uprightSkewDegrees() : skew.detectDegrees(turned);
         List<Transform> transforms = new ArrayList<>();
         if (rotation != 0) {
             transforms.add(new Transform.Rotate(rotation));

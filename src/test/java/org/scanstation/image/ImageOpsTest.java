@@ -131,4 +131,43 @@ class ImageOpsTest {
         BufferedImage small = ImageOps.downscale(img, 2);
         assertThat(small.getRaster().getPixels(0, 0, 2, 1, (int[]) null)).containsExactly(100, 200);
     }
+
+    @Test
+    void aGreyPageTurnedASmallAngleIsWithinAGreyLevelOfExactBilinearInterpolation() {
+        java.util.Random rnd = new java.util.Random(5);
+        BufferedImage page = new BufferedImage(613, 877, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] px = ((java.awt.image.DataBufferByte) page.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (byte) rnd.nextInt(256);
+        }
+        for (double degrees : new double[] {-4.7, -0.35, 0.2, 1.3, 6.9}) {
+            BufferedImage turned = ImageOps.rotateSmall(page, degrees);
+            int w = page.getWidth();
+            int h = page.getHeight();
+            double a = Math.toRadians(degrees);
+            double cos = Math.cos(a);
+            double sin = Math.sin(a);
+            int worst = 0;
+            for (int y = 0; y < turned.getHeight(); y++) {
+                for (int x = 0; x < turned.getWidth(); x++) {
+                    double dx = x + 0.5 - turned.getWidth() / 2.0;
+                    double dy = y + 0.5 - turned.getHeight() / 2.0;
+                    double sx = dx * cos + dy * sin + w / 2.0 - 0.5;
+                    double sy = -dx * sin + dy * cos + h / 2.0 - 0.5;
+                    int x0 = (int) Math.floor(sx);
+                    int y0 = (int) Math.floor(sy);
+                    double fx = sx - x0;
+                    double fy = sy - y0;
+                    double v = (at(px, w, h, x0, y0) * (1 - fx) + at(px, w, h, x0 + 1, y0) * fx) * (1 - fy)
+                            + (at(px, w, h, x0, y0 + 1) * (1 - fx) + at(px, w, h, x0 + 1, y0 + 1) * fx) * fy;
+                    worst = Math.max(worst, Math.abs((int) Math.round(v) - turned.getRaster().getSample(x, y, 0)));
+                }
+            }
+            assertThat(worst).as("%s degrees", degrees).isLessThanOrEqualTo(1);
+        }
+    }
+
+    private static int at(byte[] px, int w, int h, int x, int y) {
+        return x < 0 || y < 0 || x >= w || y >= h ? 255 : px[y * w + x] & 0xff;
+    }
 }
