@@ -39,6 +39,17 @@ final class WorkImage {
         int w = pw / scale;
         int h = ph / scale;
         int[] out = new int[w * h];
+        if (scale == 1 && g.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferByte bytes
+                && g.getRaster().getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm
+                && sm.getPixelStride() == 1 && sm.getScanlineStride() == pw && g.getRaster().getSampleModelTranslateX() == 0
+                && g.getRaster().getSampleModelTranslateY() == 0 && bytes.getOffset() == 0) {
+            // at the work resolution already (a 150- or 200-dpi page): its pixels as they are
+            byte[] px = bytes.getData();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = px[i] & 0xff;
+            }
+            return new WorkImage(w, h, out, scale, pageDpi / scale);
+        }
         byte[] row = new byte[pw];
         int[] sums = new int[w];
         var raster = g.getRaster();
