@@ -36,8 +36,9 @@ public final class InkOutsideWords {
      *
      * @param places rectangles of print no legible word accounts for, merged where they overlap
      * @param share  their total area as a share of the page (0..1)
+     * @param largestMm the longer side of the largest connected piece of such print, millimetres (0: none)
      */
-    public record Unaccounted(List<Rectangle> places, double share) {
+    public record Unaccounted(List<Rectangle> places, double share, double largestMm) {
         public boolean isEmpty() {
             return places.isEmpty();
         }
@@ -71,10 +72,12 @@ public final class InkOutsideWords {
         int minCells = (int) Math.ceil(MIN_PLACE_MM * res / 25.4 / cell);
         int margin = (int) Math.round(MARGIN_MM * res / 25.4);
         List<Rectangle> places = new ArrayList<>();
+        int largest = 0;
         for (Rectangle c : components(ink, cw, ch)) {
             if (Math.max(c.width, c.height) < minCells) {
                 continue;
             }
+            largest = Math.max(largest, Math.max(c.width, c.height));
             Rectangle px = new Rectangle(c.x * cell - margin, c.y * cell - margin,
                     c.width * cell + 2 * margin, c.height * cell + 2 * margin).intersection(new Rectangle(0, 0, w, h));
             if (!px.isEmpty()) {
@@ -83,14 +86,14 @@ public final class InkOutsideWords {
         }
         if (places.size() > MAX_PLACES) {
             // print all over the page that the reading did not account for: the whole page is the place
-            return new Unaccounted(List.of(new Rectangle(0, 0, w, h)), 1.0);
+            return new Unaccounted(List.of(new Rectangle(0, 0, w, h)), 1.0, Math.max(w, h) * 25.4 / res);
         }
         List<Rectangle> merged = merged(places);
         long area = 0;
         for (Rectangle r : merged) {
             area += (long) r.width * r.height;
         }
-        return new Unaccounted(List.copyOf(merged), area / (double) ((long) w * h));
+        return new Unaccounted(List.copyOf(merged), area / (double) ((long) w * h), largest * cell * 25.4 / res);
     }
 
     /**

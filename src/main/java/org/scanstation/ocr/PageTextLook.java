@@ -23,6 +23,8 @@ public final class PageTextLook {
 
     /** A layout reading with fewer legible letters and digits than this read too little to stand on. */
     public static final int MIN_LEGIBLE_CHARACTERS = 20;
+    /** No patient label or barcode is smaller than this on its longer side (millimetres). */
+    static final double SMALLEST_LABEL_MM = 10;
     /** Unaccounted places covering more than this share of the page: the whole page is read sparse. */
     static final double WHOLE_PAGE_SHARE = 0.3;
 
@@ -34,8 +36,20 @@ public final class PageTextLook {
      * @param sparse            the sparse looks: at each unaccounted place, or at the whole page
      * @param wholePageSparse   whether the whole page was read sparse
      * @param legibleCharacters letters and digits read legibly, by the reading that read most
+     * @param largestUnreadMm   the longer side of the largest piece of print the layout reading did not account
+     *                          for, millimetres
      */
-    public record Reading(LaidOutText layout, List<OcrText> sparse, boolean wholePageSparse, int legibleCharacters) {
+    public record Reading(LaidOutText layout, List<OcrText> sparse, boolean wholePageSparse, int legibleCharacters,
+                          double largestUnreadMm) {
+
+        /**
+         * Whether print the layout reading could not read is large enough to be a label or a barcode lying across
+         * the page (a box's rules, a barcode's bars and text turned a quarter are never legible words): when not,
+         * every label-sized piece of ink on the page was read as text the right way up.
+         */
+        public boolean mayHideALabelAcross() {
+            return wholePageSparse || largestUnreadMm >= SMALLEST_LABEL_MM;
+        }
 
         /** Every text read: the layout reading first, then each sparse look. */
         public List<OcrText> texts() {
@@ -74,13 +88,13 @@ public final class PageTextLook {
         if (legible < MIN_LEGIBLE_CHARACTERS || left.share() > WHOLE_PAGE_SHARE) {
             OcrText whole = readSparse(rest, dpi, bilevel);
             return new Reading(made, List.of(whole), true,
-                    Math.max(legible, PageTextImage.legibleCharacters(whole)));
+                    Math.max(legible, PageTextImage.legibleCharacters(whole)), left.largestMm());
         }
         List<OcrText> looks = new ArrayList<>(left.places().size());
         for (Rectangle place : left.places()) {
             looks.add(sparse.recognise(PageTextImage.forOcr(crop(rest, place), bilevel), null));
         }
-        return new Reading(made, List.copyOf(looks), false, legible);
+        return new Reading(made, List.copyOf(looks), false, legible, left.largestMm());
     }
 
     /**

@@ -126,6 +126,11 @@ final class RuledBoxFinder {
 
     /** Runs of line pixels along every row (horizontal) or column (vertical). */
     private List<Segment> segments(boolean horizontal) {
+        return horizontal ? lineByLine(true) : columnSegments();
+    }
+
+    /** Runs along each row (horizontal) or down each column, one line at a time; for columns the reference of {@link #columnSegments}. */
+    List<Segment> lineByLine(boolean horizontal) {
         int w = img.width;
         int h = img.height;
         int lines = horizontal ? h : w;
@@ -162,30 +167,85 @@ final class RuledBoxFinder {
     }
 
     private final Map<Long, int[]> cache = new HashMap<>();
-    private int[] columns;
-
-    /** The work image transposed (column x is row x), made once, in tiles. */
-    private int[] columns() {
-        if (columns == null) {
-            int w = img.width;
-            int h = img.height;
-            int[] t = new int[w * h];
-            final int tile = 64;
-            for (int y0 = 0; y0 < h; y0 += tile) {
-                int y1 = Math.min(h, y0 + tile);
-                for (int x0 = 0; x0 < w; x0 += tile) {
-                    int x1 = Math.min(w, x0 + tile);
-                    for (int y = y0; y < y1; y++) {
-                        int row = y * w;
-                        for (int x = x0; x < x1; x++) {
-                            t[x * h + y] = img.grey[row + x];
-                        }
-                    }
+    /**
+     * The runs of line pixels down every column, as {@link #segments} finds them along rows, worked out a row at a
+     * time (walking a column of the page touches a cache line per pixel): each column box-smoothed down itself
+     * by a running sum per column, then every column's run followed as the rows go by. The same segments, in
+     * the same order (column, then start), as reading each column on its own.
+     */
+    List<Segment> columnSegments() {
+        int w = img.width;
+        int h = img.height;
+        int half = Math.max(2, img.mm(1.5) / 2);
+        int off = Math.max(2, img.mm(0.5));
+        int maxGap = img.mm(0.8);
+        int minRun = img.mm(2);
+        int[] grey = img.grey;
+        int[] smooth = new int[w * h];
+        int[] sums = new int[w];
+        int full = 2 * half + 1;
+        long reciprocal = ((1L << 32) + full - 1) / full;
+        int count = 0;
+        for (int y = 0; y < Math.min(half, h); y++) {
+            addRow(sums, grey, y * w, w, 1);
+            count++;
+        }
+        for (int i = 0; i < h; i++) {
+            int add = i + half;
+            if (add < h) {
+                addRow(sums, grey, add * w, w, 1);
+                count++;
+            }
+            int drop = i - half - 1;
+            if (drop >= 0) {
+                addRow(sums, grey, drop * w, w, -1);
+                count--;
+            }
+            int row = i * w;
+            if (count == full) {
+                for (int x = 0; x < w; x++) {
+                    smooth[row + x] = (int) ((sums[x] * reciprocal) >>> 32);
+                }
+            } else {
+                for (int x = 0; x < w; x++) {
+                    smooth[row + x] = sums[x] / count;
                 }
             }
-            columns = t;
         }
-        return columns;
+        int[] runStart = new int[w];
+        int[] lastHit = new int[w];
+        java.util.Arrays.fill(runStart, -1);
+        java.util.Arrays.fill(lastHit, -1);
+        List<Segment> out = new ArrayList<>(1 << 16);
+        for (int i = 0; i < h; i++) {
+            int row = i * w;
+            for (int line = off; line < w - off; line++) {
+                int mid = smooth[row + line];
+                if (mid + CONTRAST < smooth[row + line - off] && mid + CONTRAST < smooth[row + line + off]) {
+                    if (runStart[line] < 0 || i - lastHit[line] > maxGap) {
+                        if (runStart[line] >= 0 && lastHit[line] - runStart[line] >= minRun) {
+                            out.add(new Segment(line, runStart[line], lastHit[line], line, line, 0,
+                                    lastHit[line] - runStart[line]));
+                        }
+                        runStart[line] = i;
+                    }
+                    lastHit[line] = i;
+                }
+            }
+        }
+        for (int line = off; line < w - off; line++) {
+            if (runStart[line] >= 0 && lastHit[line] - runStart[line] >= minRun) {
+                out.add(new Segment(line, runStart[line], lastHit[line], line, line, 0, lastHit[line] - runStart[line]));
+            }
+        }
+        out.sort(Comparator.comparingInt(Segment::along).thenComparingInt(Segment::from));
+        return out;
+    }
+
+    private static void addRow(int[] sums, int[] grey, int start, int w, int sign) {
+        for (int x = 0; x < w; x++) {
+            sums[x] += sign * grey[start + x];
+        }
     }
 
     /** One row or column, box-smoothed along itself (cached: each is used by three neighbours). */
@@ -205,9 +265,11 @@ final class RuledBoxFinder {
             raw = img.grey;
             base = line * img.width;
         } else {
-            // columns read from a transposed copy: walking a column of the page touches a cache line per pixel
-            raw = columns();
-            base = line * img.height;
+            raw = new int[length];
+            base = 0;
+            for (int i = 0; i < length; i++) {
+                raw[i] = img.grey[i * img.width + line];
+            }
         }
         int[] out = new int[length];
         int sum = 0;

@@ -212,9 +212,19 @@ public final class TesseractOcrEngine implements OcrEngine {
     /** 8-bit grey pixels of a region, row by row, in a direct buffer for the native call. */
     static ByteBuffer greyBytes(BufferedImage image, Rectangle r) {
         ByteBuffer buf = ByteBuffer.allocateDirect(r.width * r.height);
-        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+        var raster = image.getRaster();
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY
+                && raster.getDataBuffer() instanceof java.awt.image.DataBufferByte bytes
+                && raster.getSampleModel() instanceof java.awt.image.ComponentSampleModel sm && sm.getPixelStride() == 1
+                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0) {
+            // the image's own rows copied as they are
+            byte[] data = bytes.getData();
+            int stride = sm.getScanlineStride();
+            for (int y = 0; y < r.height; y++) {
+                buf.put(data, bytes.getOffset() + (r.y + y) * stride + r.x, r.width);
+            }
+        } else if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
             byte[] row = new byte[r.width];
-            var raster = image.getRaster();
             int[] px = new int[r.width];
             for (int y = 0; y < r.height; y++) {
                 raster.getSamples(r.x, r.y + y, r.width, 1, 0, px);

@@ -120,7 +120,7 @@ final class PageIdentifier {
             decision = new MatchDecision.NeedsReview(m.patient(), 0.6, List.copyOf(reasons), m.identityKeys());
         }
         if (decision instanceof MatchDecision.NoIdentity && chooser != null) {
-            String doubt = unreadIdentity(upright, located, turn, text == null ? null : text.legibleCharacters());
+            String doubt = unreadIdentity(upright, located, turn, text);
             if (doubt != null) {
                 // not taken for a continuation page: it may be the first page of someone else's document
                 decision = new MatchDecision.NeedsReview(null, 0, List.of(doubt + ": a person must check who the page "
@@ -151,7 +151,7 @@ final class PageIdentifier {
      * how much of it was legible, and the laid-out reading the PDF's text layer takes.
      */
     private record PageText(List<IdentifierRead> identifiers, List<LabelReading> birthDates, int legibleCharacters,
-                            LaidOutText laidOut) {
+                            LaidOutText laidOut, boolean mayHideALabelAcross) {
     }
 
     /** The page read outside the labels read from their crops; null without a page-text engine or when OCR failed (noted). */
@@ -169,7 +169,8 @@ final class PageIdentifier {
             for (OcrText t : read.texts()) {
                 addIdentifiers(t, ids, dates);
             }
-            return new PageText(List.copyOf(ids), List.copyOf(dates), read.legibleCharacters(), read.layout());
+            return new PageText(List.copyOf(ids), List.copyOf(dates), read.legibleCharacters(), read.layout(),
+                    read.mayHideALabelAcross());
         } catch (OcrException e) {
             notes.add("page text OCR failed: " + e.getMessage());
             return null;
@@ -208,11 +209,15 @@ final class PageIdentifier {
      * or text that could not be read.
      */
     private String unreadIdentity(BufferedImage upright, List<Rectangle> located, OrientationDetector.Orientation turn,
-                                  Integer legible) {
+                                  PageText text) {
         if (!located.isEmpty()) {
             return "a label or barcode is on the page but nothing on it could be read";
         }
-        if (!labels.locate(ImageOps.rotateQuadrant(upright, 90), List.of()).isEmpty()) {
+        Integer legible = text == null ? null : text.legibleCharacters();
+        // looked for across the page only where the page's text left label-sized print unread (a box's rules, a
+        // barcode's bars, text turned a quarter): elsewhere every piece of print was read as text
+        if ((text == null || text.mayHideALabelAcross())
+                && !labels.locate(ImageOps.rotateQuadrant(upright, 90), List.of()).isEmpty()) {
             return "a label or barcode lies across the page as it was turned, and nothing on it could be read";
         }
         if (turn.uncertain() && (legible == null || legible < LEGIBLE_WHEN_TURNED_RIGHT)) {

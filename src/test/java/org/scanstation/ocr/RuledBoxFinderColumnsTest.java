@@ -1,0 +1,35 @@
+package org.scanstation.ocr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** The ruled-line runs down the columns, found a row at a time, are exactly those found a column at a time. */
+class RuledBoxFinderColumnsTest {
+
+    @Test
+    void columnRunsFoundRowByRowAreTheRunsFoundColumnByColumn() throws Exception {
+        List<Path> pages;
+        try (Stream<Path> files = Files.list(Path.of("samples/batch"))) {
+            pages = files.filter(p -> p.toString().endsWith(".jpg") || p.toString().endsWith(".png")).sorted().limit(6).toList();
+        }
+        assertThat(pages).isNotEmpty();
+        int runs = 0;
+        for (Path p : pages) {
+            BufferedImage page = ImageIO.read(p.toFile());
+            for (double dpi : new double[] {150, 200, 300}) {
+                RuledBoxFinder finder = new RuledBoxFinder(WorkImage.of(page, dpi));
+                List<RuledBoxFinder.Segment> byRow = finder.columnSegments();
+                assertThat(byRow).as(p + " at " + dpi).isEqualTo(finder.lineByLine(false));
+                runs += byRow.size();
+            }
+        }
+        assertThat(runs).as("runs compared").isGreaterThan(1000);
+    }
+}
