@@ -92,7 +92,7 @@ public final class PageTextLook {
         }
         List<OcrText> looks = new ArrayList<>(left.places().size());
         for (Rectangle place : left.places()) {
-            looks.add(sparse.recognise(PageTextImage.forOcr(crop(rest, place), bilevel), null));
+            looks.add(sparse.recognise(PageTextImage.forOcr(crop(rest, place, dpi), bilevel), null));
         }
         return new Reading(made, List.copyOf(looks), false, legible, left.largestMm());
     }
@@ -127,10 +127,35 @@ public final class PageTextLook {
         return copy;
     }
 
-    /** A copy of a rectangle of the page (8-bit grey, its own pixels). */
-    private static BufferedImage crop(BufferedImage grey, Rectangle r) {
-        BufferedImage out = new BufferedImage(r.width, r.height, BufferedImage.TYPE_BYTE_GRAY);
-        out.getRaster().setRect(-r.x, -r.y, ImageOps.toGrey(grey).getRaster());
+    /**
+     * A copy of a rectangle of the page (8-bit grey, its own pixels) on paper at least half an inch tall and an inch
+     * wide (on smaller pieces Leptonica writes errors about boxes outside the image to the console).
+     */
+    private static BufferedImage crop(BufferedImage grey, Rectangle r, int dpi) {
+        int res = dpi > 0 ? dpi : 300;
+        int w = Math.max(r.width, res);
+        int h = Math.max(r.height, res / 2);
+        int dx = (w - r.width) / 2;
+        int dy = (h - r.height) / 2;
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.image.Raster piece = ImageOps.toGrey(grey).getRaster().createChild(r.x, r.y, r.width, r.height, 0, 0,
+                null);
+        if (dx > 0 || dy > 0) {
+            // the margin the colour of the piece's own paper (its median), so that the smoothing and threshold
+            // that follow see the same paper they would on the page
+            int[] hist = new int[256];
+            int[] row = new int[r.width];
+            for (int y = 0; y < r.height; y++) {
+                piece.getSamples(0, y, r.width, 1, 0, row);
+                for (int v : row) {
+                    hist[v]++;
+                }
+            }
+            int paper = ImageOps.percentile(hist, r.width * r.height, 0.5);
+            java.util.Arrays.fill(((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData(),
+                    (byte) paper);
+        }
+        out.getRaster().setRect(dx, dy, piece);
         return out;
     }
 }

@@ -139,8 +139,7 @@ final class RuledBoxFinder {
         int off = Math.max(2, img.mm(0.5));
         int maxGap = img.mm(0.8);
         int minRun = img.mm(2);
-        // a page of print gives tens of thousands of short runs: room for them from the start
-        List<Segment> out = new ArrayList<>(1 << 16);
+        List<Segment> out = new ArrayList<>();
         for (int line = off; line < lines - off; line++) {
             int[] mid = smoothed(line, horizontal, half);
             int[] before = smoothed(line - off, horizontal, half);
@@ -181,7 +180,7 @@ final class RuledBoxFinder {
         int maxGap = img.mm(0.8);
         int minRun = img.mm(2);
         int[] grey = img.grey;
-        int[] smooth = new int[w * h];
+        byte[] smooth = new byte[w * h]; // means of grey levels: 0..255
         int[] sums = new int[w];
         int full = 2 * half + 1;
         long reciprocal = ((1L << 32) + full - 1) / full;
@@ -204,11 +203,11 @@ final class RuledBoxFinder {
             int row = i * w;
             if (count == full) {
                 for (int x = 0; x < w; x++) {
-                    smooth[row + x] = (int) ((sums[x] * reciprocal) >>> 32);
+                    smooth[row + x] = (byte) ((sums[x] * reciprocal) >>> 32);
                 }
             } else {
                 for (int x = 0; x < w; x++) {
-                    smooth[row + x] = sums[x] / count;
+                    smooth[row + x] = (byte) (sums[x] / count);
                 }
             }
         }
@@ -216,12 +215,12 @@ final class RuledBoxFinder {
         int[] lastHit = new int[w];
         java.util.Arrays.fill(runStart, -1);
         java.util.Arrays.fill(lastHit, -1);
-        List<Segment> out = new ArrayList<>(1 << 16);
+        List<Segment> out = new ArrayList<>();
         for (int i = 0; i < h; i++) {
             int row = i * w;
             for (int line = off; line < w - off; line++) {
-                int mid = smooth[row + line];
-                if (mid + CONTRAST < smooth[row + line - off] && mid + CONTRAST < smooth[row + line + off]) {
+                int mid = smooth[row + line] & 0xff;
+                if (mid + CONTRAST < (smooth[row + line - off] & 0xff) && mid + CONTRAST < (smooth[row + line + off] & 0xff)) {
                     if (runStart[line] < 0 || i - lastHit[line] > maxGap) {
                         if (runStart[line] >= 0 && lastHit[line] - runStart[line] >= minRun) {
                             out.add(new Segment(line, runStart[line], lastHit[line], line, line, 0,
