@@ -4,7 +4,8 @@
 # usage: bench/export-vs-ocrmypdf.sh [BATCH_DIR...]
 #   BATCH_DIR defaults to both ../shared/corpus/public-01/batch and ../shared/corpus/public-02/batch; each is
 #   run on its own, one tool after the other. BATCH_DIR/../patients.csv is the patient index; truth.json beside
-#   it (if any) drives the NHS-number check. Env: PAGES=N (first N images only), WORK=folder (target/bench/...).
+#   it (if any) drives the NHS-number check. Env: PAGES=N (first N images only), WORK=folder (target/bench/...),
+#   REPEAT=N (run both tools N times, one after the other, and compare the runs with the median CPU time).
 # Prints per batch: CPU s/page (user + system of the process and its children), wall s and bytes for both,
 # the CPU efficiency, wall and bytes ratios, word recall against OCRmyPDF's text and NHS-number hits
 # (bench/compare-text-layers.py says how). Needs: java 17, tesseract-ocr(-eng), ocrmypdf, img2pdf,
@@ -15,6 +16,7 @@ if [ $# -eq 0 ]; then
   set -- ../shared/corpus/public-01/batch ../shared/corpus/public-02/batch
 fi
 PAGES=${PAGES:-0}
+REPEAT=${REPEAT:-1}
 WORK_ROOT=${WORK:-target/bench/export-vs-ocrmypdf}
 CORES=$(getconf _NPROCESSORS_ONLN)
 export OMP_THREAD_LIMIT=1
@@ -42,13 +44,31 @@ for BATCH in "$@"; do
   while read -r f; do ln -s "$BATCH_ABS/$f" "$WORK_DIR/input/$f"; done < "$WORK_DIR/pages.txt"
   echo "== $NAME: $N pages from $BATCH, $CORES cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-  # (a) img2pdf + ocrmypdf, one job per core
-  /usr/bin/time -f "%e %U %S" -o "$WORK_DIR/ocrmypdf.time" sh -c \
-    "cd '$WORK_DIR/input' && img2pdf \$(cat ../pages.txt) -o ../ocrmypdf/images.pdf 2>/dev/null && ocrmypdf -q -j $CORES --output-type pdfa ../ocrmypdf/images.pdf ../ocrmypdf/ocr.pdf"
-  # (b) scanstation export
-  /usr/bin/time -f "%e %U %S" -o "$WORK_DIR/export.time" \
-    java -jar target/scanstation.jar export -q --patients "$BATCH/../patients.csv" --out "$WORK_DIR/scanstation" \
-    --batch-id bench "$WORK_DIR/input" > "$WORK_DIR/export.log"
+  # the two tools one after the other, REPEAT times; the run with the median CPU time of each is compared (CPU
+  # time on a shared machine drifts by a few per cent from one minute to the next)
+  R=1
+  while [ "$R" -le "$REPEAT" ]; do
+    # (a) img2pdf + ocrmypdf, one job per core
+    rm -f "$WORK_DIR/ocrmypdf/"*.pdf
+    /usr/bin/time -f "%e %U %S" -o "$WORK_DIR/ocrmypdf.time.$R" sh -c \
+      "cd '$WORK_DIR/input' && img2pdf \$(cat ../pages.txt) -o ../ocrmypdf/images.pdf 2>/dev/null && ocrmypdf -q -j $CORES --output-type pdfa ../ocrmypdf/images.pdf ../ocrmypdf/ocr.pdf"
+    # (b) scanstation export
+    rm -rf "$WORK_DIR/scanstation"
+    /usr/bin/time -f "%e %U %S" -o "$WORK_DIR/export.time.$R" \
+      java -jar target/scanstation.jar export -q --patients "$BATCH/../patients.csv" --out "$WORK_DIR/scanstation" \
+      --batch-id bench "$WORK_DIR/input" > "$WORK_DIR/export.log"
+    R=$((R + 1))
+  done
+  for TOOL in ocrmypdf export; do
+    for F in "$WORK_DIR/$TOOL.time."*; do
+      echo "$(awk '{print $2 + $3}' "$F") $F"
+    done | sort -n | awk -v n="$REPEAT" 'NR == int((n + 1) / 2) {print $2}' | xargs -I{} cp {} "$WORK_DIR/$TOOL.time"
+    if [ "$REPEAT" -gt 1 ]; then
+      printf '%s CPU s over %s runs:' "$TOOL" "$REPEAT"
+      for F in "$WORK_DIR/$TOOL.time."*; do printf ' %s' "$(awk '{print $2 + $3}' "$F")"; done
+      echo " (median taken)"
+    fi
+  done
 
   python3 bench/compare-text-layers.py "$WORK_DIR" "$BATCH/../truth.json" "$WORK_ROOT/words.txt"
 done
