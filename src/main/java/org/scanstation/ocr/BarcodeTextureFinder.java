@@ -45,10 +45,10 @@ final class BarcodeTextureFinder {
                 for (int y = cy * cell; y < (cy + 1) * cell && y + 2 < img.height; y++) {
                     int base = y * img.width;
                     for (int x = cx * cell; x < (cx + 1) * cell && x + 2 < img.width; x++) {
-                        int v = img.grey[base + x];
+                        int v = img.grey[base + x] & 0xff;
                         // across two pixels: a bar edge softened by blur or lens still counts
-                        int dx = Math.abs(img.grey[base + x + 2] - v);
-                        int dy = Math.abs(img.grey[base + 2 * img.width + x] - v);
+                        int dx = Math.abs((img.grey[base + x + 2] & 0xff) - v);
+                        int dy = Math.abs((img.grey[base + 2 * img.width + x] & 0xff) - v);
                         gx += dx;
                         gy += dy;
                         if (dx >= strong) {
@@ -88,11 +88,11 @@ final class BarcodeTextureFinder {
                 for (int y = cy * cell; y < (cy + 1) * cell && y + 1 < img.height; y++) {
                     int base = y * img.width;
                     for (int x = cx * cell; x < (cx + 1) * cell && x + 1 < img.width; x++) {
-                        int v = img.grey[base + x];
-                        if (Math.abs(img.grey[base + x + 1] - v) >= strong) {
+                        int v = img.grey[base + x] & 0xff;
+                        if (Math.abs((img.grey[base + x + 1] & 0xff) - v) >= strong) {
                             edgesX++;
                         }
-                        if (Math.abs(img.grey[base + img.width + x] - v) >= strong) {
+                        if (Math.abs((img.grey[base + img.width + x] & 0xff) - v) >= strong) {
                             edgesY++;
                         }
                         if (v < ink) {

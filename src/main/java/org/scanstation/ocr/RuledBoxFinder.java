@@ -179,7 +179,7 @@ final class RuledBoxFinder {
         int off = Math.max(2, img.mm(0.5));
         int maxGap = img.mm(0.8);
         int minRun = img.mm(2);
-        int[] grey = img.grey;
+        byte[] grey = img.grey;
         byte[] smooth = new byte[w * h]; // means of grey levels: 0..255
         int[] sums = new int[w];
         int full = 2 * half + 1;
@@ -241,9 +241,9 @@ final class RuledBoxFinder {
         return out;
     }
 
-    private static void addRow(int[] sums, int[] grey, int start, int w, int sign) {
+    private static void addRow(int[] sums, byte[] grey, int start, int w, int sign) {
         for (int x = 0; x < w; x++) {
-            sums[x] += sign * grey[start + x];
+            sums[x] += sign * (grey[start + x] & 0xff);
         }
     }
 
@@ -258,13 +258,13 @@ final class RuledBoxFinder {
             cache.clear();
         }
         int length = horizontal ? img.width : img.height;
-        int[] raw;
+        byte[] raw;
         int base;
         if (horizontal) {
             raw = img.grey;
             base = line * img.width;
         } else {
-            raw = new int[length];
+            raw = new byte[length];
             base = 0;
             for (int i = 0; i < length; i++) {
                 raw[i] = img.grey[i * img.width + line];
@@ -278,18 +278,18 @@ final class RuledBoxFinder {
         int full = 2 * half + 1;
         long reciprocal = ((1L << 32) + full - 1) / full;
         for (int i = 0; i < Math.min(half, length); i++) {
-            sum += raw[base + i];
+            sum += raw[base + i] & 0xff;
             count++;
         }
         for (int i = 0; i < length; i++) {
             int add = i + half;
             if (add < length) {
-                sum += raw[base + add];
+                sum += raw[base + add] & 0xff;
                 count++;
             }
             int drop = i - half - 1;
             if (drop >= 0) {
-                sum -= raw[base + drop];
+                sum -= raw[base + drop] & 0xff;
                 count--;
             }
             out[i] = count == full ? (int) ((sum * reciprocal) >>> 32) : sum / count;

@@ -52,7 +52,7 @@ final class TextBlockFinder {
                 for (int y = cy * cell; y < (cy + 1) * cell; y++) {
                     int base = y * img.width;
                     for (int x = cx * cell; x < (cx + 1) * cell; x++) {
-                        if (img.grey[base + x] < level) {
+                        if ((img.grey[base + x] & 0xff) < level) {
                             dark++;
                         }
                     }

@@ -14,7 +14,8 @@ final class WorkImage {
 
     final int width;
     final int height;
-    final int[] grey;
+    /** Grey levels 0..255 (read with {@code & 0xff}); the page's own pixels when it is at the work resolution. */
+    final byte[] grey;
     /** Page pixels per work pixel. */
     final int scale;
     /** Work pixels per inch. */
@@ -22,7 +23,7 @@ final class WorkImage {
     /** The most common grey level of the paper. */
     final int background;
 
-    private WorkImage(int width, int height, int[] grey, int scale, double dpi) {
+    private WorkImage(int width, int height, byte[] grey, int scale, double dpi) {
         this.width = width;
         this.height = height;
         this.grey = grey;
@@ -38,18 +39,15 @@ final class WorkImage {
         int ph = g.getHeight();
         int w = pw / scale;
         int h = ph / scale;
-        int[] out = new int[w * h];
         if (scale == 1 && g.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferByte bytes
                 && g.getRaster().getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm
                 && sm.getPixelStride() == 1 && sm.getScanlineStride() == pw && g.getRaster().getSampleModelTranslateX() == 0
-                && g.getRaster().getSampleModelTranslateY() == 0 && bytes.getOffset() == 0) {
-            // at the work resolution already (a 150- or 200-dpi page): its pixels as they are
-            byte[] px = bytes.getData();
-            for (int i = 0; i < out.length; i++) {
-                out[i] = px[i] & 0xff;
-            }
-            return new WorkImage(w, h, out, scale, pageDpi / scale);
+                && g.getRaster().getSampleModelTranslateY() == 0 && bytes.getOffset() == 0
+                && bytes.getData().length == pw * ph) {
+            // at the work resolution already (a 150- or 200-dpi page): its own pixels, only ever read
+            return new WorkImage(w, h, bytes.getData(), scale, pageDpi / scale);
         }
+        byte[] out = new byte[w * h];
         byte[] row = new byte[pw];
         int[] sums = new int[w];
         var raster = g.getRaster();
@@ -66,7 +64,7 @@ final class WorkImage {
             }
             int n = scale * scale;
             for (int x = 0; x < w; x++) {
-                out[y * w + x] = sums[x] / n;
+                out[y * w + x] = (byte) (sums[x] / n);
             }
         }
         return new WorkImage(w, h, out, scale, pageDpi / scale);
@@ -83,10 +81,10 @@ final class WorkImage {
         return g;
     }
 
-    private static int paperLevel(int[] grey) {
+    private static int paperLevel(byte[] grey) {
         int[] hist = new int[256];
-        for (int v : grey) {
-            hist[v]++;
+        for (byte v : grey) {
+            hist[v & 0xff]++;
         }
         int best = 255;
         for (int v = 255; v >= 96; v--) {
@@ -98,7 +96,7 @@ final class WorkImage {
     }
 
     int at(int x, int y) {
-        return grey[y * width + x];
+        return grey[y * width + x] & 0xff;
     }
 
     /** Work pixels in a length in millimetres (at least 1). */
