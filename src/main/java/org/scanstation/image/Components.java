@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Connected components (8-connected) of a binary mask, with their boxes and pixel counts. */
-final class Components {
+public final class Components {
 
     /** One connected blob of set pixels. */
-    record Blob(int minX, int minY, int maxX, int maxY, int pixels) {
-        int width() {
+    public record Blob(int minX, int minY, int maxX, int maxY, int pixels) {
+        public int width() {
             return maxX - minX + 1;
         }
 
-        int height() {
+        public int height() {
             return maxY - minY + 1;
         }
     }
@@ -20,7 +20,7 @@ final class Components {
     private Components() {
     }
 
-    static List<Blob> of(boolean[] mask, int w, int h) {
+    public static List<Blob> of(boolean[] mask, int w, int h) {
         int[] label = new int[w * h];
         int[] parent = new int[1024];
         int next = 1;

@@ -4,6 +4,7 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import org.scanstation.image.Components;
 import org.scanstation.image.ImageOps;
 
 /**
@@ -73,13 +74,14 @@ public final class InkOutsideWords {
         int margin = (int) Math.round(MARGIN_MM * res / 25.4);
         List<Rectangle> places = new ArrayList<>();
         int largest = 0;
-        for (Rectangle c : components(ink, cw, ch)) {
-            if (Math.max(c.width, c.height) < minCells) {
+        for (Components.Blob c : Components.of(ink, cw, ch)) {
+            int longer = Math.max(c.width(), c.height());
+            if (longer < minCells) {
                 continue;
             }
-            largest = Math.max(largest, Math.max(c.width, c.height));
-            Rectangle px = new Rectangle(c.x * cell - margin, c.y * cell - margin,
-                    c.width * cell + 2 * margin, c.height * cell + 2 * margin).intersection(new Rectangle(0, 0, w, h));
+            largest = Math.max(largest, longer);
+            Rectangle px = new Rectangle(c.minX() * cell - margin, c.minY() * cell - margin,
+                    c.width() * cell + 2 * margin, c.height() * cell + 2 * margin).intersection(new Rectangle(0, 0, w, h));
             if (!px.isEmpty()) {
                 places.add(px);
             }
@@ -121,8 +123,8 @@ public final class InkOutsideWords {
     }
 
     /**
-     * Cells with enough ink: pixels darker than the paper by an eighth of its level or four times its grain
-     * (as {@link PageTextImage} cuts ink from paper), at least a tenth of the cell (a stroke crossing it;
+     * Cells with enough ink: pixels below {@link PageTextImage#inkThreshold} (as the sparse reading cuts ink from
+     * paper), at least a tenth of the cell (a stroke crossing it;
      * sensor noise leaves single pixels).
      */
     private static boolean[] inkedCells(BufferedImage page, int cell, int cw, int ch) {
@@ -135,9 +137,7 @@ public final class InkOutsideWords {
             hist[px[i] & 0xff]++;
         }
         int sampled = (px.length + 6) / 7;
-        int paper = ImageOps.percentile(hist, sampled, 0.5);
-        int grain = Math.max(0, ImageOps.percentile(hist, sampled, 0.75) - paper);
-        int threshold = hist[0] + hist[255] == sampled ? 128 : paper - Math.max(Math.round(paper / 8f), 4 * grain);
+        int threshold = hist[0] + hist[255] == sampled ? 128 : PageTextImage.inkThreshold(hist, sampled);
         int[] counts = new int[cw * ch];
         for (int y = 0; y < h; y++) {
             int row = y * w;
@@ -154,50 +154,6 @@ public final class InkOutsideWords {
             ink[i] = counts[i] >= min;
         }
         return ink;
-    }
-
-    /** Bounding boxes (in cells) of the 8-connected groups of set cells. */
-    private static List<Rectangle> components(boolean[] set, int cw, int ch) {
-        boolean[] seen = new boolean[set.length];
-        int[] stack = new int[set.length];
-        List<Rectangle> out = new ArrayList<>();
-        for (int start = 0; start < set.length; start++) {
-            if (!set[start] || seen[start]) {
-                continue;
-            }
-            int x0 = Integer.MAX_VALUE;
-            int y0 = Integer.MAX_VALUE;
-            int x1 = -1;
-            int y1 = -1;
-            int top = 0;
-            stack[top++] = start;
-            seen[start] = true;
-            while (top > 0) {
-                int i = stack[--top];
-                int x = i % cw;
-                int y = i / cw;
-                x0 = Math.min(x0, x);
-                y0 = Math.min(y0, y);
-                x1 = Math.max(x1, x);
-                y1 = Math.max(y1, y);
-                for (int dy = -1; dy <= 1; dy++) {
-                    int ny = y + dy;
-                    if (ny < 0 || ny >= ch) {
-                        continue;
-                    }
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = x + dx;
-                        int j = ny * cw + nx;
-                        if (nx >= 0 && nx < cw && set[j] && !seen[j]) {
-                            seen[j] = true;
-                            stack[top++] = j;
-                        }
-                    }
-                }
-            }
-            out.add(new Rectangle(x0, y0, x1 - x0 + 1, y1 - y0 + 1));
-        }
-        return out;
     }
 
     /** Rectangles merged until none overlaps another. */

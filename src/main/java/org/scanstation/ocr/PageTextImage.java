@@ -51,10 +51,18 @@ public final class PageTextImage {
         for (byte b : p) {
             hist[b & 0xff]++;
         }
-        int paper = ImageOps.percentile(hist, p.length, 0.5);
-        int grain = Math.max(0, ImageOps.percentile(hist, p.length, 0.75) - paper);
-        LabelImageVariants.threshold(p, paper - Math.max(Math.round(paper / 8f), 4 * grain));
+        LabelImageVariants.threshold(p, inkThreshold(hist, p.length));
         return out;
+    }
+
+    /**
+     * The grey level below which a pixel is ink: darker than the paper (the median) by an eighth of its level or
+     * four times its grain (the spread of the brighter quarter), whichever is more.
+     */
+    static int inkThreshold(int[] hist, int total) {
+        int paper = ImageOps.percentile(hist, total, 0.5);
+        int grain = Math.max(0, ImageOps.percentile(hist, total, 0.75) - paper);
+        return paper - Math.max(Math.round(paper / 8f), 4 * grain);
     }
 
     /** Letters and digits in words read with at least {@link #LEGIBLE_CONFIDENCE}: how much of the page was legible. */

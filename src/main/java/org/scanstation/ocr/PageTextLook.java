@@ -84,6 +84,10 @@ public final class PageTextLook {
         int legible = PageTextImage.legibleCharacters(laidOut);
         InkOutsideWords.Unaccounted left = InkOutsideWords.find(upright, dpi, laidOut.words(), leaveOut);
         LaidOutText made = new LaidOutText(laidOut, leaveOut);
+        if (left.isEmpty() && legible >= MIN_LEGIBLE_CHARACTERS) {
+            return new Reading(made, List.of(), false, legible, left.largestMm());
+        }
+        // the labels' areas painted out only when something is to be looked at again
         BufferedImage rest = leaveOut.isEmpty() ? upright : paintedWhite(upright, leaveOut);
         if (legible < MIN_LEGIBLE_CHARACTERS || left.share() > WHOLE_PAGE_SHARE) {
             OcrText whole = readSparse(rest, dpi, bilevel);
