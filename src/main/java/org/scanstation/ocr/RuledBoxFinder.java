@@ -126,10 +126,85 @@ final class RuledBoxFinder {
 
     /** Runs of line pixels along every row (horizontal) or column (vertical). */
     private List<Segment> segments(boolean horizontal) {
-        return horizontal ? lineByLine(true) : columnSegments();
+        return horizontal ? rowSegments() : columnSegments();
     }
 
-    /** Runs along each row (horizontal) or down each column, one line at a time; for columns the reference of {@link #columnSegments}. */
+    /**
+     * The runs of line pixels along every row, as {@link #lineByLine} finds them, with the smoothed rows kept
+     * in a ring of the {@code 2 off + 1} rows a comparison needs (no row smoothed twice, none kept longer).
+     */
+    List<Segment> rowSegments() {
+        int w = img.width;
+        int h = img.height;
+        int half = Math.max(2, img.mm(1.5) / 2);
+        int off = Math.max(2, img.mm(0.5));
+        int maxGap = img.mm(0.8);
+        int minRun = img.mm(2);
+        int ringSize = 2 * off + 1;
+        int[][] ring = new int[Math.min(ringSize, h)][w];
+        List<Segment> out = new ArrayList<>();
+        int smoothedUpTo = -1;
+        for (int line = off; line < h - off; line++) {
+            while (smoothedUpTo < line + off) {
+                smoothedUpTo++;
+                smoothRow(smoothedUpTo, half, ring[smoothedUpTo % ringSize]);
+            }
+            int[] mid = ring[line % ringSize];
+            int[] before = ring[(line - off) % ringSize];
+            int[] after = ring[(line + off) % ringSize];
+            int runStart = -1;
+            int lastHit = -1;
+            for (int i = 0; i < w; i++) {
+                int m = mid[i] + CONTRAST;
+                if (m < before[i] && m < after[i]) {
+                    if (runStart < 0 || i - lastHit > maxGap) {
+                        if (runStart >= 0 && lastHit - runStart >= minRun) {
+                            out.add(new Segment(line, runStart, lastHit, line, line, 0, lastHit - runStart));
+                        }
+                        runStart = i;
+                    }
+                    lastHit = i;
+                }
+            }
+            if (runStart >= 0 && lastHit - runStart >= minRun) {
+                out.add(new Segment(line, runStart, lastHit, line, line, 0, lastHit - runStart));
+            }
+        }
+        return out;
+    }
+
+    /** Row {@code y} box-smoothed along itself into {@code out}: the same means as {@link #smoothed}. */
+    private void smoothRow(int y, int half, int[] out) {
+        byte[] raw = img.grey;
+        int w = img.width;
+        int base = y * w;
+        int sum = 0;
+        int count = 0;
+        int full = 2 * half + 1;
+        long reciprocal = ((1L << 32) + full - 1) / full;
+        for (int i = 0; i < Math.min(half, w); i++) {
+            sum += raw[base + i] & 0xff;
+            count++;
+        }
+        for (int i = 0; i < w; i++) {
+            int add = i + half;
+            if (add < w) {
+                sum += raw[base + add] & 0xff;
+                count++;
+            }
+            int drop = i - half - 1;
+            if (drop >= 0) {
+                sum -= raw[base + drop] & 0xff;
+                count--;
+            }
+            out[i] = count == full ? (int) ((sum * reciprocal) >>> 32) : sum / count;
+        }
+    }
+
+    /**
+     * Runs along each row (horizontal) or down each column, one line at a time: the reference that
+     * {@link #rowSegments} and {@link #columnSegments} are tested against.
+     */
     List<Segment> lineByLine(boolean horizontal) {
         int w = img.width;
         int h = img.height;

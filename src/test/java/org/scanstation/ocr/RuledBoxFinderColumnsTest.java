@@ -10,7 +10,10 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
-/** The ruled-line runs down the columns, found a row at a time, are exactly those found a column at a time. */
+/**
+ * The ruled-line runs found the fast ways (down the columns a row at a time; along the rows from a ring of
+ * smoothed rows) are exactly those found one line at a time.
+ */
 class RuledBoxFinderColumnsTest {
 
     @Test
@@ -27,7 +30,9 @@ class RuledBoxFinderColumnsTest {
                 RuledBoxFinder finder = new RuledBoxFinder(WorkImage.of(page, dpi));
                 List<RuledBoxFinder.Segment> byRow = finder.columnSegments();
                 assertThat(byRow).as(p + " at " + dpi).isEqualTo(finder.lineByLine(false));
-                runs += byRow.size();
+                List<RuledBoxFinder.Segment> alongRows = finder.rowSegments();
+                assertThat(alongRows).as(p + " rows at " + dpi).isEqualTo(finder.lineByLine(true));
+                runs += byRow.size() + alongRows.size();
             }
         }
         assertThat(runs).as("runs compared").isGreaterThan(1000);
