@@ -1,7 +1,6 @@
 package org.scanstation.ocr;
 
 import java.awt.Rectangle;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,27 +36,19 @@ final class BarcodeTextureFinder {
 
         // a bar edge is at least a third of the paper-to-ink contrast
         int strong = Math.max(24, (img.background - img.inkLevel()) / 2);
+        // per cell of the current row of cells: sums of the gradients across and down, strong edges across
+        int[] gx = new int[cols];
+        int[] gy = new int[cols];
+        int[] edges = new int[cols];
         for (int cy = 0; cy < rows; cy++) {
+            java.util.Arrays.fill(gx, 0);
+            java.util.Arrays.fill(gy, 0);
+            java.util.Arrays.fill(edges, 0);
+            for (int y = cy * cell; y < (cy + 1) * cell && y + 2 < img.height; y++) {
+                barEdgesAlongRow(y, cell, cols, strong, gx, gy, edges);
+            }
             for (int cx = 0; cx < cols; cx++) {
-                int gx = 0;
-                int gy = 0;
-                int edges = 0;
-                for (int y = cy * cell; y < (cy + 1) * cell && y + 2 < img.height; y++) {
-                    int base = y * img.width;
-                    for (int x = cx * cell; x < (cx + 1) * cell && x + 2 < img.width; x++) {
-                        int v = img.grey[base + x] & 0xff;
-                        // across two pixels: a bar edge softened by blur or lens still counts
-                        int dx = Math.abs((img.grey[base + x + 2] & 0xff) - v);
-                        int dy = Math.abs((img.grey[base + 2 * img.width + x] & 0xff) - v);
-                        gx += dx;
-                        gy += dy;
-                        if (dx >= strong) {
-                            edges++;
-                        }
-
-                    }
-                }
-                bars[cy * cols + cx] = edges >= cell && gx > 3 * gy;
+                bars[cy * cols + cx] = edges[cx] >= cell && gx[cx] > 3 * gy[cx];
             }
         }
         List<Rectangle> out = new ArrayList<>();
@@ -71,6 +62,37 @@ final class BarcodeTextureFinder {
         return out;
     }
 
+    /**
+     * One row of pixels' share of each cell's gradients: across and down two pixels (a bar edge softened by blur
+     * or lens still counts), and the strong edges across.
+     */
+    private void barEdgesAlongRow(int y, int cell, int cols, int strong, int[] gx, int[] gy, int[] edges) {
+        byte[] grey = img.grey;
+        int w = img.width;
+        int base = y * w;
+        int below = base + 2 * w;
+        int xEnd = w - 2;
+        for (int cx = 0; cx < cols; cx++) {
+            int x0 = cx * cell;
+            int x1 = Math.min(x0 + cell, xEnd);
+            int sx = 0;
+            int sy = 0;
+            int e = 0;
+            for (int x = x0; x < x1; x++) {
+                int v = grey[base + x] & 0xff;
+                int dx = Math.abs((grey[base + x + 2] & 0xff) - v);
+                sx += dx;
+                sy += Math.abs((grey[below + x] & 0xff) - v);
+                if (dx >= strong) {
+                    e++;
+                }
+            }
+            gx[cx] += sx;
+            gy[cx] += sy;
+            edges[cx] += e;
+        }
+    }
+
     /** Square patches of 2 mm cells that are each part inked and crossed by edges both ways. */
     private List<Rectangle> matrixCodes(int strong) {
         int cell = img.mm(MATRIX_CELL_MM);
@@ -79,32 +101,24 @@ final class BarcodeTextureFinder {
         int ink = img.inkLevel();
         boolean[] matrix = new boolean[cols * rows];
         double[] inkShare = new double[cols * rows];
+        // per cell of the current row of cells: edges across, edges down, dark pixels, pixels
+        int[] edgesX = new int[cols];
+        int[] edgesY = new int[cols];
+        int[] dark = new int[cols];
+        int[] n = new int[cols];
         for (int cy = 0; cy < rows; cy++) {
+            java.util.Arrays.fill(edgesX, 0);
+            java.util.Arrays.fill(edgesY, 0);
+            java.util.Arrays.fill(dark, 0);
+            java.util.Arrays.fill(n, 0);
+            for (int y = cy * cell; y < (cy + 1) * cell && y + 1 < img.height; y++) {
+                matrixEdgesAlongRow(y, cell, cols, strong, ink, edgesX, edgesY, dark, n);
+            }
             for (int cx = 0; cx < cols; cx++) {
-                int edgesX = 0;
-                int edgesY = 0;
-                int dark = 0;
-                int n = 0;
-                for (int y = cy * cell; y < (cy + 1) * cell && y + 1 < img.height; y++) {
-                    int base = y * img.width;
-                    for (int x = cx * cell; x < (cx + 1) * cell && x + 1 < img.width; x++) {
-                        int v = img.grey[base + x] & 0xff;
-                        if (Math.abs((img.grey[base + x + 1] & 0xff) - v) >= strong) {
-                            edgesX++;
-                        }
-                        if (Math.abs((img.grey[base + img.width + x] & 0xff) - v) >= strong) {
-                            edgesY++;
-                        }
-                        if (v < ink) {
-                            dark++;
-                        }
-                        n++;
-                    }
-                }
-                double inked = n == 0 ? 0 : (double) dark / n;
+                double inked = n[cx] == 0 ? 0 : (double) dark[cx] / n[cx];
                 inkShare[cy * cols + cx] = inked;
-                matrix[cy * cols + cx] = inked >= 0.2 && inked <= 0.9 && edgesX + edgesY >= cell
-                        && Math.min(edgesX, edgesY) >= 2;
+                matrix[cy * cols + cx] = inked >= 0.2 && inked <= 0.9 && edgesX[cx] + edgesY[cx] >= cell
+                        && Math.min(edgesX[cx], edgesY[cx]) >= 2;
             }
         }
         List<Rectangle> out = new ArrayList<>();
@@ -118,6 +132,39 @@ final class BarcodeTextureFinder {
             }
         }
         return out;
+    }
+
+    /** One row of pixels' share of each matrix cell's strong edges across and down, dark pixels and pixels. */
+    private void matrixEdgesAlongRow(int y, int cell, int cols, int strong, int ink, int[] edgesX, int[] edgesY,
+                                     int[] dark, int[] n) {
+        byte[] grey = img.grey;
+        int w = img.width;
+        int base = y * w;
+        int below = base + w;
+        int xEnd = w - 1;
+        for (int cx = 0; cx < cols; cx++) {
+            int x0 = cx * cell;
+            int x1 = Math.min(x0 + cell, xEnd);
+            int ex = 0;
+            int ey = 0;
+            int d = 0;
+            for (int x = x0; x < x1; x++) {
+                int v = grey[base + x] & 0xff;
+                if (Math.abs((grey[base + x + 1] & 0xff) - v) >= strong) {
+                    ex++;
+                }
+                if (Math.abs((grey[below + x] & 0xff) - v) >= strong) {
+                    ey++;
+                }
+                if (v < ink) {
+                    d++;
+                }
+            }
+            edgesX[cx] += ex;
+            edgesY[cx] += ey;
+            dark[cx] += d;
+            n[cx] += Math.max(0, x1 - x0);
+        }
     }
 
     /** Mean ink share of the cells in a box: matrix codes are about half black, text far less. */
@@ -138,7 +185,7 @@ final class BarcodeTextureFinder {
     private static List<Rectangle> patches(boolean[] bars, int cols, int rows, int reach, double fill) {
         int[] seen = new int[bars.length];
         List<Rectangle> out = new ArrayList<>();
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[] queue = new int[bars.length];
         int id = 0;
         for (int s = 0; s < bars.length; s++) {
             if (!bars[s] || seen[s] != 0) {
@@ -146,10 +193,12 @@ final class BarcodeTextureFinder {
             }
             id++;
             seen[s] = id;
-            queue.add(s);
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = s;
             int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1, count = 0;
-            while (!queue.isEmpty()) {
-                int i = queue.poll();
+            while (head < tail) {
+                int i = queue[head++];
                 int x = i % cols;
                 int y = i / cols;
                 count++;
@@ -165,7 +214,7 @@ final class BarcodeTextureFinder {
                             int j = ny * cols + nx;
                             if (bars[j] && seen[j] == 0) {
                                 seen[j] = id;
-                                queue.add(j);
+                                queue[tail++] = j;
                             }
                         }
                     }

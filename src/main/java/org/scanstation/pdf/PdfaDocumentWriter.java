@@ -1,6 +1,5 @@
 package org.scanstation.pdf;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +14,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -254,8 +256,21 @@ public final class PdfaDocumentWriter {
     }
 
     private static PDType0Font loadFont(PDDocument doc) throws IOException {
-        return PDType0Font.load(doc, new ByteArrayInputStream(FontData.BYTES), true);
+        return PDType0Font.load(doc, PARSED_FONT.get(), true);
     }
+
+    /**
+     * The font parsed once per thread, not once per document (its tables, character map and glyph names cost more
+     * than a small document's text): a document is built and saved (and its font subset) on one thread, and a
+     * parsed font is not safe to share between threads, so each thread that writes PDFs keeps its own.
+     */
+    private static final ThreadLocal<TrueTypeFont> PARSED_FONT = ThreadLocal.withInitial(() -> {
+        try {
+            return new TTFParser().parse(new RandomAccessReadBuffer(FontData.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the text layer font could not be read", e);
+        }
+    });
 
     /** The embedded text-layer font (DejaVu Sans Mono, Bitstream Vera licence: free to redistribute). */
     private static final class FontData {
