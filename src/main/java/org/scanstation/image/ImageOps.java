@@ -45,6 +45,9 @@ public final class ImageOps {
                 lut[i] = (byte) luminance(icm.getRGB(i));
             }
             Raster r = src.getRaster();
+            if (unpackBits(r, lut, dst, w, h)) {
+                return out;
+            }
             int[] row = new int[w];
             for (int y = 0; y < h; y++) {
                 r.getSamples(0, y, w, 1, 0, row);
@@ -75,6 +78,31 @@ public final class ImageOps {
 
     private static int luminance(int rgb) {
         return (((rgb >> 16) & 0xff) * 299 + ((rgb >> 8) & 0xff) * 587 + (rgb & 0xff) * 114 + 500) / 1000;
+    }
+
+    /**
+     * A 1-bit image packed in bytes (a bilevel scan: TIFF G4, PNG) unpacked straight from its bytes through its palette;
+     * false when the raster is laid out otherwise (then read a sample at a time).
+     */
+    private static boolean unpackBits(Raster r, byte[] lut, byte[] dst, int w, int h) {
+        if (!(r.getSampleModel() instanceof java.awt.image.MultiPixelPackedSampleModel sm) || sm.getPixelBitStride() != 1
+                || sm.getDataBitOffset() != 0 || !(r.getDataBuffer() instanceof java.awt.image.DataBufferByte bytes)
+                || r.getSampleModelTranslateX() != 0 || r.getSampleModelTranslateY() != 0 || lut.length < 2) {
+            return false;
+        }
+        byte[] data = bytes.getData();
+        int stride = sm.getScanlineStride();
+        int base = bytes.getOffset();
+        byte zero = lut[0];
+        byte one = lut[1];
+        for (int y = 0; y < h; y++) {
+            int in = base + y * stride;
+            int o = y * w;
+            for (int x = 0; x < w; x++) {
+                dst[o + x] = ((data[in + (x >> 3)] >> (7 - (x & 7))) & 1) == 0 ? zero : one;
+            }
+        }
+        return true;
     }
 
     /** True for a {@code TYPE_BYTE_GRAY} image that owns its whole pixel array (row-major, no padding). */

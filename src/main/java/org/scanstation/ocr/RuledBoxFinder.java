@@ -149,28 +149,32 @@ final class RuledBoxFinder {
                 smoothedUpTo++;
                 smoothRow(smoothedUpTo, half, ring[smoothedUpTo % ringSize]);
             }
-            int[] mid = ring[line % ringSize];
-            int[] before = ring[(line - off) % ringSize];
-            int[] after = ring[(line + off) % ringSize];
-            int runStart = -1;
-            int lastHit = -1;
-            for (int i = 0; i < w; i++) {
-                int m = mid[i] + CONTRAST;
-                if (m < before[i] && m < after[i]) {
-                    if (runStart < 0 || i - lastHit > maxGap) {
-                        if (runStart >= 0 && lastHit - runStart >= minRun) {
-                            out.add(new Segment(line, runStart, lastHit, line, line, 0, lastHit - runStart));
-                        }
-                        runStart = i;
-                    }
-                    lastHit = i;
-                }
-            }
-            if (runStart >= 0 && lastHit - runStart >= minRun) {
-                out.add(new Segment(line, runStart, lastHit, line, line, 0, lastHit - runStart));
-            }
+            followRowRuns(ring[line % ringSize], ring[(line - off) % ringSize], ring[(line + off) % ringSize], line,
+                    maxGap, minRun, out);
         }
         return out;
+    }
+
+    /** The runs of line pixels along one row: darker than the rows {@code off} above and below. */
+    private static void followRowRuns(int[] mid, int[] before, int[] after, int line, int maxGap, int minRun,
+                                      List<Segment> out) {
+        int runStart = -1;
+        int lastHit = -1;
+        for (int i = 0; i < mid.length; i++) {
+            int m = mid[i] + CONTRAST;
+            if (m < before[i] && m < after[i]) {
+                if (runStart < 0 || i - lastHit > maxGap) {
+                    if (runStart >= 0 && lastHit - runStart >= minRun) {
+                        out.add(new Segment(line, runStart, lastHit, line, line, 0, lastHit - runStart));
+                    }
+                    runStart = i;
+                }
+                lastHit = i;
+            }
+        }
+        if (runStart >= 0 && lastHit - runStart >= minRun) {
+            out.add(new Segment(line, runStart, lastHit, line, line, 0, lastHit - runStart));
+        }
     }
 
     /** Row {@code y} box-smoothed along itself into {@code out}: the same means as {@link #smoothed}. */
@@ -255,8 +259,8 @@ final class RuledBoxFinder {
         int maxGap = img.mm(0.8);
         int minRun = img.mm(2);
         byte[] grey = img.grey;
-        byte[] smooth = new byte[w * h]; // means of grey levels: 0..255
         int[] sums = new int[w];
+        int[] means = new int[w]; // this row's column means: 0..255
         int full = 2 * half + 1;
         long reciprocal = ((1L << 32) + full - 1) / full;
         int count = 0;
@@ -264,48 +268,33 @@ final class RuledBoxFinder {
             addRow(sums, grey, y * w, w, 1);
             count++;
         }
-        for (int i = 0; i < h; i++) {
-            int add = i + half;
-            if (add < h) {
-                addRow(sums, grey, add * w, w, 1);
-                count++;
-            }
-            int drop = i - half - 1;
-            if (drop >= 0) {
-                addRow(sums, grey, drop * w, w, -1);
-                count--;
-            }
-            int row = i * w;
-            if (count == full) {
-                for (int x = 0; x < w; x++) {
-                    smooth[row + x] = (byte) ((sums[x] * reciprocal) >>> 32);
-                }
-            } else {
-                for (int x = 0; x < w; x++) {
-                    smooth[row + x] = (byte) (sums[x] / count);
-                }
-            }
-        }
         int[] runStart = new int[w];
         int[] lastHit = new int[w];
         java.util.Arrays.fill(runStart, -1);
         java.util.Arrays.fill(lastHit, -1);
         List<Segment> out = new ArrayList<>();
         for (int i = 0; i < h; i++) {
-            int row = i * w;
-            for (int line = off; line < w - off; line++) {
-                int mid = smooth[row + line] & 0xff;
-                if (mid + CONTRAST < (smooth[row + line - off] & 0xff) && mid + CONTRAST < (smooth[row + line + off] & 0xff)) {
-                    if (runStart[line] < 0 || i - lastHit[line] > maxGap) {
-                        if (runStart[line] >= 0 && lastHit[line] - runStart[line] >= minRun) {
-                            out.add(new Segment(line, runStart[line], lastHit[line], line, line, 0,
-                                    lastHit[line] - runStart[line]));
-                        }
-                        runStart[line] = i;
-                    }
-                    lastHit[line] = i;
+            int add = i + half;
+            int drop = i - half - 1;
+            if (add < h && drop >= 0) {
+                slideRow(sums, grey, add * w, drop * w, w);
+            } else if (add < h) {
+                addRow(sums, grey, add * w, w, 1);
+                count++;
+            } else if (drop >= 0) {
+                addRow(sums, grey, drop * w, w, -1);
+                count--;
+            }
+            if (count == full) {
+                for (int x = 0; x < w; x++) {
+                    means[x] = (int) ((sums[x] * reciprocal) >>> 32);
+                }
+            } else {
+                for (int x = 0; x < w; x++) {
+                    means[x] = sums[x] / count;
                 }
             }
+            followColumnRuns(means, i, w, off, maxGap, minRun, runStart, lastHit, out);
         }
         for (int line = off; line < w - off; line++) {
             if (runStart[line] >= 0 && lastHit[line] - runStart[line] >= minRun) {
@@ -314,6 +303,31 @@ final class RuledBoxFinder {
         }
         out.sort(Comparator.comparingInt(Segment::along).thenComparingInt(Segment::from));
         return out;
+    }
+
+    /** Row {@code i}'s line pixels continue, end or start each column's run. */
+    private static void followColumnRuns(int[] means, int i, int w, int off, int maxGap, int minRun, int[] runStart,
+                                         int[] lastHit, List<Segment> out) {
+        for (int line = off; line < w - off; line++) {
+            int mid = means[line] + CONTRAST;
+            if (mid < means[line - off] && mid < means[line + off]) {
+                if (runStart[line] < 0 || i - lastHit[line] > maxGap) {
+                    if (runStart[line] >= 0 && lastHit[line] - runStart[line] >= minRun) {
+                        out.add(new Segment(line, runStart[line], lastHit[line], line, line, 0,
+                                lastHit[line] - runStart[line]));
+                    }
+                    runStart[line] = i;
+                }
+                lastHit[line] = i;
+            }
+        }
+    }
+
+    /** The window of every column moves down a row: one row in, one row out. */
+    private static void slideRow(int[] sums, byte[] grey, int in, int outRow, int w) {
+        for (int x = 0; x < w; x++) {
+            sums[x] += (grey[in + x] & 0xff) - (grey[outRow + x] & 0xff);
+        }
     }
 
     private static void addRow(int[] sums, byte[] grey, int start, int w, int sign) {

@@ -33,6 +33,31 @@ class ImageOpsTest {
     }
 
     @Test
+    void bilevelScansOfAnyWidthAndEitherPaletteUnpackPixelForPixel() {
+        java.util.Random random = new java.util.Random(5);
+        byte[] blackIsZero = {0, (byte) 255};
+        byte[] whiteIsZero = {(byte) 255, 0};
+        for (byte[] palette : new byte[][] {blackIsZero, whiteIsZero}) {
+            java.awt.image.IndexColorModel icm = new java.awt.image.IndexColorModel(1, 2, palette, palette, palette);
+            for (int w : new int[] {1, 7, 8, 9, 37, 64}) {
+                BufferedImage bits = new BufferedImage(w, 5, BufferedImage.TYPE_BYTE_BINARY, icm);
+                for (int y = 0; y < 5; y++) {
+                    for (int x = 0; x < w; x++) {
+                        bits.getRaster().setSample(x, y, 0, random.nextInt(2));
+                    }
+                }
+                BufferedImage grey = ImageOps.toGrey(bits);
+                for (int y = 0; y < 5; y++) {
+                    for (int x = 0; x < w; x++) {
+                        assertThat(grey.getRaster().getSample(x, y, 0)).as("%d wide, (%d, %d)", w, x, y)
+                                .isEqualTo(bits.getRGB(x, y) & 0xff);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void bilevelAndCustomImagesConvertToGrey() {
         BufferedImage bits = new BufferedImage(3, 1, BufferedImage.TYPE_BYTE_BINARY);
         bits.setRGB(1, 0, 0xffffffff);
