@@ -47,6 +47,10 @@ final class GreyImage {
             int base = dbb.getOffset() + csm.getOffset(
                     raster.getMinX() - raster.getSampleModelTranslateX(),
                     raster.getMinY() - raster.getSampleModelTranslateY());
+            if (base == 0 && px == 1 && stride == w && data.length == w * h) {
+                // the page's own pixels, rows as they are (the search only reads them): no page-sized copy
+                return new GreyImage(w, h, data);
+            }
             for (int y = 0; y < h; y++) {
                 int src = base + y * stride;
                 if (px == 1) {
@@ -160,6 +164,9 @@ final class GreyImage {
         int w = width / factor;
         int h = height / factor;
         byte[] out = new byte[w * h];
+        if (factor == 2) {
+            return halved(w, h, out);
+        }
         int[] acc = new int[w];
         int area = factor * factor;
         for (int y = 0; y < h; y++) {
@@ -177,6 +184,21 @@ final class GreyImage {
             }
             for (int x = 0; x < w; x++) {
                 out[y * w + x] = (byte) (acc[x] / area);
+            }
+        }
+        return new GreyImage(w, h, out);
+    }
+
+    /** {@link #downscale} by 2: the mean of each 2x2 block, rounded down. */
+    private GreyImage halved(int w, int h, byte[] out) {
+        for (int y = 0; y < h; y++) {
+            int top = 2 * y * width;
+            int bottom = top + width;
+            int o = y * w;
+            for (int x = 0; x < w; x++) {
+                int s = 2 * x;
+                out[o + x] = (byte) (((pixels[top + s] & 0xFF) + (pixels[top + s + 1] & 0xFF)
+                        + (pixels[bottom + s] & 0xFF) + (pixels[bottom + s + 1] & 0xFF)) >> 2);
             }
         }
         return new GreyImage(w, h, out);
@@ -363,6 +385,10 @@ final class GreyImage {
     }
 
     private static int median9(int[] v) {
+        if (v[0] == v[1] && v[0] == v[2] && v[0] == v[3] && v[0] == v[4] && v[0] == v[5] && v[0] == v[6]
+                && v[0] == v[7] && v[0] == v[8]) {
+            return v[0]; // plain paper or solid ink
+        }
         // partial insertion sort up to the middle element
         for (int i = 1; i < 9; i++) {
             int t = v[i];
