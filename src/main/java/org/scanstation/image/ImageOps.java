@@ -248,31 +248,77 @@ public final class ImageOps {
             long sx = Math.round((dx * cos + dy * sin + cx - 0.5) * one);
             long sy = Math.round((-dx * sin + dy * cos + cy - 0.5) * one);
             int row = y * nw;
-            for (int x = 0; x < nw; x++, sx += stepX, sy += stepY) {
+            int x = 0;
+            while (x < nw) {
                 int x0 = (int) (sx >> 32);
                 int y0 = (int) (sy >> 32);
+                if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h) {
+                    // the stretch of the row whose source lies inside the page: no edge to test pixel by pixel
+                    int n = insideSteps(sx, sy, stepX, stepY, w, h, nw - x);
+                    turnGreyInside(src, w, dst, row + x, n, sx, sy, stepX, stepY);
+                    x += n;
+                    sx += n * stepX;
+                    sy += n * stepY;
+                    continue;
+                }
                 int fx = (int) (sx >>> 20) & 0xfff;
                 int fy = (int) (sy >>> 20) & 0xfff;
-                int p00;
-                int p10;
-                int p01;
-                int p11;
-                if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h) {
-                    int i = y0 * w + x0;
-                    p00 = src[i] & 0xff;
-                    p10 = src[i + 1] & 0xff;
-                    p01 = src[i + w] & 0xff;
-                    p11 = src[i + w + 1] & 0xff;
-                } else {
-                    p00 = greyAt(src, w, h, x0, y0);
-                    p10 = greyAt(src, w, h, x0 + 1, y0);
-                    p01 = greyAt(src, w, h, x0, y0 + 1);
-                    p11 = greyAt(src, w, h, x0 + 1, y0 + 1);
-                }
+                int p00 = greyAt(src, w, h, x0, y0);
+                int p10 = greyAt(src, w, h, x0 + 1, y0);
+                int p01 = greyAt(src, w, h, x0, y0 + 1);
+                int p11 = greyAt(src, w, h, x0 + 1, y0 + 1);
                 long top = p00 * (4096 - fx) + p10 * fx;
                 long bottom = p01 * (4096 - fx) + p11 * fx;
                 dst[row + x] = (byte) ((top * (4096 - fy) + bottom * fy + (1L << 23)) >> 24);
+                x++;
+                sx += stepX;
+                sy += stepY;
             }
+        }
+    }
+
+    /**
+     * How many steps from source point ({@code sx}, {@code sy}) (inside the page, 32.32 fixed point) stay inside it,
+     * its 2x2 neighbourhood included, at most {@code max}: each bound is crossed at most once along a row, so the
+     * count is worked out, not tested for. One step short of the exact count (never over it): the caller tests
+     * the next point itself.
+     */
+    static int insideSteps(long sx, long sy, long stepX, long stepY, int w, int h, int max) {
+        long n = max;
+        n = Math.min(n, stepsBelow(sx, stepX, (long) (w - 1) << 32));
+        n = Math.min(n, stepsBelow(sy, stepY, (long) (h - 1) << 32));
+        return (int) Math.max(1, n);
+    }
+
+    /** Steps {@code v + k step} stays within [0, limit) for k = 0 .. result - 1, less one (at least 1). */
+    private static long stepsBelow(long v, long step, long limit) {
+        long k;
+        if (step > 0) {
+            k = (limit - v - 1) / step + 1; // the first k with v + k step >= limit
+        } else if (step < 0) {
+            k = v / -step + 1; // the first k with v + k step < 0
+        } else {
+            return Long.MAX_VALUE;
+        }
+        return Math.max(1, k - 1);
+    }
+
+    /** {@code n} destination pixels from {@code at} whose source points all lie inside the page. */
+    private static void turnGreyInside(byte[] src, int w, byte[] dst, int at, int n, long sx, long sy, long stepX,
+                                       long stepY) {
+        for (int j = 0; j < n; j++, sx += stepX, sy += stepY) {
+            int x0 = (int) (sx >> 32);
+            int y0 = (int) (sy >> 32);
+            int fx = (int) (sx >>> 20) & 0xfff;
+            int fy = (int) (sy >>> 20) & 0xfff;
+            int i = y0 * w + x0;
+            int p00 = src[i] & 0xff;
+            int p10 = src[i + 1] & 0xff;
+            int p01 = src[i + w] & 0xff;
+            int p11 = src[i + w + 1] & 0xff;
+            long top = p00 * (4096 - fx) + p10 * fx;
+            long bottom = p01 * (4096 - fx) + p11 * fx;
+            dst[at + j] = (byte) ((top * (4096 - fy) + bottom * fy + (1L << 23)) >> 24);
         }
     }
 
