@@ -167,11 +167,8 @@ final class PatchCodeDetector {
 
     /** Otsu's threshold, or -1 when the page has too little contrast to hold bars. */
     private static int otsu(GreyImage img) {
-        int[] hist = new int[256];
         byte[] p = img.pixels;
-        for (byte b : p) {
-            hist[b & 0xFF]++;
-        }
+        int[] hist = org.scanstation.image.GreyLevels.of(p);
         long total = p.length;
         double sumAll = 0;
         for (int i = 0; i < 256; i++) {

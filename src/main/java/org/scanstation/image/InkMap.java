@@ -30,19 +30,13 @@ final class InkMap {
         int factor = Math.max(1, Math.round(Math.max(grey.getWidth(), grey.getHeight()) / (float) TARGET_LONG_SIDE));
         BufferedImage small = ImageOps.downscale(grey, factor);
         byte[] px = ImageOps.pixels(small);
-        int[] hist = new int[256];
-        for (byte b : px) {
-            hist[b & 0xff]++;
-        }
+        int[] hist = GreyLevels.of(px);
         if (factor == 1 && hist[0] + hist[255] == px.length) {
             // a bilevel scan at its own resolution: faint strokes broken into specks are joined again, and a lone
             // speck of noise fades, by a 3x3 mean (at 300 dpi and more the reduction above averages already)
             px = px.clone();
             box3(px, small.getWidth(), small.getHeight());
-            java.util.Arrays.fill(hist, 0);
-            for (byte b : px) {
-                hist[b & 0xff]++;
-            }
+            hist = GreyLevels.of(px);
         }
         int paper = ImageOps.percentile(hist, px.length, 0.5);
         int threshold = threshold(hist, px.length, paper);

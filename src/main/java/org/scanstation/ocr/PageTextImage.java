@@ -36,10 +36,7 @@ public final class PageTextImage {
             throw new IllegalArgumentException("expected an 8-bit grey page");
         }
         byte[] src = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
-        int[] hist = new int[256];
-        for (byte b : src) {
-            hist[b & 0xff]++;
-        }
+        int[] hist = org.scanstation.image.GreyLevels.of(src);
         if (hist[0] + hist[255] == src.length) {
             return grey;
         }
@@ -47,10 +44,7 @@ public final class PageTextImage {
         byte[] p = LabelImageVariants.pixels(out);
         System.arraycopy(src, 0, p, 0, p.length);
         LabelImageVariants.boxBlur(p, out.getWidth(), out.getHeight(), 1);
-        java.util.Arrays.fill(hist, 0);
-        for (byte b : p) {
-            hist[b & 0xff]++;
-        }
+        hist = org.scanstation.image.GreyLevels.of(p);
         LabelImageVariants.threshold(p, inkThreshold(hist, p.length));
         return out;
     }

@@ -82,10 +82,7 @@ final class WorkImage {
     }
 
     private static int paperLevel(byte[] grey) {
-        int[] hist = new int[256];
-        for (byte v : grey) {
-            hist[v & 0xff]++;
-        }
+        int[] hist = org.scanstation.image.GreyLevels.of(grey);
         int best = 255;
         for (int v = 255; v >= 96; v--) {
             if (hist[v] > hist[best]) {
