@@ -45,4 +45,29 @@ class SkewDetectorTest {
         TestPages.dust(page, 1, 30);
         assertThat(detector.detectDegrees(page)).isZero();
     }
+
+    @Test
+    void theProfileCountedARunAtATimeIsThePixelCountToTheLastBit() {
+        BufferedImage[] pages = {
+            ImageOps.rotateSmall(TestPages.letter(20, 7), 2.3),
+            TestPages.noisy(ImageOps.rotateSmall(TestPages.letter(15, 11), -1.9), 5, 0.01, 12),
+            ImageOps.rotateQuadrant(TestPages.letter(12, 4), 90)
+        };
+        int compared = 0;
+        for (BufferedImage page : pages) {
+            InkMap map = InkMap.of(page);
+            for (boolean transposed : new boolean[] {false, true}) {
+                int[][] pts = map.points(transposed);
+                SkewDetector.Runs runs = SkewDetector.Runs.of(map, transposed);
+                int len = transposed ? map.width : map.height;
+                int span = transposed ? map.height : map.width;
+                for (double a = -SkewDetector.MAX_DEGREES; a <= SkewDetector.MAX_DEGREES; a += 0.35) {
+                    assertThat(SkewDetector.sharpness(runs, len, span, a)).as("%s degrees", a)
+                            .isEqualTo(SkewDetector.sharpness(pts, len, span, a));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(300);
+    }
 }
