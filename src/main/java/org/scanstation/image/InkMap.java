@@ -56,14 +56,16 @@ final class InkMap {
     /** 3x3 mean, in place (edge pixels keep their value). */
     private static void box3(byte[] px, int w, int h) {
         byte[] src = px.clone();
+        int[] columns = new int[w]; // each column's three pixels around the row
         for (int y = 1; y < h - 1; y++) {
+            int above = (y - 1) * w;
+            int row = y * w;
+            int below = (y + 1) * w;
+            for (int x = 0; x < w; x++) {
+                columns[x] = (src[above + x] & 0xff) + (src[row + x] & 0xff) + (src[below + x] & 0xff);
+            }
             for (int x = 1; x < w - 1; x++) {
-                int sum = 0;
-                for (int dy = -1; dy <= 1; dy++) {
-                    int row = (y + dy) * w + x;
-                    sum += (src[row - 1] & 0xff) + (src[row] & 0xff) + (src[row + 1] & 0xff);
-                }
-                px[y * w + x] = (byte) (sum / 9);
+                px[row + x] = (byte) ((columns[x - 1] + columns[x] + columns[x + 1]) / 9);
             }
         }
     }
