@@ -70,5 +70,15 @@ for BATCH in "$@"; do
     fi
   done
 
+  if [ "$REPEAT" -gt 1 ]; then
+    # each of our runs against the OCRmyPDF run just before it (the two shared the VM's state of the moment)
+    R=1
+    PAIRS=""
+    while [ "$R" -le "$REPEAT" ]; do
+      PAIRS="$PAIRS $(awk 'NR == FNR {o = $2 + $3; next} {printf "%.2f", o / ($2 + $3)}' "$WORK_DIR/ocrmypdf.time.$R" "$WORK_DIR/export.time.$R")"
+      R=$((R + 1))
+    done
+    echo "CPU efficiency run by run:$PAIRS (median $(echo $PAIRS | tr ' ' '\n' | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')x)"
+  fi
   python3 bench/compare-text-layers.py "$WORK_DIR" "$BATCH/../truth.json" "$WORK_ROOT/words.txt"
 done
