@@ -147,7 +147,7 @@ final class RuledBoxFinder {
         for (int line = off; line < h - off; line++) {
             while (smoothedUpTo < line + off) {
                 smoothedUpTo++;
-                smoothRow(smoothedUpTo, half, ring[smoothedUpTo % ringSize]);
+                boxMeans(img.grey, smoothedUpTo * w, w, half, ring[smoothedUpTo % ringSize]);
             }
             followRowRuns(ring[line % ringSize], ring[(line - off) % ringSize], ring[(line + off) % ringSize], line,
                     maxGap, minRun, out);
@@ -174,34 +174,6 @@ final class RuledBoxFinder {
         }
         if (runStart >= 0 && lastHit - runStart >= minRun) {
             out.add(new Segment(line, runStart, lastHit, line, line, 0, lastHit - runStart));
-        }
-    }
-
-    /** Row {@code y} box-smoothed along itself into {@code out}: the same means as {@link #smoothed}. */
-    private void smoothRow(int y, int half, int[] out) {
-        byte[] raw = img.grey;
-        int w = img.width;
-        int base = y * w;
-        int sum = 0;
-        int count = 0;
-        int full = 2 * half + 1;
-        long reciprocal = ((1L << 32) + full - 1) / full;
-        for (int i = 0; i < Math.min(half, w); i++) {
-            sum += raw[base + i] & 0xff;
-            count++;
-        }
-        for (int i = 0; i < w; i++) {
-            int add = i + half;
-            if (add < w) {
-                sum += raw[base + add] & 0xff;
-                count++;
-            }
-            int drop = i - half - 1;
-            if (drop >= 0) {
-                sum -= raw[base + drop] & 0xff;
-                count--;
-            }
-            out[i] = count == full ? (int) ((sum * reciprocal) >>> 32) : sum / count;
         }
     }
 
@@ -360,6 +332,16 @@ final class RuledBoxFinder {
             }
         }
         int[] out = new int[length];
+        boxMeans(raw, base, length, half, out);
+        cache.put(key, out);
+        return out;
+    }
+
+    /**
+     * The means of {@code raw[base, base + length)} over a window of {@code half} pixels either side (fewer at the
+     * ends), into {@code out}: a row or column box-smoothed along itself.
+     */
+    private static void boxMeans(byte[] raw, int base, int length, int half, int[] out) {
         int sum = 0;
         int count = 0;
         // a full window's mean by multiplying with 2^32 / n rounded up: exactly sum / n for every sum up to
@@ -383,8 +365,6 @@ final class RuledBoxFinder {
             }
             out[i] = count == full ? (int) ((sum * reciprocal) >>> 32) : sum / count;
         }
-        cache.put(key, out);
-        return out;
     }
 
     /** Joins pieces of one line: neighbouring rows (a slight skew) and small gaps. */
