@@ -109,6 +109,8 @@ public final class TesseractOcrEngine implements OcrEngine {
         if (h != null) {
             return h;
         }
+        // Leptonica's messages (e.g. a box outside the page in Tesseract's picture search) to the log, not the console
+        LeptonicaMessages.install();
         try {
             h = api().TessBaseAPICreate();
             int rc = api().TessBaseAPIInit2(h, tessdata.toString(), language, ITessAPI.TessOcrEngineMode.OEM_LSTM_ONLY);
