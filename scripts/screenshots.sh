@@ -38,20 +38,32 @@ shots() {
     done
     [ -n "$wid" ] || { echo "the window did not open"; kill $app; exit 1; }
     shot() { sleep "$2"; import -window root "$OUT/$1$SUFFIX.png"; echo "$OUT/$1$SUFFIX.png"; }
+    # waits until the station has been idle (under a tenth of a core) for four seconds, after at least $1 s and
+    # at most $2 s: scanning, analysis and filing take as long as the machine makes them, not a fixed time
+    settle() {
+      local least=$1 most=$2 waited=0 quiet=0 before now
+      sleep "$least"
+      before=$(awk "{print \$14 + \$15}" /proc/$app/stat)
+      while [ "$waited" -lt "$most" ] && [ "$quiet" -lt 2 ]; do
+        sleep 2
+        waited=$((waited + 2))
+        now=$(awk "{print \$14 + \$15}" /proc/$app/stat)
+        if [ $((now - before)) -lt 20 ]; then quiet=$((quiet + 1)); else quiet=0; fi
+        before=$now
+      done
+    }
     key() { xdotool key --clearmodifiers "$@"; }
     click() { xdotool mousemove "$1" "$2" click 1; }
     xdotool windowfocus "$wid" 2>/dev/null || true
     sleep 3
-    key F5                      # the demo scanner has no duplex: the warning is answered with Enter
-    sleep 3
-    key Return
-    sleep 100                   # 14 pages scanned and analysed on a loaded 2-core machine
+    key F5                      # the demo starts on a one-sided feeder profile: no warning to answer
+    settle 20 400               # the 14 demo pages scanned and analysed
     click 150 290               # a page of the strip: shown large on the right
     sleep 2
     key Right Right Right Right Right Right Right Right
     shot scan 4
     key ctrl+Return             # file the batch
-    sleep 30
+    settle 5 300
     key ctrl+2                  # review
     sleep 3
     key alt+n                   # to the sign-in

@@ -105,8 +105,14 @@ class ScanWindowTest extends FxRobot {
         waitUntil(10, () -> lookup("#rescanBanner").queryLabeled().isVisible());
         assertThat(lookup("#rescanBanner").queryLabeled().getText()).startsWith("Page 2 waits for its rescan");
         f.useScanner(this, WindowFixture.pages(dir, "again", "0010"));
+        // the Scan button is disabled once clicked: the focus must not pass to Stop, where Enter or Space (pressed
+        // to answer something else) would stop the feeder; Escape and a click stop it
+        List<String> focused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        javafx.scene.Scene scene = lookup("#scanButton").query().getScene();
+        interact(() -> scene.focusOwnerProperty().addListener((o, a, b) -> focused.add(b == null ? "" : String.valueOf(b.getId()))));
         clickOn("#scanButton");
         waitUntil(120, () -> !f.station.isScanning() && names().contains("0010.jpg"));
+        assertThat(focused).as("focus owners while scanning").doesNotContain("stopButton");
         assertThat(names()).containsExactly("0001.jpg", "0010.jpg", "0007.jpg");
         assertThat(f.station.openPages()).extracting(LivePage::number).containsExactly(1, 2, 3);
         assertThat(lookup("#rescanBanner").queryLabeled().isVisible()).isFalse();

@@ -113,6 +113,14 @@ public final class ScanView extends BorderPane {
 
         Button scan = button("scanButton", "Scan", Keys.SCAN, "Start scanning the pages in the feeder", vm::scan);
         scan.getStyleClass().add("primary");
+        // Added before the binding below, so it runs first: as a scan starts the focus goes to the page strip, where
+        // the pages arrive. Left on the Scan button as it is disabled it would pass to Stop, and Enter or Space
+        // pressed for something else would stop the feeder mid-batch (Escape and a click stop it).
+        vm.scanningProperty().addListener((javafx.beans.InvalidationListener) o -> {
+            if (vm.scanningProperty().get() && strip != null && getScene() != null) {
+                strip.requestFocus();
+            }
+        });
         scan.disableProperty().bind(vm.scanningProperty());
         Button stop = button("stopButton", "Stop", Keys.STOP, "Stop the scan; pages already scanned are kept", vm::stop);
         stop.disableProperty().bind(vm.scanningProperty().not());
