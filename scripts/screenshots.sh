@@ -23,9 +23,9 @@ for _ in $(seq 1 180); do curl -fsS -u dummyuser:dummysecret "$url" >/dev/null 2
 sed "s#http://127.0.0.1:8081/cmis/browser#$url#" scripts/demo/station.json > target/demo/station-shots.json
 
 shots() {
-  local width=$1 height=$2 suffix=$3
+  local width=$1 height=$2 suffix=$3  # $4 $5: where the second line of the review's list is
   rm -rf target/demo/store target/demo/station.key target/demo/settings-shots.json
-  WIDTH=$width HEIGHT=$height SUFFIX=$suffix OUT=$out xvfb-run -a -s "-screen 0 ${width}x${height}x24" bash -c '
+  WIDTH=$width HEIGHT=$height SUFFIX=$suffix OUT=$out LEGEND="$4 $5" xvfb-run -a -s "-screen 0 ${width}x${height}x24" bash -c '
     set -u
     java -Dscanstation.machineConfig=target/demo/station-shots.json \
       -Dscanstation.userConfig=target/demo/settings-shots.json -jar target/scanstation.jar > target/demo/app.log 2>&1 &
@@ -81,6 +81,8 @@ shots() {
     xdotool type --delay 60 Scott
     key Return
     shot review 4
+    click $LEGEND               # the second line of the list under the page: its label shown large
+    shot review-label 3
     key alt+a                   # accepting asks first, naming the patient beside the page
     shot review-confirm 4
     key Escape
@@ -92,5 +94,5 @@ shots() {
     kill $app
   '
 }
-shots 1600 1000 ""
-shots 1366 768 "-1366"
+shots 1600 1000 "" 640 772          # the last two: where the second line of the review list is
+shots 1366 768 "-1366" 420 540

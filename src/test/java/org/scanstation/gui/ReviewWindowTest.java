@@ -76,6 +76,23 @@ class ReviewWindowTest extends FxRobot {
         assertThat(legend).anyMatch(l -> l.contains("SCOTT, Catherine") && l.contains("born 22 Aug 1987"));
         assertThat(legend).anyMatch(l -> l.contains("MURPHY, Liam") && l.contains("NHS 999 363 8390"));
 
+        // a legend line chosen: its label large in the middle of the viewer, readable beside the candidate
+        int murphy = legend.indexOf(legend.stream().filter(l -> l.contains("MURPHY, Liam")).findFirst().orElseThrow());
+        javafx.scene.Node line = lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+                && c.getItem() != null && c.getItem().equals(legend.get(murphy))).query();
+        clickOn(line);
+        WaitForAsyncUtils.waitForFxEvents();
+        double zoomed = review.viewer().scale().get();
+        assertThat(zoomed).as("larger than the fitted page").isGreaterThan(scale * 2);
+        java.awt.Rectangle mark = review.viewer().marks().get(murphy).region();
+        javafx.scene.control.ScrollPane pane = lookup("#reviewPageScroll").queryAs(javafx.scene.control.ScrollPane.class);
+        assertThat(mark.width * zoomed).as("the label fills much of the viewer's width")
+                .isGreaterThan(pane.getViewportBounds().getWidth() * 0.5);
+        javafx.geometry.Bounds shown = page.localToScene(new javafx.geometry.BoundingBox(mark.x, mark.y, mark.width, mark.height));
+        javafx.geometry.Bounds viewer = pane.localToScene(pane.getLayoutBounds());
+        assertThat(viewer.contains(shown.getCenterX(), shown.getCenterY())).as("the label in view: " + shown + " in " + viewer)
+                .isTrue();
+
         // zoom: fit width, 100 %, the mouse wheel, the keys
         clickOn("#reviewFitWidth");
         assertThat(lookup("#reviewZoomText").queryLabeled().getText()).startsWith("Fit width");

@@ -59,6 +59,11 @@ public final class PageViewer extends BorderPane {
             }
         });
         vm.scale().addListener((o, a, b) -> applyScale());
+        vm.lookAtProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                javafx.application.Platform.runLater(() -> centreOn(b));
+            }
+        });
         vm.marks().addListener((javafx.collections.ListChangeListener<PageMark>) c -> drawMarks());
         Label problem = new Label();
         problem.textProperty().bind(vm.problemProperty());
@@ -107,6 +112,9 @@ public final class PageViewer extends BorderPane {
         legend.setMinHeight(60);
         legend.setAccessibleText("What the analysis read on this page, by the numbers on the page");
         legend.setPlaceholder(new Label("What was read on the page is listed here."));
+        // a line chosen (click, arrow keys): its mark shown large enough to read
+        legend.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> vm.zoomToMark(b.intValue()));
+        legend.setTooltip(new Tooltip("Choose a numbered line to see that label or barcode large on the page"));
         BorderPane.setMargin(legend, new Insets(6, 0, 0, 0));
         return legend;
     }
@@ -119,6 +127,26 @@ public final class PageViewer extends BorderPane {
         b.setTooltip(new Tooltip(Shortcuts.withKey(text, key)));
         b.setAccessibleText(Shortcuts.withKey(text, key));
         return b;
+    }
+
+    /** Scrolls so that this point of the page (its pixels) is in the middle of the viewer, as far as the page allows. */
+    private void centreOn(javafx.geometry.Point2D point) {
+        scroll.layout();
+        double s = vm.scale().get();
+        javafx.geometry.Bounds content = scroll.getContent().getLayoutBounds();
+        javafx.geometry.Bounds view = scroll.getViewportBounds();
+        double spareX = content.getWidth() - view.getWidth();
+        double spareY = content.getHeight() - view.getHeight();
+        if (spareX > 0) {
+            scroll.setHvalue(clamp((point.getX() * s - view.getWidth() / 2) / spareX));
+        }
+        if (spareY > 0) {
+            scroll.setVvalue(clamp((point.getY() * s - view.getHeight() / 2) / spareY));
+        }
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(1, v));
     }
 
     private void applyScale() {

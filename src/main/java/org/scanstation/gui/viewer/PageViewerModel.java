@@ -37,6 +37,10 @@ public final class PageViewerModel {
     static final double MIN_ZOOM = 0.05;
     static final double MAX_ZOOM = 4.0;
     static final double STEP = 1.25;
+    /** A mark chosen in the legend is shown at most this large (a small barcode is not blown up to the viewer). */
+    static final double MARK_ZOOM_LIMIT = 2.0;
+    /** Room left around a mark chosen in the legend, as a share of its size on each side. */
+    static final double MARK_MARGIN = 0.15;
 
     private final Executor ui;
     private final Executor background;
@@ -53,6 +57,7 @@ public final class PageViewerModel {
     private final DoubleProperty viewportHeight = new SimpleDoubleProperty(800);
     private final StringProperty pageText = new SimpleStringProperty("No page");
     private final StringProperty problem = new SimpleStringProperty("");
+    private final ObjectProperty<javafx.geometry.Point2D> lookAt = new SimpleObjectProperty<>();
     private final DoubleBinding scale;
     private IntFunction<PageView> loader;
     private long request;
@@ -170,6 +175,29 @@ public final class PageViewerModel {
         zoomBy(1 / STEP);
     }
 
+    /**
+     * Shows mark {@code index} (0-based: legend line {@code index + 1}) large enough to read: zoomed so that it
+     * fills the viewer with a margin, never smaller than the whole page fitted nor larger than
+     * {@link #MARK_ZOOM_LIMIT}, and centred ({@link #lookAtProperty()}). A supervisor on a small screen reads the
+     * label this way beside the candidate patient. Indexes without a mark (lines of the legend that are not
+     * numbered) are ignored.
+     */
+    public void zoomToMark(int index) {
+        Image img = image.get();
+        if (index < 0 || index >= marks.size() || img == null || img.getWidth() <= 0 || img.getHeight() <= 0) {
+            return;
+        }
+        java.awt.Rectangle r = marks.get(index).region();
+        double w = Math.max(50, viewportWidth.get() - 4);
+        double h = Math.max(50, viewportHeight.get() - 4);
+        double fitsMark = Math.min(w / (r.width * (1 + 2 * MARK_MARGIN)), h / (r.height * (1 + 2 * MARK_MARGIN)));
+        double fitsPage = Math.min(w / img.getWidth(), h / img.getHeight());
+        freeZoom.set(Math.max(fitsPage, Math.min(MARK_ZOOM_LIMIT, fitsMark)));
+        fit.set(Fit.FREE);
+        lookAt.set(null);
+        lookAt.set(new javafx.geometry.Point2D(r.getCenterX(), r.getCenterY()));
+    }
+
     /** Zooms from the present size by {@code factor} (e.g. a mouse wheel notch). */
     public void zoomBy(double factor) {
         double now = scale.get();
@@ -240,5 +268,10 @@ public final class PageViewerModel {
 
     public StringProperty problemProperty() {
         return problem;
+    }
+
+    /** The point of the page (its pixels) the viewer should centre, after {@link #zoomToMark}; null otherwise. */
+    public ObjectProperty<javafx.geometry.Point2D> lookAtProperty() {
+        return lookAt;
     }
 }
