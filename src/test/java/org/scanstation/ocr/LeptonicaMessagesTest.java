@@ -6,9 +6,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -18,6 +16,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.scanstation.testing.MovableClock;
 
 class LeptonicaMessagesTest {
 
@@ -69,7 +68,7 @@ class LeptonicaMessagesTest {
 
     @Test
     void aPageThatMakesLeptonicaRepeatItselfCannotFillTheLog() {
-        MutableClock clock = new MutableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-02T10:00:05Z"));
         LeptonicaMessages routed = new LeptonicaMessages(clock);
         for (int i = 0; i < 50; i++) {
             routed.accept("Error in pixScanForForeground: invalid box\n");
@@ -78,7 +77,7 @@ class LeptonicaMessagesTest {
         assertThat(records.get(0).getMessage())
                 .isEqualTo("Leptonica (Tesseract's image library) reported: Error in pixScanForForeground: invalid box");
 
-        clock.now = clock.now.plusSeconds(61);
+        clock.advance(java.time.Duration.ofSeconds(61));
         routed.accept("Error in boxClipToRectangle: box outside rectangle");
         assertThat(records).extracting(LogRecord::getMessage).endsWith(
                 "Leptonica: 30 more messages in the minute before were not logged",
@@ -92,24 +91,5 @@ class LeptonicaMessagesTest {
         Pointer boxClipToRectangle(Pointer box, int wi, int hi);
 
         void boxDestroy(PointerByReference box);
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-12-02T10:00:05Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

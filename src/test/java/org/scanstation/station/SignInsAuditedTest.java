@@ -11,6 +11,7 @@ import org.scanstation.config.StationConfig;
 import org.scanstation.store.AuditEvent;
 import org.scanstation.store.BatchStore;
 import org.scanstation.store.testing.StoreFixture;
+import org.scanstation.testing.MovableClock;
 
 /**
  * Every sign-in attempt goes to the store's hash-chained audit trail, and a lockout is rebuilt from it: closing
@@ -21,7 +22,7 @@ class SignInsAuditedTest {
     @TempDir
     Path tmp;
 
-    private final SignInLockoutTest.MovableClock clock = new SignInLockoutTest.MovableClock();
+    private final MovableClock clock = new MovableClock(java.time.Instant.parse("2026-12-01T09:00:00Z"));
     private final List<StationConfig.User> users =
             List.of(new StationConfig.User("sup", "supervisor", SignInLockoutTest.HASH));
 
@@ -45,7 +46,7 @@ class SignInsAuditedTest {
             }
             assertThat(accounts.lockedFor("sup")).isPresent();
         }
-        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         try (BatchStore store = open()) {
             LocalAccounts afterRestart = accountsOn(store);
             assertThat(afterRestart.lockedFor("sup")).as("locked out after the restart")
@@ -57,7 +58,7 @@ class SignInsAuditedTest {
                     "refused", "refused", "locked-out", "refused-while-locked");
             assertThat(signIns).extracting(AuditEvent::user).containsOnly("sup");
         }
-        clock.now = clock.now.plus(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(11));
         try (BatchStore store = open()) {
             LocalAccounts later = accountsOn(store);
             assertThat(later.lockedFor("sup")).as("the lockout ends when it would have without the restart").isEmpty();

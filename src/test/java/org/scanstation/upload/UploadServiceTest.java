@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,6 +25,7 @@ import org.scanstation.store.StoredDocument;
 import org.scanstation.store.testing.SamplePatientData;
 import org.scanstation.store.testing.SamplePatientData.SamplePatient;
 import org.scanstation.store.testing.StoreFixture;
+import org.scanstation.testing.MovableClock;
 import org.scanstation.upload.cmis.CmisBrowserClient;
 import org.scanstation.upload.cmis.testing.CmisInspector;
 import org.scanstation.upload.cmis.testing.FaultInjectionFilter;
@@ -344,30 +344,14 @@ class UploadServiceTest {
     @Test
     void verifiedDocumentsStayLocallyUntilTheRetentionHasPassed() throws Exception {
         StoreFixture.queuedBatch(store, List.of(SamplePatientData.ALICE), 30);
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        MovableClock clock = new MovableClock(Instant.now());
         UploadSettings keepADay = settings().withRetention(Duration.ofHours(24)).withClock(clock);
         UploadResult first = service(keepADay).uploadAll(store, UploadListener.SILENT);
         assertThat(first.verified()).isEqualTo(1);
         assertThat(first.purged()).isZero();
         assertThat(store.batches().get(0).document(0).orElseThrow().state()).isEqualTo(DocumentState.VERIFIED);
 
-        now.set(now.get().plus(Duration.ofHours(25)));
+        clock.advance(Duration.ofHours(25));
         UploadResult later = service(keepADay).uploadAll(store, UploadListener.SILENT);
         assertThat(later.purged()).isEqualTo(1);
         assertThat(store.batches().get(0).document(0).orElseThrow().state()).isEqualTo(DocumentState.PURGED);
