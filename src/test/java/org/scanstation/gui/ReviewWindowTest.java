@@ -92,6 +92,14 @@ class ReviewWindowTest extends FxRobot {
         javafx.geometry.Bounds viewer = pane.localToScene(pane.getLayoutBounds());
         assertThat(viewer.contains(shown.getCenterX(), shown.getCenterY())).as("the label in view: " + shown + " in " + viewer)
                 .isTrue();
+        // the page fitted again, the same line clicked again: the label large again
+        clickOn("#reviewFitPage");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(review.viewer().scale().get()).isEqualTo(scale);
+        clickOn(line);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(review.viewer().scale().get()).as("as large as the first time, give or take the scroll bars")
+                .isCloseTo(zoomed, org.assertj.core.data.Percentage.withPercentage(5));
 
         // zoom: fit width, 100 %, the mouse wheel, the keys
         clickOn("#reviewFitWidth");

@@ -114,6 +114,8 @@ public final class PageViewer extends BorderPane {
         legend.setPlaceholder(new Label("What was read on the page is listed here."));
         // a line chosen (click, arrow keys): its mark shown large enough to read
         legend.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> vm.zoomToMark(b.intValue()));
+        // and the same line clicked again, after the page was fitted or zoomed since
+        legend.setOnMouseClicked(e -> vm.zoomToMark(legend.getSelectionModel().getSelectedIndex()));
         legend.setTooltip(new Tooltip("Choose a numbered line to see that label or barcode large on the page"));
         BorderPane.setMargin(legend, new Insets(6, 0, 0, 0));
         return legend;
